@@ -1,0 +1,101 @@
+"""The root ``dangvien`` command: global options, the command groups, and the one place where the
+library's errors become a one-line message and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from dangvien_cli.cli import candidate, db, log, member, org
+from dangvien_cli.cli.common import AppContext, Lang
+from dangvien_cli.errors import DangvienError
+from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
+
+EXIT_USER_ERROR = 1
+
+
+def _language(ctx: typer.Context) -> str:
+    obj = ctx.find_object(AppContext)
+    return obj.lang if obj is not None else os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+
+
+def _database_error(error: Exception, lang: str) -> str | None:
+    """The message for SQLAlchemy errors that users can meet (a locked or unreachable database, a refused
+    row); ``None`` for anything else, which is a bug and keeps its traceback."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is None or not isinstance(error, exc.DBAPIError):
+        return None
+    detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
+    if isinstance(error, exc.OperationalError) and "locked" in detail:
+        return t("db.locked", lang)
+    if isinstance(error, exc.IntegrityError):
+        return t("db.integrity", lang, detail=detail)
+    if isinstance(error, exc.OperationalError):
+        return t("db.unreachable", lang, detail=detail)
+    return None
+
+
+class DangvienGroup(TyperGroup):
+    """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
+    exit code 1 here, once. (Usage errors keep Typer's exit code 2.)"""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except DangvienError as error:
+            lang = _language(ctx)
+            message: str | None = render_error(error, lang)
+        except Exception as error:
+            lang = _language(ctx)
+            message = _database_error(error, lang)
+            if message is None:
+                raise
+        sys.stderr.write(f"{t('error.prefix', lang)}: {message}\n")
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+app = typer.Typer(
+    name="dangvien",
+    cls=DangvienGroup,
+    help="Theo dõi công tác phát triển đảng viên. / Track the development of party membership.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db_: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Tệp SQLite hoặc URL SQLAlchemy / a SQLite file or SQLAlchemy URL "
+            "(default: $DANGVIEN_DB, else a file in your data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option("--lang", envvar="DANGVIEN_LANG", help="Ngôn ngữ / language of messages and tables."),
+    ] = Lang.vi,
+) -> None:
+    """Theo dõi công tác phát triển đảng viên. / Track the development of party membership."""
+    ctx.obj = AppContext(db=db_, lang=lang.value)
+
+
+app.add_typer(org.app, name="org")
+app.add_typer(member.app, name="member")
+app.add_typer(candidate.app, name="candidate")
+app.add_typer(db.app, name="db")
+app.command("add-candidate")(candidate.add_candidate)
+app.command("log")(log.log)
+
+
+def main() -> None:
+    """The console-script entry point."""
+    app(prog_name="dangvien")

@@ -1,0 +1,84 @@
+"""What every command shares: the application context, the output format option, and date options."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dangvien_cli.domain.dates import parse_date
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dangvien_cli.store.engine import Database
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people; json or csv (stable keys) for scripts."),
+]
+
+
+@dataclass
+class AppContext:
+    """Passed to every command through ``ctx.obj``; opens the database only when a command needs it."""
+
+    db: str | None
+    lang: str
+    _database: Database | None = field(default=None, repr=False)
+
+    def database(self) -> Database:
+        if self._database is None:
+            from dangvien_cli.store.engine import open_database
+
+            self._database = open_database(self.db)
+        return self._database
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        with self.database().reader() as session:
+            yield session
+
+    @contextmanager
+    def writer(self) -> Iterator[Session]:
+        """A session whose work is committed when the block ends without an error, else rolled back."""
+        with self.database().writer() as session:
+            yield session
+            session.commit()
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    obj = ctx.find_object(AppContext)
+    assert obj is not None, "the root callback sets the context"
+    return obj
+
+
+def today() -> date:
+    """Today's date; ``DANGVIEN_TODAY`` pins it (for demos of past data and for tests)."""
+    pinned = os.environ.get("DANGVIEN_TODAY")
+    return parse_date(pinned, "DANGVIEN_TODAY") if pinned else date.today()
+
+
+def parse_day(value: str | None, field_name: str, default: date | None = None) -> Any:
+    """A date option's value; ``default`` when it was not given."""
+    if value is None or not value.strip():
+        return default
+    return parse_date(value, field_name)

@@ -1,0 +1,74 @@
+"""``dangvien log``: the append-only change log."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day
+from dangvien_cli.cli.output import Column, emit_rows
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.messages import t
+
+LOG_COLUMNS = [
+    Column("id", justify="right", no_wrap=True),
+    Column("at", no_wrap=True),
+    Column("os_user"),
+    Column("action", codes="action"),
+    Column("entity"),
+    Column("entity_id", justify="right", no_wrap=True),
+    Column("changes"),
+]
+
+
+def parse_entity(value: str) -> tuple[str, int | None]:
+    """``member:12`` → ("member", 12); ``member`` → ("member", None)."""
+    kind, _, number = value.partition(":")
+    if not kind or (number and not number.isdigit()):
+        raise InvalidValue("entity", value, "entity.format")
+    return kind, int(number) if number else None
+
+
+def _changes(entry: dict[str, Any]) -> str:
+    before, after = entry["before"] or {}, entry["after"] or {}
+    if entry["action"] == "update":
+        changed = [k for k in after if before.get(k) != after.get(k)]
+        return ", ".join(f"{k}: {before.get(k)} → {after.get(k)}" for k in changed)
+    shown = after or before
+    return ", ".join(
+        f"{k}={v}" for k, v in shown.items() if k in ("code", "full_name", "cell_id", "start_on")
+    )
+
+
+def log(
+    ctx: typer.Context,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="member:12, candidate:3, organisation …")
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", help="Người dùng hệ điều hành / OS user.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Từ ngày / from this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Đến ngày / to this date.")] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="Số dòng gần nhất (0: tất cả) / newest N, 0 for all.")
+    ] = 100,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Nhật ký thay đổi. / The change log."""
+    from dangvien_cli.store.changelog import list_changes
+
+    app_ctx = app_context(ctx)
+    kind, entity_id = parse_entity(entity) if entity else (None, None)
+    with app_ctx.reader() as session:
+        entries = list_changes(
+            session=session,
+            entity=kind,
+            entity_id=entity_id,
+            user=user,
+            since=parse_day(since, "since"),
+            until=parse_day(until, "until"),
+            limit=limit or None,
+        )
+    if fmt is OutputFormat.table:
+        entries = [{**e, "changes": _changes(e)} for e in entries]
+    emit_rows(entries, LOG_COLUMNS, fmt, app_ctx.lang, t("title.log", app_ctx.lang))

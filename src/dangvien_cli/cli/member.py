@@ -1,0 +1,202 @@
+"""``dangvien member``: party members, their cells over time, and their leaving."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
+from dangvien_cli.cli.people_options import (
+    BirthOption,
+    CitizenIdOption,
+    EducationOption,
+    EthnicityOption,
+    FamilyOption,
+    GenderOption,
+    GivenOption,
+    MiddleOption,
+    NameOption,
+    OccupationOption,
+    ReligionOption,
+    YouthUnionOption,
+    person_details,
+)
+from dangvien_cli.domain.dates import parse_date, parse_optional_date
+from dangvien_cli.messages import t
+
+app = typer.Typer(help="Đảng viên. / Party members.")
+
+MEMBER_COLUMNS = [
+    Column("id", justify="right", no_wrap=True),
+    Column("full_name"),
+    Column("gender", codes="gender"),
+    Column("birth_date", no_wrap=True),
+    Column("cell"),
+    Column("status", codes="status"),
+    Column("admitted_on", no_wrap=True),
+    Column("official_on", no_wrap=True),
+]
+MEMBER_CODES = {"gender": "gender", "status": "status", "left_reason": "reason"}
+HISTORY_COLUMNS = [Column("cell"), Column("start_on"), Column("end_on")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: NameOption,
+    gender: GenderOption,
+    birth: BirthOption,
+    cell: Annotated[str, typer.Option("--cell", help="Mã chi bộ / the cell's code.")],
+    admitted: Annotated[
+        str, typer.Option("--admitted", help="Ngày quyết định kết nạp / admission decision date.")
+    ],
+    official: Annotated[
+        str | None, typer.Option("--official", help="Ngày chính thức / official from.")
+    ] = None,
+    ceremony: Annotated[
+        str | None, typer.Option("--ceremony", help="Ngày lễ kết nạp / ceremony date.")
+    ] = None,
+    decision_no: Annotated[str | None, typer.Option("--decision-no", help="Số quyết định kết nạp.")] = None,
+    citizen_id: CitizenIdOption = None,
+    family: FamilyOption = None,
+    middle: MiddleOption = None,
+    given: GivenOption = None,
+    ethnicity: EthnicityOption = None,
+    religion: ReligionOption = None,
+    education: EducationOption = None,
+    occupation: OccupationOption = None,
+    youth_union: YouthUnionOption = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Thêm một đảng viên. / Add a member."""
+    from dangvien_cli.domain.settings import load_settings
+    from dangvien_cli.store.people import add_member, show_member
+
+    app_ctx = app_context(ctx)
+    person = person_details(
+        name=name,
+        family=family,
+        middle=middle,
+        given=given,
+        gender=gender,
+        birth=birth,
+        citizen_id=citizen_id,
+        ethnicity=ethnicity,
+        religion=religion,
+        education=education,
+        occupation=occupation,
+        youth_union=youth_union,
+    )
+    admitted_on = parse_date(admitted, "admitted_on")
+    ceremony_on = parse_optional_date(ceremony, "ceremony_on")
+    official_on = parse_optional_date(official, "official_on")
+    with app_ctx.writer() as session:
+        member = add_member(
+            session=session,
+            person=person,
+            cell_code=cell,
+            admitted_on=admitted_on,
+            today=today(),
+            decision_no=decision_no,
+            ceremony_on=ceremony_on,
+            official_on=official_on,
+            settings=load_settings(),
+        )
+        member_id = member.id
+        assert member_id is not None
+        record = show_member(session=session, member_id=member_id, on=today())
+    notice(t("done.member_added", app_ctx.lang, id=member_id, name=record["full_name"]))
+    if fmt is not OutputFormat.table:
+        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    org: Annotated[
+        str | None, typer.Option("--org", help="Trong tổ chức này và cấp dưới / in this subtree.")
+    ] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Tính đến ngày / as of this date (default today).")
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="probationary|official|left")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Danh sách đảng viên (theo thứ tự tên). / Members, in Vietnamese name order."""
+    from dangvien_cli.store.people import list_members
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    with app_ctx.reader() as session:
+        rows = list_members(session=session, on=on, org_code=org, status=status)
+    emit_rows(rows, MEMBER_COLUMNS, fmt, app_ctx.lang, t("title.members", app_ctx.lang))
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
+    at: Annotated[
+        str | None, typer.Option("--at", help="Trạng thái tại ngày / status as of this date.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Hồ sơ một đảng viên. / One member's record."""
+    from dangvien_cli.store.people import show_member
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    with app_ctx.reader() as session:
+        record = show_member(session=session, member_id=member_id, on=on)
+    emit_record(
+        record,
+        fmt,
+        app_ctx.lang,
+        record["full_name"],
+        codes=MEMBER_CODES,
+        sections=[("memberships", t("title.memberships", app_ctx.lang), HISTORY_COLUMNS)],
+    )
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context,
+    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
+    to: Annotated[str, typer.Option("--to", help="Mã chi bộ mới / the new cell's code.")],
+    date_: Annotated[str, typer.Option("--date", help="Từ ngày / from this date.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Chuyển đảng viên sang chi bộ khác. / Move a member to another cell."""
+    from dangvien_cli.store.people import move_member, show_member
+
+    app_ctx = app_context(ctx)
+    on = parse_date(date_, "date")
+    with app_ctx.writer() as session:
+        move_member(session=session, member_id=member_id, to_code=to, on=on)
+        record = show_member(session=session, member_id=member_id, on=on)
+    notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on.isoformat()))
+    if fmt is not OutputFormat.table:
+        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+
+
+@app.command("leave")
+def leave(
+    ctx: typer.Context,
+    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
+    reason: Annotated[str, typer.Option("--reason", help="transfer|death|removal|expulsion")],
+    date_: Annotated[str, typer.Option("--date", help="Ngày / date.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Ghi nhận đảng viên ra khỏi danh sách. / Record that a member left."""
+    from dangvien_cli.store.people import leave_member, show_member
+
+    app_ctx = app_context(ctx)
+    on = parse_date(date_, "date")
+    with app_ctx.writer() as session:
+        leave_member(session=session, member_id=member_id, reason=reason, on=on)
+        record = show_member(session=session, member_id=member_id, on=on)
+    notice(t("done.member_left", app_ctx.lang, id=member_id))
+    if fmt is not OutputFormat.table:
+        emit_record(record, fmt, app_ctx.lang, record["full_name"])

@@ -1,0 +1,105 @@
+"""``dangvien org``: the tree of party organisations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.output import emit_record, emit_rows, notice
+from dangvien_cli.messages import t
+
+app = typer.Typer(help="Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.")
+
+KINDS = "committee|base|cell"
+PLACES_HELP = "residential|agency|school|state_enterprise|private_enterprise|armed_forces|other"
+ORG_CODES = {"kind": "kind", "place": "place"}
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Mã tổ chức, duy nhất / a unique code users type.")],
+    name: Annotated[str, typer.Argument(help="Tên / name.")],
+    kind: Annotated[str, typer.Option("--kind", help=KINDS)],
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Mã tổ chức cấp trên / parent's code.")
+    ] = None,
+    place: Annotated[str, typer.Option("--place", help=PLACES_HELP)] = "other",
+    population: Annotated[
+        int | None, typer.Option("--population", help="Dân số địa bàn / population.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Thêm một tổ chức đảng. / Add an organisation."""
+    from dangvien_cli.store.orgs import add_org, org_summary
+
+    app_ctx = app_context(ctx)
+    with app_ctx.writer() as session:
+        org = add_org(
+            session=session,
+            code=code,
+            name=name,
+            kind=kind,
+            parent_code=parent,
+            place=place,
+            population=population,
+        )
+        code, name = org.code, org.name
+    with app_ctx.reader() as session:
+        record = org_summary(session=session, code=code, on=today())
+    notice(t("done.org_added", app_ctx.lang, code=code, name=name))
+    if fmt is not OutputFormat.table:
+        emit_record(record, fmt, app_ctx.lang, name)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    under: Annotated[
+        str | None, typer.Option("--under", help="Chỉ nhánh dưới mã này / only this subtree.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Cây tổ chức đảng. / The organisation tree."""
+    from dangvien_cli.store.orgs import list_orgs
+
+    app_ctx = app_context(ctx)
+    with app_ctx.reader() as session:
+        rows = [row.as_dict() for row in list_orgs(session=session, under=under)]
+    if fmt is not OutputFormat.table:
+        emit_rows(rows, [], fmt, app_ctx.lang, "")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    lang = app_ctx.lang
+    root = Tree(t("title.orgs", lang))
+    nodes: dict[str, Tree] = {}
+    for row in rows:
+        parent_node = nodes.get(row["parent"] or "", root)
+        label = f"[bold]{escape(row['code'])}[/] {escape(row['name'])} [dim]({t('kind.' + row['kind'], lang)}"
+        if row["kind"] == "cell":
+            label += f", {t('place.' + row['place'], lang)}"
+        label += ")[/]"
+        nodes[row["code"]] = parent_node.add(label)
+    Console().print(root)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Mã tổ chức / the organisation's code.")],
+    at: Annotated[str | None, typer.Option("--at", help="Tính đến ngày / counts as of this date.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Một tổ chức, số đảng viên và quần chúng. / An organisation with its member and candidate counts."""
+    from dangvien_cli.store.orgs import org_summary
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    with app_ctx.reader() as session:
+        record = org_summary(session=session, code=code, on=on)
+    emit_record(record, fmt, app_ctx.lang, record["name"], codes=ORG_CODES)

@@ -1,0 +1,1 @@
+"""Pure rules, no I/O: names, dates, settings. Nothing here imports typer, rich or SQLAlchemy."""

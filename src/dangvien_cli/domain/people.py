@@ -1,0 +1,98 @@
+"""Rules for a person's own fields: names, gender, citizen ID, birth date. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
+from dangvien_cli.errors import InvalidValue
+
+_CITIZEN_ID = re.compile(r"^\d{12}$")
+_GENDERS = {"m": "M", "male": "M", "nam": "M", "f": "F", "female": "F", "nu": "F"}
+
+
+def parse_gender(value: str) -> str:
+    """``M`` or ``F`` from M/F, male/female or Nam/Nữ (any case, any tone marks)."""
+    gender = _GENDERS.get(fold(value))
+    if gender is None:
+        raise InvalidValue("gender", value, "gender.invalid")
+    return gender
+
+
+def parse_citizen_id(value: str | None) -> str | None:
+    """A citizen ID (CCCD) as 12 digits of text, or ``None`` when blank. Never padded or guessed."""
+    if value is None or not value.strip():
+        return None
+    cleaned = value.strip()
+    if not _CITIZEN_ID.match(cleaned):
+        raise InvalidValue("citizen_id", value, "citizen_id.format")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A name as entered, its parts, and the keys stored beside it."""
+
+    full_name: str
+    family_name: str
+    middle_name: str
+    given_name: str
+    name_folded: str
+    name_sort: str
+
+    def as_fields(self) -> dict[str, str]:
+        return {
+            "full_name": self.full_name,
+            "family_name": self.family_name,
+            "middle_name": self.middle_name,
+            "given_name": self.given_name,
+            "name_folded": self.name_folded,
+            "name_sort": self.name_sort,
+        }
+
+
+def person_name(
+    full_name: str | None,
+    *,
+    family: str | None = None,
+    middle: str | None = None,
+    given: str | None = None,
+    tone_order: tuple[str, ...] | None = None,
+) -> PersonName:
+    """Normalise a name (NFC) and split it; explicit parts win over the split of the full name."""
+    full = normalize(full_name or "")
+    explicit = [normalize(p) if p is not None else None for p in (family, middle, given)]
+    if not full:
+        full = " ".join(p for p in explicit if p)
+    if not full:
+        raise InvalidValue("full_name", full_name or "", "value.empty")
+    try:
+        parts = split_full_name(full)
+    except ValueError:
+        raise InvalidValue("full_name", full_name or "", "value.empty") from None
+    family_name = explicit[0] if explicit[0] is not None else parts.family
+    middle_name = explicit[1] if explicit[1] is not None else parts.middle
+    given_name = explicit[2] if explicit[2] is not None else parts.given
+    if not given_name:
+        raise InvalidValue("given_name", given or "", "value.empty")
+    key = (
+        sort_key(given_name, middle_name, family_name, tone_order)
+        if tone_order
+        else sort_key(given_name, middle_name, family_name)
+    )
+    return PersonName(
+        full_name=full,
+        family_name=family_name,
+        middle_name=middle_name,
+        given_name=given_name,
+        name_folded=fold(full),
+        name_sort=key,
+    )
+
+
+def check_birth_date(born: date, *, today: date) -> None:
+    """A birth date must lie in the past."""
+    if born > today:
+        raise InvalidValue("birth_date", born.isoformat(), "birth.future")

@@ -1,0 +1,44 @@
+"""The vi/en message catalogue: every user-facing string goes through here.
+
+Vietnamese is the default language; English is chosen with ``--lang en``. Keys are stable English
+identifiers; JSON output never carries translated text, only keys and codes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dangvien_cli.messages.catalog import FIELDS, MESSAGES
+
+if TYPE_CHECKING:
+    from dangvien_cli.errors import DangvienError
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in. An unknown key shows itself."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    text = entry[0] if lang == "vi" else entry[1]
+    return text.format(**params) if params else text
+
+
+def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A field's human label: Vietnamese label with the English key, or the English label alone."""
+    entry = FIELDS.get(field)
+    if entry is None:
+        return field
+    return f"{entry[0]} ({field})" if lang == "vi" else entry[1]
+
+
+def render_error(error: DangvienError, lang: str = DEFAULT_LANGUAGE) -> str:
+    """One line that names the field and the value, then says what is wrong with it."""
+    from dangvien_cli.errors import InvalidValue
+
+    reason = t(error.key, lang, **error.params)
+    if isinstance(error, InvalidValue):
+        return f"{field_label(error.field, lang)} '{error.value}': {reason}"
+    return reason

@@ -1,0 +1,110 @@
+"""The change log: every insert, update and delete made through the tool, with who and when."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, SQLModel, col, select
+
+from dangvien_cli.store.models import ChangeLog
+
+
+def os_user() -> str:
+    """The operating-system user running the tool (falls back to the numeric uid)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid())
+
+
+def snapshot(record: SQLModel) -> dict[str, Any]:
+    """A record's values as JSON-ready data, for the log's before/after columns."""
+    return record.model_dump(mode="json")
+
+
+def record_change(
+    *,
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: int,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Append one entry; it is written in the caller's transaction, so it lands with the change or not."""
+    session.add(
+        ChangeLog(
+            at=datetime.now(UTC),
+            os_user=os_user(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=before,
+            after=after,
+        )
+    )
+
+
+def log_insert(*, session: Session, entity: str, record: SQLModel) -> None:
+    """Log a new row (the row must already have its id, i.e. be flushed)."""
+    values = snapshot(record)
+    record_change(session=session, action="insert", entity=entity, entity_id=values["id"], after=values)
+
+
+def log_update(*, session: Session, entity: str, before: dict[str, Any], record: SQLModel) -> None:
+    """Log a changed row with its values before and after."""
+    after = snapshot(record)
+    record_change(
+        session=session, action="update", entity=entity, entity_id=after["id"], before=before, after=after
+    )
+
+
+def list_changes(
+    *,
+    session: Session,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    user: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Log entries, oldest first; with ``limit``, the most recent ``limit`` of them."""
+    query = select(ChangeLog)
+    if entity is not None:
+        query = query.where(ChangeLog.entity == entity)
+    if entity_id is not None:
+        query = query.where(ChangeLog.entity_id == entity_id)
+    if user is not None:
+        query = query.where(ChangeLog.os_user == user)
+    if since is not None:
+        query = query.where(ChangeLog.at >= datetime.combine(since, datetime.min.time(), UTC))
+    if until is not None:
+        next_day = datetime.combine(until, datetime.min.time(), UTC) + timedelta(days=1)
+        query = query.where(ChangeLog.at < next_day)
+    query = query.order_by(col(ChangeLog.id).desc())
+    if limit:
+        query = query.limit(limit)
+    entries = list(session.exec(query))
+    entries.reverse()
+    return [
+        {
+            "id": e.id,
+            "at": _as_utc(e.at).isoformat(timespec="seconds"),
+            "os_user": e.os_user,
+            "action": e.action,
+            "entity": e.entity,
+            "entity_id": e.entity_id,
+            "before": e.before,
+            "after": e.after,
+        }
+        for e in entries
+    ]
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were written in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -1,0 +1,131 @@
+"""Which database, and how to connect to it.
+
+The database is chosen by ``--db``, else ``DANGVIEN_DB``, else a file in the user's data folder. A plain
+path is a SQLite file; anything with ``://`` is a SQLAlchemy URL used as it is (PostgreSQL for a
+province that outgrows one file).
+
+SQLite is set up for safe everyday use: foreign keys on, WAL, a busy timeout, and transactions that we
+begin ourselves (pysqlite's own handling skips BEGIN before DDL and commits behind our back), so a
+failed command or migration rolls back whole. Writers begin with ``BEGIN IMMEDIATE`` so that two writers
+queue on the busy timeout instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+BUSY_TIMEOUT_MS = 30_000
+ENV_VAR = "DANGVIEN_DB"
+
+
+def default_db_path() -> Path:
+    """The database file used when neither ``--db`` nor ``DANGVIEN_DB`` is given."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("dangvien", appauthor=False)) / "dangvien.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``db`` (a path or a URL), the environment, or the default file."""
+    value = db or os.environ.get(ENV_VAR) or str(default_db_path())
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced by ``***``."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or ``None`` (another backend, or an in-memory database)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty database file readable by its owner only (SQLite gives -wal/-shm the same mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite, with the pragmas and transaction handling described above."""
+    import sqlalchemy as sa
+
+    path = sqlite_path(url)
+    if path is None and not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    if path is not None:
+        _create_private_file(path)
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see _on_begin
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if path is not None:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """An open database: its URL and engine, migrated to the code's schema."""
+
+    url: str
+    engine: Engine
+
+    def reader(self) -> Any:
+        """A session for reading."""
+        from sqlmodel import Session
+
+        return Session(self.engine)
+
+    def writer(self) -> Any:
+        """A session for writing; on SQLite it takes the write lock at BEGIN (queued by the busy timeout)."""
+        from sqlmodel import Session
+
+        return Session(self.engine.execution_options(sqlite_begin="IMMEDIATE"))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+
+def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
+    """Open the database named by ``db`` (see :func:`resolve_url`), migrating it to head if it is behind."""
+    url = resolve_url(db)
+    engine = create_engine(url)
+    if migrate:
+        from dangvien_cli.store.migrate import ensure_current
+
+        ensure_current(engine)
+    return Database(url=url, engine=engine)

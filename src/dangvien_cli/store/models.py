@@ -1,0 +1,258 @@
+"""The tables (SQLModel). Alembic migrations in ``migrations/`` are made from these and must match them.
+
+Design notes, because reports must be right for any past date and fast on a province:
+- Organisations form a tree kept with a *closure table* (``org_closure``: every ancestor–descendant
+  pair with its depth). A subtree, or a roll-up to any level, is one join, never a walk row by row.
+- Where a member belonged is a history (``membership``: cell, from, to), so "who was in which cell on
+  D" is a range condition. Status on D follows from the member's dates: probationary from the admission
+  decision, official from ``official_on``, gone from ``left_on``.
+- Names are stored as entered (NFC) with a folded matching key and a Vietnamese sort key beside them.
+- Codes (kinds, places, sources, stages, reasons) are English words checked by CHECK constraints.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so that batch migrations on SQLite can find and alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ORG_KINDS = ("committee", "base", "cell")
+PLACES = (
+    "residential",
+    "agency",
+    "school",
+    "state_enterprise",
+    "private_enterprise",
+    "armed_forces",
+    "other",
+)
+GENDERS = ("M", "F")
+LEFT_REASONS = ("transfer", "death", "removal", "expulsion")
+SOURCES = (
+    "youth_union",
+    "militia",
+    "demobilised_soldier",
+    "neighbourhood_watch",
+    "student",
+    "private_enterprise_worker",
+    "womens_union",
+    "farmers_union",
+    "veterans_union",
+    "other",
+)
+STAGES = ("identified", "mentored", "trained", "applied", "proposed", "admitted", "dropped")
+
+# Sort keys compare codepoint by codepoint; PostgreSQL must not apply a locale's collation to them.
+SortKey = sa.String().with_variant(sa.String(collation="C"), "postgresql")
+
+
+def _check_in(column: str, values: tuple[str, ...]) -> sa.CheckConstraint:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return sa.CheckConstraint(f"{column} IN ({listed})", name=column)
+
+
+class Organisation(SQLModel, table=True):
+    """A party organisation: a committee, a base organisation (đảng bộ / chi bộ cơ sở), or a cell."""
+
+    __tablename__ = "organisation"
+    __table_args__ = (_check_in("kind", ORG_KINDS), _check_in("place", PLACES))
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    kind: str
+    parent_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    place: str = "other"
+    population: int | None = None
+
+
+class OrgClosure(SQLModel, table=True):
+    """Every (ancestor, descendant) pair of the tree, itself included at depth 0."""
+
+    __tablename__ = "org_closure"
+
+    ancestor_id: int = Field(foreign_key="organisation.id", primary_key=True)
+    descendant_id: int = Field(foreign_key="organisation.id", primary_key=True, index=True)
+    depth: int
+
+
+class PersonFields(SQLModel):
+    """Personal fields shared by members and candidates."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    citizen_id: str | None = Field(default=None, unique=True)  # CCCD: 12 digits as text
+    full_name: str  # as entered, NFC
+    family_name: str
+    middle_name: str = ""
+    given_name: str
+    name_folded: str = Field(index=True)  # tones and marks stripped, đ→d, lower case
+    name_sort: str = Field(sa_type=SortKey, index=True)  # given, middle, family; Vietnamese order
+    gender: str
+    birth_date: date
+    ethnicity: str | None = None
+    religion: str | None = None
+    education: str | None = None
+    occupation: str | None = None
+    youth_union: bool = False
+
+
+class Member(PersonFields, table=True):
+    """A party member (đảng viên), probationary from the admission decision, then official."""
+
+    __tablename__ = "member"
+    __table_args__ = (
+        _check_in("gender", GENDERS),
+        _check_in("left_reason", LEFT_REASONS),
+        sa.CheckConstraint(
+            "official_on IS NULL OR official_on >= admitted_on", name="official_after_admitted"
+        ),
+        sa.CheckConstraint("left_on IS NULL OR left_on >= admitted_on", name="left_after_admitted"),
+    )
+
+    admitted_on: date = Field(index=True)  # the admission decision's date: party age counts from it
+    decision_no: str | None = None
+    ceremony_on: date | None = None
+    official_on: date | None = None
+    left_on: date | None = None
+    left_reason: str | None = None
+
+
+class Membership(SQLModel, table=True):
+    """Where a member belonged: ``cell_id`` from ``start_on`` (inclusive) to ``end_on`` (exclusive)."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        sa.CheckConstraint("end_on IS NULL OR end_on >= start_on", name="end_after_start"),
+        sa.Index("ix_membership_cell_id_start_on", "cell_id", "start_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    cell_id: int = Field(foreign_key="organisation.id")
+    start_on: date
+    end_on: date | None = None
+
+
+class Candidate(PersonFields, table=True):
+    """A candidate for admission (quần chúng ưu tú), from identification to admission or drop."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        _check_in("gender", GENDERS),
+        _check_in("source", SOURCES),
+        _check_in("stage", STAGES),
+    )
+
+    cell_id: int = Field(foreign_key="organisation.id", index=True)
+    source: str
+    identified_on: date
+    stage: str = "identified"
+    mentor_id: int | None = Field(default=None, foreign_key="member.id")
+    mentor_assigned_on: date | None = None
+    certificate_on: date | None = None  # the party-awareness class (lớp bồi dưỡng nhận thức về Đảng)
+    certificate_no: str | None = None
+    applied_on: date | None = None
+    introducer_1_id: int | None = Field(default=None, foreign_key="member.id")
+    introducer_2_id: int | None = Field(default=None, foreign_key="member.id")
+    youth_union_introduces: bool = False  # the Youth Union committee stands in for one introducer
+    proposed_on: date | None = None  # the cell's resolution
+    resolution_no: str | None = None
+    dropped_on: date | None = None
+    drop_reason: str | None = None
+
+
+class Remark(SQLModel, table=True):
+    """A mentor's monthly remark on a candidate."""
+
+    __tablename__ = "remark"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    author_id: int = Field(foreign_key="member.id")
+    remarked_on: date
+    text: str
+
+
+class Admission(SQLModel, table=True):
+    """An admission: the candidate, the member it made, the cell's resolution and the decision."""
+
+    __tablename__ = "admission"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", unique=True)
+    member_id: int = Field(foreign_key="member.id", unique=True)
+    resolution_on: date | None = None
+    resolution_no: str | None = None
+    decision_no: str
+    decision_on: date = Field(index=True)
+
+
+class Quota(SQLModel, table=True):
+    """A year's admission target for an organisation (chỉ tiêu), with optional sub-targets."""
+
+    __tablename__ = "quota"
+    __table_args__ = (sa.UniqueConstraint("org_id", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    org_id: int = Field(foreign_key="organisation.id")
+    year: int
+    target: int
+    residential_target: int | None = None
+    stretch_target: int | None = None
+
+
+class QuotaMilestone(SQLModel, table=True):
+    """A step of a quota's roadmap: ``target`` admissions due by the end of ``period`` (2022-Q1, 2022-03)."""
+
+    __tablename__ = "quota_milestone"
+    __table_args__ = (sa.UniqueConstraint("quota_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    quota_id: int = Field(foreign_key="quota.id")
+    period: str
+    due_on: date
+    target: int
+
+
+class ChangeLog(SQLModel, table=True):
+    """Append-only record of every insert, update and delete made through the tool."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        _check_in("action", ("insert", "update", "delete")),
+        sa.Index("ix_change_log_entity_entity_id", "entity", "entity_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)  # UTC
+    os_user: str
+    action: str
+    entity: str
+    entity_id: int
+    before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+TABLES = (
+    "organisation",
+    "org_closure",
+    "member",
+    "membership",
+    "candidate",
+    "remark",
+    "admission",
+    "quota",
+    "quota_milestone",
+    "change_log",
+)
