@@ -7,6 +7,7 @@ that the constant equals Alembic's head.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration pointing at our migrations, bound to ``connection`` if given."""
     from alembic.config import Config
 
-    config = Config()
+    # Alembic's default stdout is whatever sys.stdout was when alembic was first imported.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
         config.attributes["connection"] = connection

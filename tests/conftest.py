@@ -1,0 +1,69 @@
+"""Shared fixtures: a fresh database per test, a pinned "today", and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from dangvien_cli.cli.app import app
+
+TODAY = "2024-06-30"
+
+
+@pytest.fixture(autouse=True)
+def fresh_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own database file, Vietnamese messages, a fixed date and a wide terminal."""
+    db_path = tmp_path / "test.db"
+    monkeypatch.setenv("DANGVIEN_DB", str(db_path))
+    monkeypatch.setenv("DANGVIEN_TODAY", TODAY)
+    monkeypatch.setenv("DANGVIEN_SETTINGS", str(tmp_path / "no-settings.toml"))
+    monkeypatch.delenv("DANGVIEN_LANG", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    return db_path
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run ``dangvien`` in-process: ``run("org", "list")``; ``stdout`` and ``stderr`` come apart."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run: Run) -> Callable[..., Any]:
+    """Run a command with ``--format json`` that must succeed, and parse what it printed."""
+
+    def invoke(*args: str) -> Any:
+        result = run(*args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+@pytest.fixture
+def city(run: Run) -> None:
+    """A small tree like the article's: city → ward → residential cells, plus an agency base cell."""
+    for args in [
+        ("MC", "Đảng bộ TP Móng Cái", "--kind", "committee"),
+        ("TP", "Đảng bộ phường Trần Phú", "--kind", "base", "--parent", "MC"),
+        ("HP", "Chi bộ khu Hồng Phong", "--kind", "cell", "--parent", "TP", "--place", "residential"),
+        ("K2", "Chi bộ khu 2", "--kind", "cell", "--parent", "TP", "--place", "residential"),
+        ("CQ", "Chi bộ cơ quan Thành ủy", "--kind", "base", "--parent", "MC", "--place", "agency"),
+    ]:
+        result = run("org", "add", *args)
+        assert result.exit_code == 0, result.stderr
