@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context
-from dangvien_cli.cli.output import emit_record, notice, write_csv, write_json
+from dangvien_cli.cli.output import console, emit_record, notice, write_csv, write_json
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Cơ sở dữ liệu. / The database.")
@@ -45,7 +45,6 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     lang = app_ctx.lang
     summary = {k: v for k, v in record.items() if k != "row_counts"}
     emit_record(summary, fmt, lang, t("title.db_status", lang))
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=t("title.row_counts", lang), title_justify="left")
@@ -53,7 +52,7 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     table.add_column(t("label.rows", lang), justify="right")
     for name, count in counts.items():
         table.add_row(name, "" if count is None else str(count))
-    Console().print(table)
+    console().print(table)
 
 
 @app.command("upgrade")

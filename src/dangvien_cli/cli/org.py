@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
-from dangvien_cli.cli.output import emit_record, emit_rows, notice
+from dangvien_cli.cli.output import console, emit_record, emit_rows, notice
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.")
@@ -71,7 +71,6 @@ def list_(
     if fmt is not OutputFormat.table:
         emit_rows(rows, [], fmt, app_ctx.lang, "")
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.tree import Tree
 
@@ -85,7 +84,7 @@ def list_(
             label += f", {t('place.' + row['place'], lang)}"
         label += ")[/]"
         nodes[row["code"]] = parent_node.add(label)
-    Console().print(root)
+    console().print(root)
 
 
 @app.command("show")

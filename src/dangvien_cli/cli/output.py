@@ -52,6 +52,18 @@ def display(value: Any, column: Column, lang: str) -> str:
     return text
 
 
+def console() -> Any:
+    """A rich console on stdout. Piped or redirected output gets a wide page instead of rich's 80 columns,
+    so that names and dates are not folded in files and pagers."""
+    import os
+
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=int(os.environ.get("COLUMNS", "160")))
+
+
 def write_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -87,7 +99,6 @@ def emit_rows(
         keys = list(rows[0].keys()) if rows else [c.key for c in columns]
         write_csv(rows, keys)
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
@@ -99,7 +110,7 @@ def emit_rows(
         )
     for row in rows:
         table.add_row(*(display(row.get(c.key), c, lang) for c in columns))
-    Console().print(table)
+    console().print(table)
 
 
 def emit_record(
@@ -120,12 +131,11 @@ def emit_record(
     if fmt is OutputFormat.csv:
         write_csv([record], list(record.keys()))
         return
-    from rich.console import Console
     from rich.table import Table
 
     codes = codes or {}
     nested = {key for key, _, _ in sections}
-    console = Console()
+    out = console()
     table = Table(title=title, title_justify="left", show_header=False)
     table.add_column(t("label.field", lang), style="bold")
     table.add_column(t("label.value", lang))
@@ -133,7 +143,7 @@ def emit_record(
         if key in nested:
             continue
         table.add_row(header(key, lang), display(value, Column(key, codes.get(key)), lang))
-    console.print(table)
+    out.print(table)
     for key, section_title, columns in sections:
         items = record.get(key) or []
         if not items:
@@ -143,7 +153,7 @@ def emit_record(
             sub.add_column(header(column.key, lang))
         for item in items:
             sub.add_row(*(display(item.get(c.key), c, lang) for c in columns))
-        console.print(sub)
+        out.print(sub)
 
 
 def notice(message: str) -> None:
