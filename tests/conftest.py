@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from dangvien_cli.cli.app import app
+from dangvien_cli.store.engine import open_database
 
 TODAY = "2024-06-30"
 
@@ -32,9 +34,22 @@ def fresh_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 Run = Callable[..., Result]
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to head, copied for each CLI test instead of migrating every time.
+    (Migrating from empty is tested on its own in test_database.py.)"""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    database = open_database(str(path))
+    database.engine.dispose()  # checkpoints the WAL into the file
+    return path
+
+
 @pytest.fixture
-def run() -> Run:
+def run(fresh_environment: Path, migrated_template: Path) -> Run:
     """Run ``dangvien`` in-process: ``run("org", "list")``; ``stdout`` and ``stderr`` come apart."""
+    if not fresh_environment.exists():
+        shutil.copyfile(migrated_template, fresh_environment)
+        fresh_environment.chmod(0o600)
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:

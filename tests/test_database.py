@@ -55,11 +55,12 @@ def test_password_is_hidden():
     assert mask_url("postgresql+psycopg://dv:secret@db.example/dv") == "postgresql+psycopg://dv:***@db.example/dv"
 
 
-def test_schema_is_applied_on_first_use(run_json):
-    status = run_json("db", "status")
+def test_schema_is_applied_on_first_use(run_json, tmp_path):
+    db = str(tmp_path / "first-use.db")
+    status = run_json("--db", db, "db", "status")
     assert status["current_revision"] is None  # status itself does not migrate
-    run_json("org", "list")
-    status = run_json("db", "status")
+    run_json("--db", db, "org", "list")
+    status = run_json("--db", db, "db", "status")
     assert status["current_revision"] == status["head_revision"] == HEAD_REVISION
     assert status["row_counts"]["member"] == 0
     assert status["url"].startswith("sqlite:///")
