@@ -80,3 +80,14 @@ def test_base_cell_holds_members_directly(run, run_json, city):
                  "--cell", "CQ", "--admitted", "2010-01-01")
     assert result.exit_code == 0, result.stderr
     assert run_json("org", "show", "CQ")["members"] == 1
+
+
+def test_a_base_cell_with_members_cannot_grow_cells(run, city):
+    assert run("member", "add", "--name", "Vũ Thị Lan", "--gender", "F", "--birth", "1980-03-03",
+               "--cell", "CQ", "--admitted", "2010-01-01").exit_code == 0
+    result = run("org", "add", "CQ-1", "Chi bộ 1", "--kind", "cell", "--parent", "CQ")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Lỗi: Cấp trên (parent) 'CQ': tổ chức này có 1 đảng viên sinh hoạt trực tiếp; "
+        "hãy chuyển họ về chi bộ trước\n"
+    )

@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tổ chức loại {kind} không thể trực thuộc tổ chức loại {parent_kind}",
         "an organisation of kind {kind} cannot sit under one of kind {parent_kind}",
     ),
+    "org.parent_has_members": (
+        "tổ chức này có {count} đảng viên sinh hoạt trực tiếp; hãy chuyển họ về chi bộ trước",
+        "{count} members belong to it directly; move them to cells first",
+    ),
     "org.not_a_cell": (
         "là tổ chức loại {kind}, không phải chi bộ",
         "is of kind {kind}, not a cell",

@@ -70,6 +70,16 @@ def add_org(
             raise InvalidValue("parent", "", "org.parent_required", kind=kind)
         raise InvalidValue("parent", parent.code, "org.parent_kind", kind=kind, parent_kind=parent.kind)
 
+    if parent is not None and parent.kind == "base":
+        # A base cell (chi bộ cơ sở) holds members itself; it cannot grow cells until they are moved.
+        direct = session.execute(
+            select(sa.func.count())
+            .select_from(Membership)
+            .where(Membership.cell_id == parent.id, col(Membership.end_on).is_(None))
+        ).scalar_one()
+        if direct:
+            raise Conflict("parent", parent.code, "org.parent_has_members", count=direct)
+
     org = Organisation(
         code=code,
         name=name,
@@ -198,7 +208,7 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
             sa.func.coalesce(sa.func.sum(sa.case((official, 1), else_=0)), 0),
         )
         .select_from(Membership)
-        .join(Member, Member.id == Membership.member_id)  # type: ignore[arg-type]
+        .join(Member, col(Member.id) == Membership.member_id)
         .where(in_subtree, membership_at(on))
     ).one()
     candidates = session.execute(
@@ -212,17 +222,17 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
     cells = session.execute(
         select(sa.func.count())
         .select_from(OrgClosure)
-        .join(Organisation, Organisation.id == OrgClosure.descendant_id)  # type: ignore[arg-type]
+        .join(Organisation, col(Organisation.id) == OrgClosure.descendant_id)
         .where(OrgClosure.ancestor_id == org.id, Organisation.kind == "cell")
     ).scalar_one()
-    parent_code = session.get(Organisation, org.parent_id).code if org.parent_id else None  # type: ignore[union-attr]
+    parent = session.get(Organisation, org.parent_id) if org.parent_id else None
     total, official_count = int(members[0]), int(members[1])
     return {
         "id": org.id,
         "code": org.code,
         "name": org.name,
         "kind": org.kind,
-        "parent": parent_code,
+        "parent": parent.code if parent else None,
         "place": org.place,
         "population": org.population,
         "at": on.isoformat(),

@@ -265,8 +265,11 @@ def list_members(
     if status is not None and status not in MEMBER_STATUSES:
         raise InvalidValue("status", status, "value.choice", choices=", ".join(MEMBER_STATUSES))
     member_status_sql = status_on(on)
-    query = select(Member, Organisation.code).join(Membership, Membership.member_id == Member.id)  # type: ignore[arg-type]
-    query = query.join(Organisation, Organisation.id == Membership.cell_id)  # type: ignore[arg-type]
+    query = (
+        select(Member, Organisation.code)
+        .join(Membership, col(Membership.member_id) == Member.id)
+        .join(Organisation, col(Organisation.id) == Membership.cell_id)
+    )
     if status == "left":
         last_start = (
             select(sa.func.max(Membership.start_on))
@@ -283,7 +286,7 @@ def list_members(
         org = get_org(session=session, code=org_code)
         assert org.id is not None
         query = query.where(col(Membership.cell_id).in_(subtree_ids(org.id)))
-    query = query.order_by(Member.name_sort, Member.id)  # type: ignore[arg-type]
+    query = query.order_by(col(Member.name_sort), col(Member.id))
     return [member_dict(m, code, on) for m, code in session.execute(query)]
 
 
@@ -292,9 +295,9 @@ def show_member(*, session: Session, member_id: int, on: date) -> dict[str, Any]
     member = get_member(session=session, member_id=member_id)
     history = session.execute(
         select(Membership, Organisation.code)
-        .join(Organisation, Organisation.id == Membership.cell_id)  # type: ignore[arg-type]
+        .join(Organisation, col(Organisation.id) == Membership.cell_id)
         .where(Membership.member_id == member_id)
-        .order_by(Membership.start_on, Membership.id)  # type: ignore[arg-type]
+        .order_by(col(Membership.start_on), col(Membership.id))
     ).all()
     current = next((code for m, code in reversed(history) if m.start_on <= on), history[-1][1])
     record = member_dict(member, current, on)
@@ -383,8 +386,8 @@ def list_candidates(
     mentor = sa.orm.aliased(Member)
     query = (
         select(Candidate, Organisation.code, mentor.full_name)
-        .join(Organisation, Organisation.id == Candidate.cell_id)  # type: ignore[arg-type]
-        .join(mentor, mentor.id == Candidate.mentor_id, isouter=True)  # type: ignore[arg-type]
+        .join(Organisation, col(Organisation.id) == Candidate.cell_id)
+        .join(mentor, col(mentor.id) == Candidate.mentor_id, isouter=True)
     )
     if stage is not None:
         query = query.where(Candidate.stage == stage)
@@ -394,7 +397,7 @@ def list_candidates(
         org = get_org(session=session, code=org_code)
         assert org.id is not None
         query = query.where(col(Candidate.cell_id).in_(subtree_ids(org.id)))
-    query = query.order_by(Candidate.name_sort, Candidate.id)  # type: ignore[arg-type]
+    query = query.order_by(col(Candidate.name_sort), col(Candidate.id))
     return [candidate_dict(c, code, name) for c, code, name in session.execute(query)]
 
 
@@ -406,7 +409,9 @@ def show_candidate(*, session: Session, candidate_id: int) -> dict[str, Any]:
     assert cell is not None
     record = candidate_dict(candidate, cell.code, mentor.full_name if mentor else None)
     remarks = session.exec(
-        select(Remark).where(Remark.candidate_id == candidate_id).order_by(Remark.remarked_on, Remark.id)  # type: ignore[arg-type]
+        select(Remark)
+        .where(Remark.candidate_id == candidate_id)
+        .order_by(col(Remark.remarked_on), col(Remark.id))
     ).all()
     record["remarks"] = [
         {"date": r.remarked_on.isoformat(), "author": r.author_id, "text": r.text} for r in remarks
