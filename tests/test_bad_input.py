@@ -7,8 +7,20 @@ import pytest
 from dangvien_cli.store.engine import open_database
 from dangvien_cli.store.migrate import row_counts
 
-MEMBER = ["member", "add", "--name", "Nguyễn Văn Sỹ", "--gender", "M", "--birth", "1/9/1970",
-          "--cell", "HP", "--admitted", "2000-05-19"]
+MEMBER = [
+    "member",
+    "add",
+    "--name",
+    "Nguyễn Văn Sỹ",
+    "--gender",
+    "M",
+    "--birth",
+    "1/9/1970",
+    "--cell",
+    "HP",
+    "--admitted",
+    "2000-05-19",
+]
 
 
 def _replace(args: list[str], option: str, value: str) -> list[str]:
@@ -24,24 +36,44 @@ def _counts() -> dict[str, int]:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (_replace(MEMBER, "--birth", "31/02/1990"), "Lỗi: Ngày sinh (birth_date) '31/02/1990': ngày không có thật"),
-        (_replace(MEMBER, "--admitted", "2022-13-01"),
-         "Lỗi: Ngày vào Đảng (admitted_on) '2022-13-01': ngày không có thật"),
-        (_replace(MEMBER, "--admitted", "hôm qua"),
-         "Lỗi: Ngày vào Đảng (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)"),
+        (
+            _replace(MEMBER, "--birth", "31/02/1990"),
+            "Lỗi: Ngày sinh (birth_date) '31/02/1990': ngày không có thật",
+        ),
+        (
+            _replace(MEMBER, "--admitted", "2022-13-01"),
+            "Lỗi: Ngày vào Đảng (admitted_on) '2022-13-01': ngày không có thật",
+        ),
+        (
+            _replace(MEMBER, "--admitted", "hôm qua"),
+            "Lỗi: Ngày vào Đảng (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
+        ),
         (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ (cell) 'XX': không có tổ chức đảng mang mã này"),
-        (_replace(MEMBER, "--cell", "TP"),
-         "Lỗi: Chi bộ (cell) 'TP': là tổ chức loại base, không phải chi bộ"),
-        (_replace(MEMBER, "--birth", "2001-01-01"),
-         "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 2000-05-19"),
-        (_replace(MEMBER, "--birth", "1982-05-20"),
-         "Lỗi: Ngày vào Đảng (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi"),
+        (
+            _replace(MEMBER, "--cell", "TP"),
+            "Lỗi: Chi bộ (cell) 'TP': là tổ chức loại base, không phải chi bộ",
+        ),
+        (
+            _replace(MEMBER, "--birth", "2001-01-01"),
+            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 2000-05-19",
+        ),
+        (
+            _replace(MEMBER, "--birth", "1982-05-20"),
+            "Lỗi: Ngày vào Đảng (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
+        ),
         (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên (full_name) '   ': không được để trống"),
-        (_replace(MEMBER, "--gender", "X"), "Lỗi: Giới tính (gender) 'X': giới tính phải là M (Nam) hoặc F (Nữ)"),
-        ([*MEMBER, "--citizen-id", "22070001234"],
-         "Lỗi: Số CCCD (citizen_id) '22070001234': số CCCD phải gồm đúng 12 chữ số"),
-        ([*MEMBER, "--official", "1999-01-01"],
-         "Lỗi: Ngày chính thức (official_on) '1999-01-01': trước ngày 2000-05-19"),
+        (
+            _replace(MEMBER, "--gender", "X"),
+            "Lỗi: Giới tính (gender) 'X': giới tính phải là M (Nam) hoặc F (Nữ)",
+        ),
+        (
+            [*MEMBER, "--citizen-id", "22070001234"],
+            "Lỗi: Số CCCD (citizen_id) '22070001234': số CCCD phải gồm đúng 12 chữ số",
+        ),
+        (
+            [*MEMBER, "--official", "1999-01-01"],
+            "Lỗi: Ngày chính thức (official_on) '1999-01-01': trước ngày 2000-05-19",
+        ),
     ],
 )
 def test_member_add_refusals(run, city, args, expected):
@@ -70,17 +102,30 @@ def test_duplicate_citizen_id(run, city):
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["org", "add", "B2", "Đảng bộ X", "--kind", "base", "--parent", "HP"],
-         "Lỗi: Cấp trên (parent) 'HP': tổ chức loại base không thể trực thuộc tổ chức loại cell"),
-        (["org", "add", "C9", "Chi bộ 9", "--kind", "cell"],
-         "Lỗi: Cấp trên (parent) '': tổ chức loại cell phải có tổ chức cấp trên"),
-        (["org", "add", "C9", "Chi bộ 9", "--kind", "cell", "--parent", "NOPE"],
-         "Lỗi: Cấp trên (parent) 'NOPE': không có tổ chức đảng mang mã này"),
-        (["org", "add", "HP", "Chi bộ trùng", "--kind", "cell", "--parent", "TP"],
-         "Lỗi: Mã (code) 'HP': mã này đã có"),
-        (["org", "add", "C9", "Chi bộ 9", "--kind", "branch", "--parent", "TP"],
-         "Lỗi: Loại (kind) 'branch': phải là một trong: committee, base, cell"),
-        (["org", "add", "C9", " ", "--kind", "cell", "--parent", "TP"], "Lỗi: Tên (name) '': không được để trống"),
+        (
+            ["org", "add", "B2", "Đảng bộ X", "--kind", "base", "--parent", "HP"],
+            "Lỗi: Cấp trên (parent) 'HP': tổ chức loại base không thể trực thuộc tổ chức loại cell",
+        ),
+        (
+            ["org", "add", "C9", "Chi bộ 9", "--kind", "cell"],
+            "Lỗi: Cấp trên (parent) '': tổ chức loại cell phải có tổ chức cấp trên",
+        ),
+        (
+            ["org", "add", "C9", "Chi bộ 9", "--kind", "cell", "--parent", "NOPE"],
+            "Lỗi: Cấp trên (parent) 'NOPE': không có tổ chức đảng mang mã này",
+        ),
+        (
+            ["org", "add", "HP", "Chi bộ trùng", "--kind", "cell", "--parent", "TP"],
+            "Lỗi: Mã (code) 'HP': mã này đã có",
+        ),
+        (
+            ["org", "add", "C9", "Chi bộ 9", "--kind", "branch", "--parent", "TP"],
+            "Lỗi: Loại (kind) 'branch': phải là một trong: committee, base, cell",
+        ),
+        (
+            ["org", "add", "C9", " ", "--kind", "cell", "--parent", "TP"],
+            "Lỗi: Tên (name) '': không được để trống",
+        ),
     ],
 )
 def test_org_add_refusals(run, city, args, expected):
@@ -106,7 +151,10 @@ def test_usage_errors_keep_exit_code_2(run, city):
 
 def test_unknown_ids(run, city):
     result = run("member", "show", "42")
-    assert (result.exit_code, result.stderr) == (1, "Lỗi: Số đảng viên (member_id) '42': không có đảng viên này\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Lỗi: Số đảng viên (member_id) '42': không có đảng viên này\n",
+    )
     result = run("candidate", "show", "7")
     assert result.exit_code == 1 and "(candidate_id) '7'" in result.stderr
     result = run("org", "show", "ZZ")

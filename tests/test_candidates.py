@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-ADD = ["add-candidate", "--name", "Phạm Thị Hoa", "--gender", "F", "--birth", "12/3/2001", "--cell", "HP",
-       "--source", "youth_union", "--identified", "2024-01-10"]
+ADD = [
+    "add-candidate",
+    "--name",
+    "Phạm Thị Hoa",
+    "--gender",
+    "F",
+    "--birth",
+    "12/3/2001",
+    "--cell",
+    "HP",
+    "--source",
+    "youth_union",
+    "--identified",
+    "2024-01-10",
+]
 
 
 def test_add_candidate_json(run_json, city):
@@ -58,8 +71,25 @@ def test_refusals(run, city):
 
 
 def test_a_member_is_not_a_candidate(run, city):
-    assert run("member", "add", "--name", "Phạm Thị Hoa", "--gender", "F", "--birth", "1990-01-01", "--cell", "HP",
-               "--admitted", "2015-01-01", "--citizen-id", "022301000123").exit_code == 0
+    assert (
+        run(
+            "member",
+            "add",
+            "--name",
+            "Phạm Thị Hoa",
+            "--gender",
+            "F",
+            "--birth",
+            "1990-01-01",
+            "--cell",
+            "HP",
+            "--admitted",
+            "2015-01-01",
+            "--citizen-id",
+            "022301000123",
+        ).exit_code
+        == 0
+    )
     result = run(*ADD, "--citizen-id", "022301000123")
     assert result.exit_code == 1
     assert result.stderr == "Lỗi: Số CCCD (citizen_id) '022301000123': người này đã là đảng viên #1\n"

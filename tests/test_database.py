@@ -48,11 +48,14 @@ def test_new_file_is_private_and_sqlite_is_configured(fresh_environment: Path):
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() >= 5000
 
 
 def test_password_is_hidden():
-    assert mask_url("postgresql+psycopg://dv:secret@db.example/dv") == "postgresql+psycopg://dv:***@db.example/dv"
+    assert (
+        mask_url("postgresql+psycopg://dv:secret@db.example/dv")
+        == "postgresql+psycopg://dv:***@db.example/dv"
+    )
 
 
 def test_schema_is_applied_on_first_use(run_json, tmp_path):

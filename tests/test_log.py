@@ -11,15 +11,34 @@ from dangvien_cli.store.engine import open_database
 
 
 def test_every_write_is_logged(run, run_json, city):
-    assert run("member", "add", "--name", "Nguyễn Văn Sỹ", "--gender", "M", "--birth", "1970-01-01",
-               "--cell", "HP", "--admitted", "2010-01-01").exit_code == 0
+    assert (
+        run(
+            "member",
+            "add",
+            "--name",
+            "Nguyễn Văn Sỹ",
+            "--gender",
+            "M",
+            "--birth",
+            "1970-01-01",
+            "--cell",
+            "HP",
+            "--admitted",
+            "2010-01-01",
+        ).exit_code
+        == 0
+    )
     assert run("member", "move", "1", "--to", "K2", "--date", "2020-01-01").exit_code == 0
     entries = run_json("log", "--entity", "member:1")
     assert [e["action"] for e in entries] == ["insert"]
     assert entries[0]["after"]["full_name"] == "Nguyễn Văn Sỹ"
     assert entries[0]["os_user"] == getpass.getuser()
     memberships = run_json("log", "--entity", "membership")
-    assert [(e["action"], e["entity_id"]) for e in memberships] == [("insert", 1), ("update", 1), ("insert", 2)]
+    assert [(e["action"], e["entity_id"]) for e in memberships] == [
+        ("insert", 1),
+        ("update", 1),
+        ("insert", 2),
+    ]
     update = memberships[1]
     assert update["before"]["end_on"] is None and update["after"]["end_on"] == "2020-01-01"
     orgs = run_json("log", "--entity", "organisation")

@@ -7,8 +7,23 @@ import io
 
 
 def add_member(run, name, cell="HP", birth="1970-01-01", admitted="2000-05-19", *extra):
-    result = run("member", "add", "--name", name, "--gender", "M", "--birth", birth, "--cell", cell,
-                 "--admitted", admitted, *extra, "--format", "json")
+    result = run(
+        "member",
+        "add",
+        "--name",
+        name,
+        "--gender",
+        "M",
+        "--birth",
+        birth,
+        "--cell",
+        cell,
+        "--admitted",
+        admitted,
+        *extra,
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.stderr
     import json
 
@@ -16,9 +31,24 @@ def add_member(run, name, cell="HP", birth="1970-01-01", admitted="2000-05-19", 
 
 
 def test_add_prints_the_created_record(run, city):
-    record = add_member(run, "Nguyễn Văn Sỹ", "HP", "1/9/1970", "19/5/2000", "--official", "2001-05-19",
-                        "--citizen-id", "022070001234", "--ceremony", "2000-06-01", "--decision-no", "15-QĐ/TU",
-                        "--ethnicity", "Kinh", "--youth-union")
+    record = add_member(
+        run,
+        "Nguyễn Văn Sỹ",
+        "HP",
+        "1/9/1970",
+        "19/5/2000",
+        "--official",
+        "2001-05-19",
+        "--citizen-id",
+        "022070001234",
+        "--ceremony",
+        "2000-06-01",
+        "--decision-no",
+        "15-QĐ/TU",
+        "--ethnicity",
+        "Kinh",
+        "--youth-union",
+    )
     assert record["id"] == 1
     assert record["full_name"] == "Nguyễn Văn Sỹ"
     assert (record["family_name"], record["middle_name"], record["given_name"]) == ("Nguyễn", "Văn", "Sỹ")
@@ -42,8 +72,9 @@ def test_names_are_stored_in_nfc(run, city):
 
 
 def test_explicit_name_parts_win(run, city):
-    record = add_member(run, "Nguyễn Thị Thu Hà", "HP", "1970-01-01", "2000-05-19", "--given", "Thu Hà",
-                        "--middle", "Thị")
+    record = add_member(
+        run, "Nguyễn Thị Thu Hà", "HP", "1970-01-01", "2000-05-19", "--given", "Thu Hà", "--middle", "Thị"
+    )
     assert (record["family_name"], record["middle_name"], record["given_name"]) == ("Nguyễn", "Thị", "Thu Hà")
 
 
@@ -61,8 +92,10 @@ def test_list_status_on_past_dates(run, run_json, city):
     on_2020 = run_json("member", "list", "--at", "2020-06-30")
     assert [(r["full_name"], r["status"]) for r in on_2020] == [("Nguyễn Văn A", "probationary")]
     now = run_json("member", "list")
-    assert [(r["full_name"], r["status"]) for r in now] == [("Nguyễn Văn A", "official"),
-                                                            ("Nguyễn Văn B", "probationary")]
+    assert [(r["full_name"], r["status"]) for r in now] == [
+        ("Nguyễn Văn A", "official"),
+        ("Nguyễn Văn B", "probationary"),
+    ]
     assert [r["full_name"] for r in run_json("member", "list", "--status", "official")] == ["Nguyễn Văn A"]
     assert [r["full_name"] for r in run_json("member", "list", "--org", "K2")] == ["Nguyễn Văn B"]
     assert len(run_json("member", "list", "--org", "MC")) == 2
@@ -115,7 +148,10 @@ def test_leave(run, run_json, city):
     assert again.exit_code == 1 and "(member_id) '1'" in again.stderr
     bad = run("member", "leave", "2", "--reason", "holiday", "--date", "2023-03-01")
     assert bad.exit_code == 1
-    assert bad.stderr == "Lỗi: Lý do (reason) 'holiday': phải là một trong: transfer, death, removal, expulsion\n"
+    assert (
+        bad.stderr
+        == "Lỗi: Lý do (reason) 'holiday': phải là một trong: transfer, death, removal, expulsion\n"
+    )
 
 
 def test_list_csv_and_table(run, city):

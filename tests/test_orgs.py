@@ -51,13 +51,41 @@ def test_closure_table_has_every_ancestor(city):
 
 def test_show_counts_members_and_candidates_of_the_subtree(run, run_json, city):
     for name, cell, official in [("Nguyễn Văn Sỹ", "HP", "2001-05-19"), ("Lê Văn Tám", "K2", None)]:
-        args = ["member", "add", "--name", name, "--gender", "M", "--birth", "1/1/1970", "--cell", cell,
-                "--admitted", "2000-05-19"]
+        args = [
+            "member",
+            "add",
+            "--name",
+            name,
+            "--gender",
+            "M",
+            "--birth",
+            "1/1/1970",
+            "--cell",
+            cell,
+            "--admitted",
+            "2000-05-19",
+        ]
         if official:
             args += ["--official", official]
         assert run(*args).exit_code == 0
-    assert run("add-candidate", "--name", "Phạm Thị Hoa", "--gender", "F", "--birth", "2000-01-01",
-               "--cell", "HP", "--source", "youth_union", "--identified", "2024-01-10").exit_code == 0
+    assert (
+        run(
+            "add-candidate",
+            "--name",
+            "Phạm Thị Hoa",
+            "--gender",
+            "F",
+            "--birth",
+            "2000-01-01",
+            "--cell",
+            "HP",
+            "--source",
+            "youth_union",
+            "--identified",
+            "2024-01-10",
+        ).exit_code
+        == 0
+    )
     shown = run_json("org", "show", "TP")
     assert shown["members"] == 2
     assert shown["official_members"] == 1
@@ -76,15 +104,42 @@ def test_show_table_in_english(run, city):
 
 
 def test_base_cell_holds_members_directly(run, run_json, city):
-    result = run("member", "add", "--name", "Vũ Thị Lan", "--gender", "F", "--birth", "1980-03-03",
-                 "--cell", "CQ", "--admitted", "2010-01-01")
+    result = run(
+        "member",
+        "add",
+        "--name",
+        "Vũ Thị Lan",
+        "--gender",
+        "F",
+        "--birth",
+        "1980-03-03",
+        "--cell",
+        "CQ",
+        "--admitted",
+        "2010-01-01",
+    )
     assert result.exit_code == 0, result.stderr
     assert run_json("org", "show", "CQ")["members"] == 1
 
 
 def test_a_base_cell_with_members_cannot_grow_cells(run, city):
-    assert run("member", "add", "--name", "Vũ Thị Lan", "--gender", "F", "--birth", "1980-03-03",
-               "--cell", "CQ", "--admitted", "2010-01-01").exit_code == 0
+    assert (
+        run(
+            "member",
+            "add",
+            "--name",
+            "Vũ Thị Lan",
+            "--gender",
+            "F",
+            "--birth",
+            "1980-03-03",
+            "--cell",
+            "CQ",
+            "--admitted",
+            "2010-01-01",
+        ).exit_code
+        == 0
+    )
     result = run("org", "add", "CQ-1", "Chi bộ 1", "--kind", "cell", "--parent", "CQ")
     assert result.exit_code == 1
     assert result.stderr == (

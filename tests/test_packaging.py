@@ -87,7 +87,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     _check([sys.executable, "-m", "venv", venv], cwd=root)
     venv_python = venv / BIN / "python"
     site_packages = Path(
-        _check([venv_python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=root).strip()
+        _check(
+            [venv_python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=root
+        ).strip()
     )
     outer = sysconfig.get_paths()
     lines = dict.fromkeys([outer["purelib"], outer["platlib"]])  # ordered, without duplicates

@@ -86,6 +86,7 @@ def root(
 ) -> None:
     """Theo dõi công tác phát triển đảng viên. / Track the development of party membership."""
     ctx.obj = AppContext(db=db_, lang=lang.value)
+    ctx.call_on_close(ctx.obj.close)
 
 
 app.add_typer(org.app, name="org")

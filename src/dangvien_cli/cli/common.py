@@ -45,12 +45,19 @@ class AppContext:
     lang: str
     _database: Database | None = field(default=None, repr=False)
 
-    def database(self) -> Database:
+    def database(self, *, migrate: bool = True) -> Database:
+        """The database, opened on first use and, unless ``migrate`` is false, brought up to head."""
         if self._database is None:
             from dangvien_cli.store.engine import open_database
 
-            self._database = open_database(self.db)
+            self._database = open_database(self.db, migrate=migrate)
         return self._database
+
+    def close(self) -> None:
+        """Release the database when the command ends (registered with ``ctx.call_on_close``)."""
+        if self._database is not None:
+            self._database.close()
+            self._database = None
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

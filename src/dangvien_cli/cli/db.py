@@ -17,12 +17,12 @@ app = typer.Typer(help="Cơ sở dữ liệu. / The database.")
 @app.command("status")
 def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """Địa chỉ, phiên bản và số dòng. / URL (password hidden), revisions and row counts."""
-    from dangvien_cli.store.engine import create_engine, mask_url, resolve_url, sqlite_path
+    from dangvien_cli.store.engine import mask_url, sqlite_path
     from dangvien_cli.store.migrate import current_revision, head_revision, row_counts
 
     app_ctx = app_context(ctx)
-    url = resolve_url(app_ctx.db)
-    engine = create_engine(url)
+    database = app_ctx.database(migrate=False)  # status reports the revision; it does not change it
+    url, engine = database.url, database.engine
     counts = row_counts(engine)
     record: dict[str, Any] = {
         "url": mask_url(url),
@@ -58,10 +58,9 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 @app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Nâng cấp lược đồ lên phiên bản mới nhất. / Migrate the schema to head."""
-    from dangvien_cli.store.engine import open_database
     from dangvien_cli.store.migrate import current_revision, upgrade
 
     app_ctx = app_context(ctx)
-    database = open_database(app_ctx.db, migrate=False)
+    database = app_ctx.database(migrate=False)
     upgrade(database.engine)
     notice(t("done.upgraded", app_ctx.lang, revision=current_revision(database.engine)))

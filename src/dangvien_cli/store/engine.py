@@ -72,7 +72,9 @@ def create_engine(url: str) -> Engine:
 
     path = sqlite_path(url)
     if path is None and not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
+        # One command is one short process: pooling gains nothing, and NullPool closes each connection
+        # as soon as it is released instead of leaving it to the garbage collector.
+        return sa.create_engine(url, poolclass=sa.pool.NullPool)
     if path is not None:
         _create_private_file(path)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -118,6 +120,10 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
 
 
 def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
