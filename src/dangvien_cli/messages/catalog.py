@@ -234,3 +234,16 @@ FIELDS: dict[str, tuple[str, str]] = {
     "file_mode": ("Quyền tệp", "File mode"),
     "changes": ("Thay đổi", "Changes"),
 }
+
+
+def _merge() -> None:
+    # Import/export texts live in their own file for readability; they are part of the same catalogue.
+    from dangvien_cli.messages.catalog_exchange import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
+
+    for key in EXCHANGE_MESSAGES.keys() & MESSAGES.keys():
+        raise AssertionError(f"message key defined twice: {key}")
+    MESSAGES.update(EXCHANGE_MESSAGES)
+    FIELDS.update({k: v for k, v in EXCHANGE_FIELDS.items() if k not in FIELDS})
+
+
+_merge()
