@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dangvien_cli.domain.dates import full_years
 from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import InvalidValue
 
 _CITIZEN_ID = re.compile(r"^\d{12}$")
@@ -96,3 +98,56 @@ def check_birth_date(born: date, *, today: date) -> None:
     """A birth date must lie in the past."""
     if born > today:
         raise InvalidValue("birth_date", born.isoformat(), "birth.future")
+
+
+def _not_before(field: str, value: date | None, earlier: date) -> None:
+    if value is not None and value < earlier:
+        raise InvalidValue(field, value.isoformat(), "date.before", other=earlier.isoformat())
+
+
+def check_member_dates(
+    *,
+    birth_date: date,
+    admitted_on: date,
+    today: date,
+    ceremony_on: date | None = None,
+    official_on: date | None = None,
+    left_on: date | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> None:
+    """A member's dates: born in the past and before admission, old enough when admitted, and the
+    ceremony, official status and leaving not before the admission decision."""
+    check_birth_date(birth_date, today=today)
+    if birth_date >= admitted_on:
+        raise InvalidValue(
+            "birth_date",
+            birth_date.isoformat(),
+            "member.born_after_admission",
+            admitted_on=admitted_on.isoformat(),
+        )
+    age = full_years(birth_date, admitted_on)
+    if age < settings.min_admission_age_years:
+        raise InvalidValue(
+            "admitted_on",
+            admitted_on.isoformat(),
+            "member.too_young",
+            age=age,
+            minimum=settings.min_admission_age_years,
+        )
+    _not_before("ceremony_on", ceremony_on, admitted_on)
+    _not_before("official_on", official_on, admitted_on)
+    _not_before("left_on", left_on, admitted_on)
+
+
+def check_candidate_dates(*, birth_date: date, identified_on: date, today: date) -> None:
+    """A candidate is born in the past, and before being identified; identification is not in the future."""
+    check_birth_date(birth_date, today=today)
+    if identified_on > today:
+        raise InvalidValue("identified_on", identified_on.isoformat(), "date.future")
+    if birth_date >= identified_on:
+        raise InvalidValue(
+            "birth_date",
+            birth_date.isoformat(),
+            "candidate.born_after_identified",
+            identified_on=identified_on.isoformat(),
+        )

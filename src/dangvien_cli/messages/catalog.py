@@ -189,7 +189,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "status": ("Trạng thái", "Status"),
     "admitted_on": ("Ngày vào Đảng", "Admitted on"),
     "decision_no": ("Số quyết định", "Decision no."),
-    "ceremony_on": ("Ngày kết nạp", "Ceremony on"),
+    "ceremony_on": ("Ngày lễ kết nạp", "Ceremony on"),
     "official_on": ("Ngày chính thức", "Official on"),
     "left_on": ("Ngày ra", "Left on"),
     "left_reason": ("Lý do ra", "Reason for leaving"),

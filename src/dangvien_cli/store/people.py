@@ -12,8 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import full_years
-from dangvien_cli.domain.people import PersonName, check_birth_date
+from dangvien_cli.domain.people import PersonName, check_candidate_dates, check_member_dates
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.changelog import log_insert, log_update, snapshot
@@ -86,31 +85,14 @@ def add_member(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Member:
     """Record a member admitted on ``admitted_on`` (the decision date) into ``cell_code``."""
-    check_birth_date(person.birth_date, today=today)
-    if person.birth_date >= admitted_on:
-        raise InvalidValue(
-            "birth_date",
-            person.birth_date.isoformat(),
-            "member.born_after_admission",
-            admitted_on=admitted_on.isoformat(),
-        )
-    age = full_years(person.birth_date, admitted_on)
-    if age < settings.min_admission_age_years:
-        raise InvalidValue(
-            "admitted_on",
-            admitted_on.isoformat(),
-            "member.too_young",
-            age=age,
-            minimum=settings.min_admission_age_years,
-        )
-    if ceremony_on is not None and ceremony_on < admitted_on:
-        raise InvalidValue(
-            "ceremony_on", ceremony_on.isoformat(), "date.before", other=admitted_on.isoformat()
-        )
-    if official_on is not None and official_on < admitted_on:
-        raise InvalidValue(
-            "official_on", official_on.isoformat(), "date.before", other=admitted_on.isoformat()
-        )
+    check_member_dates(
+        birth_date=person.birth_date,
+        admitted_on=admitted_on,
+        ceremony_on=ceremony_on,
+        official_on=official_on,
+        today=today,
+        settings=settings,
+    )
     cell = check_member_unit(session=session, code=cell_code)
     _check_citizen_id_free(session=session, citizen_id=person.citizen_id, table=Member)
 
@@ -320,18 +302,9 @@ def add_candidate(
     today: date,
 ) -> Candidate:
     """Record a candidate (quần chúng ưu tú) identified by a cell from a source."""
-    check_birth_date(person.birth_date, today=today)
     if source not in SOURCES:
         raise InvalidValue("source", source, "value.choice", choices=", ".join(SOURCES))
-    if identified_on > today:
-        raise InvalidValue("identified_on", identified_on.isoformat(), "date.future")
-    if person.birth_date >= identified_on:
-        raise InvalidValue(
-            "birth_date",
-            person.birth_date.isoformat(),
-            "candidate.born_after_identified",
-            identified_on=identified_on.isoformat(),
-        )
+    check_candidate_dates(birth_date=person.birth_date, identified_on=identified_on, today=today)
     cell = check_member_unit(session=session, code=cell_code)
     _check_citizen_id_free(session=session, citizen_id=person.citizen_id, table=Candidate)
     if person.citizen_id is not None:
