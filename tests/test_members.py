@@ -172,3 +172,10 @@ def test_show_table(run, city):
     add_member(run, "Nguyễn Văn Sỹ", "HP", "1970-09-01", "2000-05-19")
     out = run("member", "show", "1").stdout
     assert "Quá trình sinh hoạt" in out and "19/05/2000" in out
+
+
+def test_brackets_in_names_are_shown_as_typed(run, city):
+    add_member(run, "Lê Văn An [chuyển đi]")
+    add_member(run, "Lê Văn Bình [/x]")
+    out = run("member", "list").stdout
+    assert "Lê Văn An [chuyển đi]" in out and "Lê Văn Bình [/x]" in out

@@ -31,6 +31,9 @@ class Column:
     no_wrap: bool = False  # dates, IDs and codes read badly when folded
 
 
+# Values are wrapped in rich's Text, never read as markup: a name like "An [chuyển đi]" shows as typed.
+
+
 def header(key: str, lang: str) -> str:
     entry = FIELDS.get(key)
     return key if entry is None else (entry[0] if lang == "vi" else entry[1])
@@ -100,8 +103,9 @@ def emit_rows(
         write_csv(rows, keys)
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    table = Table(title=Text(f"{title} ({len(rows)})"), title_justify="left")
     for column in columns:
         table.add_column(
             header(column.key, lang),
@@ -109,7 +113,7 @@ def emit_rows(
             no_wrap=column.no_wrap,
         )
     for row in rows:
-        table.add_row(*(display(row.get(c.key), c, lang) for c in columns))
+        table.add_row(*(Text(display(row.get(c.key), c, lang)) for c in columns))
     console().print(table)
 
 
@@ -132,27 +136,28 @@ def emit_record(
         write_csv([record], list(record.keys()))
         return
     from rich.table import Table
+    from rich.text import Text
 
     codes = codes or {}
     nested = {key for key, _, _ in sections}
     out = console()
-    table = Table(title=title, title_justify="left", show_header=False)
+    table = Table(title=Text(title), title_justify="left", show_header=False)
     table.add_column(t("label.field", lang), style="bold")
     table.add_column(t("label.value", lang))
     for key, value in record.items():
         if key in nested:
             continue
-        table.add_row(header(key, lang), display(value, Column(key, codes.get(key)), lang))
+        table.add_row(header(key, lang), Text(display(value, Column(key, codes.get(key)), lang)))
     out.print(table)
     for key, section_title, columns in sections:
         items = record.get(key) or []
         if not items:
             continue
-        sub = Table(title=section_title, title_justify="left")
+        sub = Table(title=Text(section_title), title_justify="left")
         for column in columns:
             sub.add_column(header(column.key, lang))
         for item in items:
-            sub.add_row(*(display(item.get(c.key), c, lang) for c in columns))
+            sub.add_row(*(Text(display(item.get(c.key), c, lang)) for c in columns))
         out.print(sub)
 
 

@@ -1,0 +1,81 @@
+"""``dangvien search``: members and candidates by name, with or without tone marks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.output import Column, emit_rows, notice
+from dangvien_cli.messages import t
+
+SEARCH_COLUMNS = [
+    Column("kind", codes="search.kind", no_wrap=True),
+    Column("id", justify="right", no_wrap=True),
+    Column("full_name"),
+    Column("gender", codes="gender"),
+    Column("birth_date", no_wrap=True),
+    Column("cell"),
+    Column("status"),  # already translated by _for_people: a member's status or a candidate's stage
+    Column("search.match", codes="search.match", no_wrap=True),
+]
+# JSON and CSV carry the store's keys and codes; these name the CSV header when nothing was found.
+RESULT_COLUMNS = [
+    Column(key)
+    for key in ("kind", "id", "full_name", "gender", "birth_date", "cell", "status", "citizen_id", "match")
+]
+
+
+def _for_people(row: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A result as a table shows it. The two kinds keep their status in different code lists, so the
+    status is translated here; the match gets a key with a header in the catalogue."""
+    status = row["status"]
+    prefix = "status" if row["kind"] == "member" else "stage"
+    return {
+        **row,
+        "status": t(f"{prefix}.{status}", lang) if status else None,
+        "search.match": row["match"],
+    }
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            help='Tên hoặc một phần của tên, có dấu hay không / a name or part of one, e.g. "nguyen sy".',
+        ),
+    ],
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=0, help="Số kết quả tối đa (0: tất cả) / at most this many (0: all)."),
+    ] = 100,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Chi bộ và trạng thái tại ngày / cell and status as of this date."),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
+
+    Không phân biệt dấu và hoa thường; i và y coi như nhau (Sĩ/Sỹ). Kết quả đúng dấu như đã gõ lên trước.
+    / Tone marks and case do not matter, nor i versus y; results with the marks as typed come first.
+    """
+    from dangvien_cli.store.search import search_people
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    with app_ctx.reader() as session:
+        # One more than asked for, to tell whether the list was cut.
+        rows = search_people(session=session, text=text, on=on, limit=limit + 1 if limit else None)
+    if limit and len(rows) > limit:
+        rows = rows[:limit]
+        notice(t("search.more", app_ctx.lang, limit=limit))
+    if fmt is OutputFormat.table:
+        title = t("search.title", app_ctx.lang, text=text.strip())
+        emit_rows([_for_people(r, app_ctx.lang) for r in rows], SEARCH_COLUMNS, fmt, app_ctx.lang, title)
+    else:
+        emit_rows(rows, RESULT_COLUMNS, fmt, app_ctx.lang, "")
