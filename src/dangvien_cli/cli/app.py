@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from dangvien_cli.cli import candidate, db, log, member, org
+from dangvien_cli.cli import candidate, db, exporting, importing, log, member, org, search
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
@@ -92,9 +92,12 @@ def root(
 app.add_typer(org.app, name="org")
 app.add_typer(member.app, name="member")
 app.add_typer(candidate.app, name="candidate")
+app.add_typer(importing.app, name="import")
+app.add_typer(exporting.app, name="export")
 app.add_typer(db.app, name="db")
 app.command("add-candidate")(candidate.add_candidate)
 app.command("log")(log.log)
+app.command("search")(search.search)
 
 
 def main() -> None:

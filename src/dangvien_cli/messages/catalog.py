@@ -239,11 +239,13 @@ FIELDS: dict[str, tuple[str, str]] = {
 def _merge() -> None:
     # Import/export texts live in their own file for readability; they are part of the same catalogue.
     from dangvien_cli.messages.catalog_exchange import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
+    from dangvien_cli.messages.catalog_import import IMPORT_FIELDS, IMPORT_MESSAGES
 
-    for key in EXCHANGE_MESSAGES.keys() & MESSAGES.keys():
-        raise AssertionError(f"message key defined twice: {key}")
-    MESSAGES.update(EXCHANGE_MESSAGES)
-    FIELDS.update({k: v for k, v in EXCHANGE_FIELDS.items() if k not in FIELDS})
+    for messages, fields in ((EXCHANGE_MESSAGES, EXCHANGE_FIELDS), (IMPORT_MESSAGES, IMPORT_FIELDS)):
+        for key in messages.keys() & MESSAGES.keys():
+            raise AssertionError(f"message key defined twice: {key}")
+        MESSAGES.update(messages)
+        FIELDS.update({k: v for k, v in fields.items() if k not in FIELDS})
 
 
 _merge()

@@ -1,0 +1,231 @@
+"""``dangvien import``: lists from officers' spreadsheets (CSV, xlsx, JSON), landing whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, today
+from dangvien_cli.cli.output import notice, write_json
+from dangvien_cli.messages import t
+
+if TYPE_CHECKING:
+    from dangvien_cli.exchange.importer import ImportReport
+
+app = typer.Typer(help="Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.")
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+class OnDuplicate(StrEnum):
+    error = "error"
+    skip = "skip"
+    update = "update"
+
+
+class Encoding(StrEnum):
+    auto = "auto"
+    utf8 = "utf-8"
+    cp1258 = "cp1258"
+
+
+class DateFormat(StrEnum):
+    dmy = "dmy"
+    ymd = "ymd"
+
+
+class InputFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+ENTITY_HELP = {
+    "orgs": "Tổ chức đảng (code,name,kind,parent,place,population). / Organisations.",
+    "members": "Đảng viên (citizen_id,full_name,gender,birth_date,cell,admitted_on,…). / Members.",
+    "candidates": "Quần chúng ưu tú (citizen_id,full_name,…,cell,source,identified_on,…). / Candidates.",
+    "reviews": "Nhận xét hằng tháng (candidate,author,date,text). / Mentors' monthly remarks.",
+    "quotas": "Chỉ tiêu kết nạp (org,year,target,residential_target,stretch_target). / Yearly quotas.",
+}
+
+
+def run_import(
+    ctx: typer.Context,
+    entity: str,
+    file: str,
+    *,
+    dry_run: bool,
+    on_duplicate: OnDuplicate,
+    encoding: Encoding,
+    date_format: DateFormat,
+    sheet: str | None,
+    errors_to: Path | None,
+    input_format: InputFormat | None,
+    fmt: OutputFormat,
+) -> None:
+    """Read, validate and write one file; commit only when every row passed and this is not a dry run."""
+    from dangvien_cli.domain.settings import load_settings
+    from dangvien_cli.exchange.columns import ParseOptions
+    from dangvien_cli.exchange.importer import ImportOptions, import_table
+    from dangvien_cli.exchange.readers import open_table
+
+    app_ctx = app_context(ctx)
+    lang = app_ctx.lang
+    options = ImportOptions(
+        today=today(),
+        on_duplicate=on_duplicate.value,
+        parse=ParseOptions(date_format=date_format.value),
+        settings=load_settings(),
+    )
+    progress = _progress(lang) if sys.stderr.isatty() else None
+    table = open_table(
+        file,
+        input_format=input_format.value if input_format else None,
+        encoding=encoding.value,
+        sheet=sheet,
+    )
+    with table, app_ctx.database().writer() as session:
+        report = import_table(session=session, entity=entity, table=table, options=options, progress=progress)
+        report.dry_run = dry_run
+        if report.ok and not dry_run:
+            session.commit()
+        else:
+            session.rollback()
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
+    _report(report, file, fmt, lang, errors_to)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _progress(lang: str) -> Any:
+    def show(rows: int) -> None:
+        sys.stderr.write("\r" + t("import.progress", lang, rows=f"{rows:,}"))
+        sys.stderr.flush()
+
+    return show
+
+
+def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, errors_to: Path | None) -> None:
+    problems = [p.as_dict(t(p.key, lang, **p.params)) for p in report.problems]
+    if errors_to is not None:
+        with errors_to.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(
+                handle, ["line", "column", "value", "reason", "code"], lineterminator="\n"
+            )
+            writer.writeheader()
+            writer.writerows(problems)
+    summary = {
+        "entity": report.entity,
+        "file": file,
+        "dry_run": report.dry_run,
+        "rows": report.rows,
+        "created": report.created,
+        "updated": report.updated,
+        "skipped": report.skipped,
+        "errors": len(problems),
+        "problems": problems,
+        "possible_duplicates": report.possible_duplicates,
+        "ignored_columns": report.ignored_columns,
+    }
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        notice(t("import.problem", lang, **problem))
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        notice(t("import.more_problems", lang, count=len(problems) - MAX_PROBLEMS_SHOWN))
+    for duplicate in report.possible_duplicates:
+        notice(
+            t(
+                "import.possible_duplicates",
+                lang,
+                line=duplicate["line"],
+                id=duplicate["id"],
+                name=duplicate["full_name"],
+            )
+        )
+    if report.ignored_columns:
+        notice(t("import.ignored", lang, columns=", ".join(report.ignored_columns)))
+    if fmt is OutputFormat.json:
+        write_json(summary)
+        return
+    line = t(
+        "import.summary",
+        lang,
+        entity=report.entity,
+        rows=report.rows,
+        created=report.created,
+        updated=report.updated,
+        skipped=report.skipped,
+        errors=len(problems),
+    )
+    if fmt is OutputFormat.csv:
+        from dangvien_cli.cli.output import write_csv
+
+        write_csv(
+            [{k: v for k, v in summary.items() if not isinstance(v, list)}],
+            ["entity", "file", "dry_run", "rows", "created", "updated", "skipped", "errors"],
+        )
+        return
+    sys.stdout.write(line + (" " + t("import.dry_run", lang) if report.dry_run else "") + "\n")
+    if problems:
+        notice(t("import.refused", lang, errors=len(problems)))
+
+
+def _command(entity: str) -> Any:
+    def command(
+        ctx: typer.Context,
+        file: Annotated[
+            str, typer.Argument(help="Tệp .csv, .xlsx, .json, hoặc - (đầu vào chuẩn) / or - for stdin.")
+        ],
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi / check and report, write nothing.")
+        ] = False,
+        on_duplicate: Annotated[
+            OnDuplicate,
+            typer.Option(
+                "--on-duplicate", help="Khi trùng người/bản ghi đã có / when a row matches a stored one."
+            ),
+        ] = OnDuplicate.error,
+        encoding: Annotated[
+            Encoding,
+            typer.Option("--encoding", help="Bảng mã CSV / CSV encoding (auto detects BOM, UTF-8, cp1258)."),
+        ] = Encoding.auto,
+        date_format: Annotated[
+            DateFormat, typer.Option("--date-format", help="dmy: 31/10/2022 (mặc định); ymd: 2022/10/31.")
+        ] = DateFormat.dmy,
+        sheet: Annotated[
+            str | None, typer.Option("--sheet", help="Tên trang tính xlsx / xlsx sheet name.")
+        ] = None,
+        errors_to: Annotated[
+            Path | None, typer.Option("--errors-to", help="Ghi các lỗi ra tệp CSV / write the errors as CSV.")
+        ] = None,
+        input_format: Annotated[
+            InputFormat | None,
+            typer.Option("--input-format", help="Định dạng khi đọc từ - hoặc đuôi tệp lạ / format of stdin."),
+        ] = None,
+        fmt: FormatOption = OutputFormat.table,
+    ) -> None:
+        run_import(
+            ctx,
+            entity,
+            file,
+            dry_run=dry_run,
+            on_duplicate=on_duplicate,
+            encoding=encoding,
+            date_format=date_format,
+            sheet=sheet,
+            errors_to=errors_to,
+            input_format=input_format,
+            fmt=fmt,
+        )
+
+    command.__doc__ = ENTITY_HELP[entity]
+    return command
+
+
+for _entity in ENTITY_HELP:
+    app.command(_entity)(_command(_entity))

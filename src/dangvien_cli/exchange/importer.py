@@ -1,0 +1,991 @@
+"""Importing lists: every row validated, people matched, rows written in chunks inside one transaction.
+
+The caller owns the transaction: it commits only when the report has no problems and this is not a dry
+run, so an import lands whole or not at all. Rows are validated in Python and written with executemany
+(``insert().returning(id)`` for the ids), a chunk at a time; each chunk is matched against the database
+*inside* the transaction, so a person who appears twice in one file is caught like one already stored.
+
+Matching people: the citizen ID first; otherwise the folded full name plus the birth date. A match on
+name and birth date alone is a *possible* duplicate: it is reported, and ``--on-duplicate`` decides; it is
+never merged in silence. A row equal to what is stored (blank cells ignored) is skipped as unchanged, so
+importing the same file twice changes nothing the second time. Blank cells never overwrite stored values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, ClassVar, Protocol
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.names import fold
+from dangvien_cli.domain.people import check_candidate_dates, check_member_dates, person_name
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.columns import (
+    CellError,
+    ColumnSpec,
+    HeaderMap,
+    ParseOptions,
+    RawValue,
+    map_headers,
+    specs,
+)
+from dangvien_cli.store.changelog import os_user
+from dangvien_cli.store.models import (
+    Candidate,
+    ChangeLog,
+    Member,
+    Membership,
+    Organisation,
+    Quota,
+    QuotaMilestone,
+    Remark,
+)
+from dangvien_cli.store.orgs import add_org
+
+CHUNK_ROWS = 1000
+ON_DUPLICATE = ("error", "skip", "update")
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")
+
+
+class Table(Protocol):
+    """What the importer needs of a source (see :class:`dangvien_cli.exchange.readers.SourceTable`)."""
+
+    headers: list[str]
+    text_columns: frozenset[int]
+    rows: Iterator[tuple[int, list[RawValue]]]
+
+
+@dataclass
+class Problem:
+    """A refused row: where (line, column as headed in the file), the value, and why (a catalogue key)."""
+
+    line: int
+    column: str
+    value: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self, reason: str) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "value": self.value,
+            "reason": reason,
+            "code": self.key,
+        }
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do (dry run)."""
+
+    entity: str
+    dry_run: bool = False
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    today: date
+    on_duplicate: str = "error"
+    parse: ParseOptions = field(default_factory=ParseOptions)
+    settings: Settings = DEFAULT_SETTINGS
+
+
+@dataclass
+class Row:
+    """One parsed row: canonical column → value (``None`` when blank), and the raw cells for messages."""
+
+    line: int
+    values: dict[str, Any]
+    raw: dict[str, RawValue]
+    headers: dict[str, str]
+    failed: bool = False
+
+    def given(self, name: str) -> bool:
+        return self.values.get(name) is not None
+
+
+def import_table(
+    *,
+    session: Session,
+    entity: str,
+    table: Table,
+    options: ImportOptions,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import ``table`` as ``entity`` in the caller's transaction."""
+    if entity not in ENTITIES:
+        raise InvalidValue("entity", entity, "value.choice", choices=", ".join(ENTITIES))
+    if options.on_duplicate not in ON_DUPLICATE:
+        raise InvalidValue(
+            "on_duplicate", options.on_duplicate, "value.choice", choices=", ".join(ON_DUPLICATE)
+        )
+    header_map = map_headers(entity, table.headers)
+    report = ImportReport(entity=entity, ignored_columns=header_map.ignored)
+    handler_class = _HANDLERS[entity]
+    handler = handler_class(session=session, options=options, report=report)
+    batch: list[Row] = []
+    for row in _parse_rows(table, header_map, specs(entity), options.parse, report):
+        report.rows += 1
+        handler.check(row)
+        if not row.failed:
+            batch.append(row)
+        if len(batch) >= CHUNK_ROWS:
+            handler.write(batch)
+            batch = []
+            if progress is not None:
+                progress(report.rows)
+    handler.write(batch)
+    handler.finish()
+    if progress is not None:
+        progress(report.rows)
+    return report
+
+
+def _parse_rows(
+    table: Table,
+    header_map: HeaderMap,
+    column_specs: dict[str, ColumnSpec],
+    parse: ParseOptions,
+    report: ImportReport,
+) -> Iterator[Row]:
+    mapped = [(i, name, column_specs[name]) for i, name in enumerate(header_map.columns) if name is not None]
+    headers = {name: header_map.headers[i] for i, name, _ in mapped}
+    for line, cells in table.rows:
+        row = Row(line=line, values={}, raw={}, headers=headers)
+        for index, name, spec in mapped:
+            raw = cells[index] if index < len(cells) else None
+            row.raw[name] = raw
+            try:
+                row.values[name] = spec.parse(raw, parse, index in table.text_columns)
+            except CellError as error:
+                _add_problem(report, row, name, error.key, **error.params)
+        for name, spec in column_specs.items():
+            if spec.required and name in headers and row.values.get(name) is None and not row.failed:
+                if name == "full_name" and row.given("given_name"):
+                    continue
+                _add_problem(report, row, name, "value.empty")
+        yield row
+
+
+def _add_problem(report: ImportReport, row: Row, name: str, key: str, **params: Any) -> None:
+    raw = row.raw.get(name)
+    value = "" if raw is None else raw.isoformat() if isinstance(raw, date) else str(raw)
+    report.problems.append(Problem(row.line, row.headers.get(name, name), value, key, dict(params)))
+    row.failed = True
+
+
+def _refuse(report: ImportReport, row: Row, error: InvalidValue) -> None:
+    """A domain rule refused the row: report it on the column the rule names."""
+    params = {k: v for k, v in error.params.items() if k not in ("field", "value")}
+    name = error.field if error.field in row.headers else next(iter(row.headers), error.field)
+    report.problems.append(
+        Problem(row.line, row.headers.get(name, name), str(error.value), error.key, params)
+    )
+    row.failed = True
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+
+
+class _Handler:
+    """Checks rows one by one, then writes them a chunk at a time."""
+
+    def __init__(self, *, session: Session, options: ImportOptions, report: ImportReport) -> None:
+        self.session = session
+        self.options = options
+        self.report = report
+        self.user = os_user()
+        self._units: dict[str, tuple[int | None, str | None, dict[str, Any]]] = {}
+        self._member_refs: dict[str, tuple[int | None, str]] = {}
+
+    def check(self, row: Row) -> None:
+        """Validate one row (problems go to the report and mark the row failed)."""
+
+    def write(self, rows: list[Row]) -> None:
+        """Match and write the rows that passed ``check``."""
+
+    def finish(self) -> None:
+        """Anything left once every row was seen."""
+
+    # -- shared helpers --------------------------------------------------------------------------
+
+    def unit(self, code: str) -> tuple[int | None, str | None, dict[str, Any]]:
+        """The organisation a person may belong to: (id, None, {}), or (None, problem key, its parameters)."""
+        if code not in self._units:
+            org = self.session.exec(select(Organisation).where(Organisation.code == code)).first()
+            if org is None:
+                self._units[code] = (None, "org.not_found", {})
+            elif org.kind == "cell" or (
+                org.kind == "base"
+                and self.session.exec(select(Organisation.id).where(Organisation.parent_id == org.id)).first()
+                is None
+            ):
+                self._units[code] = (org.id, None, {})
+            else:
+                self._units[code] = (None, "org.not_a_cell", {"kind": org.kind})
+        return self._units[code]
+
+    def check_unit(self, row: Row) -> bool:
+        _, problem, params = self.unit(row.values["cell"])
+        if problem:
+            _add_problem(self.report, row, "cell", problem, **params)
+        return problem is None
+
+    def member_ref(self, value: str) -> tuple[int | None, str]:
+        """A member named in a cell by citizen ID or by full name: (id, "") or (None, problem key)."""
+        if value not in self._member_refs:
+            if value.isdigit() and len(value) == 12:
+                query = select(Member.id).where(Member.citizen_id == value)
+            else:
+                query = select(Member.id).where(Member.name_folded == fold(value))
+            ids = list(self.session.exec(query.limit(2)))
+            if not ids:
+                self._member_refs[value] = (None, "import.ref_not_found")
+            elif len(ids) > 1:
+                self._member_refs[value] = (None, "import.ref_ambiguous")
+            else:
+                self._member_refs[value] = (ids[0], "")
+        return self._member_refs[value]
+
+    def log(
+        self, action: str, entity: str, entries: Iterable[tuple[int, dict[str, Any] | None, dict[str, Any]]]
+    ) -> None:
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "at": now,
+                "os_user": self.user,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "before": before,
+                "after": after,
+            }
+            for entity_id, before, after in entries
+        ]
+        if rows:
+            self.session.execute(sa.insert(ChangeLog), rows)
+
+    def duplicate(self, row: Row, existing_id: int, differences: list[str], by_name: bool) -> bool:
+        """Apply ``--on-duplicate`` to a row that matches a stored record and differs from it.
+        Returns True when the row should update the record."""
+        if by_name:
+            self.report.possible_duplicates.append(
+                {"line": row.line, "id": existing_id, "full_name": row.values.get("full_name")}
+            )
+        policy = self.options.on_duplicate
+        if policy == "update":
+            return True
+        if policy == "skip":
+            self.report.skipped += 1
+            return False
+        key = "import.possible_duplicate" if by_name else "import.duplicate"
+        first = differences[0]
+        _add_problem(self.report, row, first, key, id=existing_id, columns=", ".join(differences))
+        return False
+
+
+# --- people ------------------------------------------------------------------------------------------
+
+_NAME_FIELDS = ("full_name", "family_name", "middle_name", "given_name")
+_PERSONAL = (
+    "gender",
+    "birth_date",
+    "citizen_id",
+    "ethnicity",
+    "religion",
+    "education",
+    "occupation",
+    "youth_union",
+)
+
+
+class _PeopleHandler(_Handler):
+    """What members and candidates share: names, personal fields, matching."""
+
+    model: type[Member] | type[Candidate]
+    entity_name: str
+    # columns stored as they are (file column → table column)
+    plain: ClassVar[dict[str, str]]
+    # columns an import may not change on an existing record
+    frozen: ClassVar[tuple[str, ...]] = ()
+
+    def person(self, row: Row) -> dict[str, Any] | None:
+        values = row.values
+        try:
+            name = person_name(
+                values.get("full_name"),
+                family=values.get("family_name"),
+                middle=values.get("middle_name"),
+                given=values.get("given_name"),
+                tone_order=self.options.settings.tone_order,
+            )
+        except InvalidValue as error:
+            _refuse(self.report, row, error)
+            return None
+        fields: dict[str, Any] = dict(name.as_fields())
+        for key in _PERSONAL:
+            fields[key] = values.get(key)
+        if fields["youth_union"] is None:
+            fields["youth_union"] = False
+        return fields
+
+    def record(self, row: Row) -> dict[str, Any] | None:
+        """The table row for ``row`` (or None after reporting a problem)."""
+        raise NotImplementedError
+
+    def write(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        records = {row.line: self.record(row) for row in rows}
+        rows = [row for row in rows if records[row.line] is not None and not row.failed]
+        by_id, by_name = self._existing(rows, records)
+        current_cells = self.current_cells(
+            [m.id for m in by_id.values()] + [m.id for ms in by_name.values() for m in ms]
+        )
+        new: list[tuple[Row, dict[str, Any]]] = []
+        seen_ids: dict[str, dict[str, Any]] = {}
+        seen_names: dict[tuple[str, date], dict[str, Any]] = {}
+        for row in rows:
+            record = records[row.line]
+            assert record is not None
+            cid, name_key = record["citizen_id"], (record["name_folded"], record["birth_date"])
+            earlier = seen_ids.get(cid) if cid else seen_names.get(name_key)
+            if earlier is not None:  # the same person twice in one chunk of the file
+                if self._same_as_new(row, record, earlier):
+                    self.report.skipped += 1
+                else:
+                    _add_problem(self.report, row, "full_name", "import.duplicate_in_file")
+                continue
+            match, by_name_only = by_id.get(cid) if cid else None, False
+            if match is None:
+                candidates = [
+                    m
+                    for m in by_name.get(name_key, [])
+                    if m.citizen_id is None or cid is None or m.citizen_id == cid
+                ]
+                if candidates:
+                    match, by_name_only = candidates[0], True
+            if match is None:
+                new.append((row, record))
+                if cid:
+                    seen_ids[cid] = record
+                seen_names[name_key] = record
+                continue
+            assert match.id is not None
+            differences = self.differences(row, record, match, current_cells.get(match.id))
+            if not differences:
+                self.report.skipped += 1
+            elif self.duplicate(row, match.id, differences, by_name_only):
+                self.update(row, record, match, differences, current_cells.get(match.id))
+        self.insert(new)
+
+    def _same_as_new(self, row: Row, record: dict[str, Any], earlier: dict[str, Any]) -> bool:
+        return all(earlier.get(k) == v for k, v in record.items() if v is not None)
+
+    def _existing(
+        self, rows: list[Row], records: dict[int, dict[str, Any] | None]
+    ) -> tuple[dict[str | None, Any], dict[tuple[str, date], list[Any]]]:
+        model = self.model
+        cids = {r["citizen_id"] for r in records.values() if r and r["citizen_id"]}
+        names = {r["name_folded"] for r in records.values() if r}
+        by_id = (
+            {m.citizen_id: m for m in self.session.exec(select(model).where(col(model.citizen_id).in_(cids)))}
+            if cids
+            else {}
+        )
+        by_name: dict[tuple[str, date], list[Any]] = {}
+        if names:
+            for m in self.session.exec(
+                select(model).where(col(model.name_folded).in_(names)).order_by(col(model.id))
+            ):
+                by_name.setdefault((m.name_folded, m.birth_date), []).append(m)
+        return by_id, by_name
+
+    def current_cells(self, ids: list[int | None]) -> dict[int, int]:
+        return {}
+
+    def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
+        """The file's columns whose (non-blank) value differs from the stored record."""
+        changed: list[str] = []
+        for column, attribute in self.plain.items():
+            if (
+                column in row.headers
+                and row.values.get(column) is not None
+                and getattr(stored, attribute) != record[attribute]
+            ):
+                changed.append(column)
+        for column in _NAME_FIELDS:
+            if (
+                column in row.headers
+                and row.values.get(column) is not None
+                and getattr(stored, column) != record[column]
+            ):
+                changed.append(column)
+        if (
+            "youth_union" in row.headers
+            and row.values.get("youth_union") is not None
+            and stored.youth_union != record["youth_union"]
+        ):
+            changed.append("youth_union")
+        return changed
+
+    def update(
+        self, row: Row, record: dict[str, Any], stored: Any, changed: list[str], cell_id: int | None
+    ) -> None:
+        blocked = [c for c in changed if c in self.frozen]
+        if blocked:
+            _add_problem(self.report, row, blocked[0], "import.cannot_change", id=stored.id)
+            return
+        before = _jsonable(stored.model_dump())
+        values: dict[str, Any] = {}
+        for column in changed:
+            attribute = self.plain.get(column, column)
+            values[attribute] = record[attribute]
+        if any(c in _NAME_FIELDS for c in changed):
+            for key in ("full_name", "family_name", "middle_name", "given_name", "name_folded", "name_sort"):
+                values[key] = record[key]
+        self.session.execute(sa.update(self.model).where(col(self.model.id) == stored.id).values(**values))
+        self.after_update(stored, values)
+        after = {**before, **_jsonable(values)}
+        self.log("update", self.entity_name, [(stored.id, before, after)])
+        self.report.updated += 1
+
+    def after_update(self, stored: Any, values: dict[str, Any]) -> None:
+        pass
+
+    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+        raise NotImplementedError
+
+
+class _MemberHandler(_PeopleHandler):
+    model = Member
+    entity_name = "member"
+    plain: ClassVar[dict[str, str]] = {
+        "citizen_id": "citizen_id",
+        "gender": "gender",
+        "birth_date": "birth_date",
+        "admitted_on": "admitted_on",
+        "decision_no": "decision_no",
+        "ceremony_on": "ceremony_on",
+        "official_on": "official_on",
+        "left_on": "left_on",
+        "left_reason": "left_reason",
+        "ethnicity": "ethnicity",
+        "religion": "religion",
+        "education": "education",
+        "occupation": "occupation",
+        "cell": "cell_id",
+    }
+    frozen = ("admitted_on", "cell")
+
+    def check(self, row: Row) -> None:
+        if row.failed:
+            return
+        values = row.values
+        if (values.get("left_on") is None) != (values.get("left_reason") is None):
+            missing = "left_reason" if values.get("left_reason") is None else "left_on"
+            _add_problem(self.report, row, missing, "import.left_needs_both")
+            return
+        try:
+            check_member_dates(
+                birth_date=values["birth_date"],
+                admitted_on=values["admitted_on"],
+                today=self.options.today,
+                ceremony_on=values.get("ceremony_on"),
+                official_on=values.get("official_on"),
+                left_on=values.get("left_on"),
+                settings=self.options.settings,
+            )
+        except InvalidValue as error:
+            _refuse(self.report, row, error)
+            return
+        self.check_unit(row)
+
+    def record(self, row: Row) -> dict[str, Any] | None:
+        fields = self.person(row)
+        if fields is None:
+            return None
+        values = row.values
+        cell_id = self.unit(values["cell"])[0]
+        fields.update(
+            admitted_on=values["admitted_on"],
+            decision_no=values.get("decision_no"),
+            ceremony_on=values.get("ceremony_on"),
+            official_on=values.get("official_on"),
+            left_on=values.get("left_on"),
+            left_reason=values.get("left_reason"),
+            cell_id=cell_id,
+        )
+        return fields
+
+    def current_cells(self, ids: list[int | None]) -> dict[int, int]:
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return {}
+        cells: dict[int, int] = {}
+        query = (
+            select(Membership.member_id, Membership.cell_id)
+            .where(col(Membership.member_id).in_(wanted))
+            .order_by(col(Membership.start_on), col(Membership.id))
+        )
+        for member_id, cell_id in self.session.exec(query):
+            cells[member_id] = cell_id  # the latest wins
+        return cells
+
+    def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
+        stored_view = _StoredMember(stored, cell_id)
+        return super().differences(row, record, stored_view, cell_id)
+
+    def update(
+        self, row: Row, record: dict[str, Any], stored: Any, changed: list[str], cell_id: int | None
+    ) -> None:
+        if "left_on" in changed and stored.left_on is not None:
+            _add_problem(
+                self.report, row, "left_on", "member.already_left", left_on=stored.left_on.isoformat()
+            )
+            return
+        super().update(row, record, stored, changed, cell_id)
+
+    def after_update(self, stored: Any, values: dict[str, Any]) -> None:
+        if values.get("left_on") is not None:
+            self.session.execute(
+                sa.update(Membership)
+                .where(col(Membership.member_id) == stored.id, col(Membership.end_on).is_(None))
+                .values(end_on=values["left_on"])
+            )
+
+    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+        if not new:
+            return
+        members = [{k: v for k, v in record.items() if k != "cell_id"} for _, record in new]
+        statement = sa.insert(Member).returning(col(Member.id), sort_by_parameter_order=True)
+        ids = list(self.session.execute(statement, members).scalars())
+        memberships = [
+            {
+                "member_id": member_id,
+                "cell_id": record["cell_id"],
+                "start_on": record["admitted_on"],
+                "end_on": record["left_on"],
+            }
+            for member_id, (_, record) in zip(ids, new, strict=True)
+        ]
+        self.session.execute(sa.insert(Membership), memberships)
+        self.log(
+            "insert",
+            "member",
+            [(i, None, {"id": i, **_jsonable(m)}) for i, m in zip(ids, members, strict=True)],
+        )
+        self.report.created += len(ids)
+
+
+class _StoredMember:
+    """A stored member seen with its current cell, so that ``differences`` can compare the cell too."""
+
+    def __init__(self, member: Member, cell_id: int | None) -> None:
+        self._member = member
+        self.cell_id = cell_id
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._member, name)
+
+
+_STAGE_DATES = (
+    ("dropped", "dropped_on"),
+    ("proposed", "proposed_on"),
+    ("applied", "applied_on"),
+    ("trained", "trained_on"),
+    ("mentored", "mentor"),
+)
+
+
+class _CandidateHandler(_PeopleHandler):
+    model = Candidate
+    entity_name = "candidate"
+    plain: ClassVar[dict[str, str]] = {
+        "citizen_id": "citizen_id",
+        "gender": "gender",
+        "birth_date": "birth_date",
+        "cell": "cell_id",
+        "source": "source",
+        "identified_on": "identified_on",
+        "stage": "stage",
+        "mentor": "mentor_id",
+        "mentor_assigned_on": "mentor_assigned_on",
+        "trained_on": "certificate_on",
+        "certificate_no": "certificate_no",
+        "applied_on": "applied_on",
+        "introducer_1": "introducer_1_id",
+        "introducer_2": "introducer_2_id",
+        "youth_union_introduces": "youth_union_introduces",
+        "proposed_on": "proposed_on",
+        "resolution_no": "resolution_no",
+        "dropped_on": "dropped_on",
+        "drop_reason": "drop_reason",
+        "ethnicity": "ethnicity",
+        "religion": "religion",
+        "education": "education",
+        "occupation": "occupation",
+    }
+
+    def check(self, row: Row) -> None:
+        if row.failed:
+            return
+        values = row.values
+        try:
+            check_candidate_dates(
+                birth_date=values["birth_date"],
+                identified_on=values["identified_on"],
+                today=self.options.today,
+            )
+        except InvalidValue as error:
+            _refuse(self.report, row, error)
+            return
+        for later in ("mentor_assigned_on", "applied_on", "proposed_on", "dropped_on"):
+            if values.get(later) is not None and values[later] < values["identified_on"]:
+                _add_problem(
+                    self.report, row, later, "date.before", other=values["identified_on"].isoformat()
+                )
+                return
+        if (
+            values.get("proposed_on")
+            and values.get("applied_on")
+            and values["proposed_on"] < values["applied_on"]
+        ):
+            _add_problem(
+                self.report, row, "proposed_on", "date.before", other=values["applied_on"].isoformat()
+            )
+            return
+        stage = values.get("stage")
+        if stage is not None:
+            needed = dict(_STAGE_DATES).get(stage)
+            if needed and values.get(needed) is None:
+                _add_problem(self.report, row, "stage", "import.stage_needs", column=needed)
+                return
+        if not self.check_unit(row):
+            return
+        for column in ("mentor", "introducer_1", "introducer_2"):
+            if values.get(column) is not None:
+                _, key = self.member_ref(values[column])
+                if key:
+                    _add_problem(self.report, row, column, key)
+                    return
+
+    def record(self, row: Row) -> dict[str, Any] | None:
+        fields = self.person(row)
+        if fields is None:
+            return None
+        values = row.values
+        stage = values.get("stage") or next(
+            (name for name, column in _STAGE_DATES if values.get(column) is not None), "identified"
+        )
+        fields.update(
+            cell_id=self.unit(values["cell"])[0],
+            source=values["source"],
+            identified_on=values["identified_on"],
+            stage=stage,
+            mentor_assigned_on=values.get("mentor_assigned_on"),
+            certificate_on=values.get("trained_on"),
+            certificate_no=values.get("certificate_no"),
+            applied_on=values.get("applied_on"),
+            youth_union_introduces=bool(values.get("youth_union_introduces")),
+            proposed_on=values.get("proposed_on"),
+            resolution_no=values.get("resolution_no"),
+            dropped_on=values.get("dropped_on"),
+            drop_reason=values.get("drop_reason"),
+        )
+        for column, attribute in (
+            ("mentor", "mentor_id"),
+            ("introducer_1", "introducer_1_id"),
+            ("introducer_2", "introducer_2_id"),
+        ):
+            fields[attribute] = self.member_ref(values[column])[0] if values.get(column) else None
+        return fields
+
+    def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
+        changed = super().differences(row, record, stored, cell_id)
+        # a stage given by the file is compared; one derived from dates only when the file gives no stage
+        return [c for c in changed if c != "stage" or row.given("stage")]
+
+    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+        if not new:
+            return
+        candidates = [record for _, record in new]
+        statement = sa.insert(Candidate).returning(col(Candidate.id), sort_by_parameter_order=True)
+        ids = list(self.session.execute(statement, candidates).scalars())
+        self.log(
+            "insert",
+            "candidate",
+            [(i, None, {"id": i, **_jsonable(c)}) for i, c in zip(ids, candidates, strict=True)],
+        )
+        self.report.created += len(ids)
+
+
+# --- organisations, quotas, reviews -------------------------------------------------------------------
+
+
+class _OrgHandler(_Handler):
+    """Organisations are few: they are collected, then added parents first (a file may list a cell
+    before its base organisation)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.pending: list[Row] = []
+        self.done: set[str] = set()
+
+    def write(self, rows: list[Row]) -> None:
+        self.pending.extend(rows)
+
+    def finish(self) -> None:
+        waiting = list(self.pending)
+        in_file = {row.values["code"] for row in waiting}
+        while waiting:
+            progressed = False
+            for row in list(waiting):
+                parent = row.values.get("parent")
+                if parent and parent in in_file and parent not in self.done:
+                    continue
+                waiting.remove(row)
+                progressed = True
+                self._add(row)
+            if not progressed:
+                for row in waiting:
+                    _add_problem(self.report, row, "parent", "import.parent_cycle")
+                break
+
+    def _add(self, row: Row) -> None:
+        values = row.values
+        code = values["code"]
+        self.done.add(code)
+        stored = self.session.exec(select(Organisation).where(Organisation.code == code)).first()
+        if stored is None:
+            try:
+                add_org(
+                    session=self.session,
+                    code=code,
+                    name=values["name"],
+                    kind=values["kind"],
+                    parent_code=values.get("parent"),
+                    place=values.get("place") or "other",
+                    population=values.get("population"),
+                )
+            except InvalidValue as error:
+                _refuse(self.report, row, error)
+                return
+            self.report.created += 1
+            return
+        parent = self.session.get(Organisation, stored.parent_id) if stored.parent_id else None
+        current = {
+            "name": stored.name,
+            "kind": stored.kind,
+            "parent": parent.code if parent else None,
+            "place": stored.place,
+            "population": stored.population,
+        }
+        changed = [k for k, v in current.items() if row.given(k) and values[k] != v]
+        if not changed:
+            self.report.skipped += 1
+            return
+        assert stored.id is not None
+        if not self.duplicate(row, stored.id, changed, by_name=False):
+            return
+        if "kind" in changed or "parent" in changed:
+            _add_problem(
+                self.report,
+                row,
+                "kind" if "kind" in changed else "parent",
+                "import.cannot_change",
+                id=stored.id,
+            )
+            return
+        before = _jsonable(stored.model_dump())
+        for key in changed:
+            setattr(stored, key, values[key])
+        self.session.add(stored)
+        self.session.flush()
+        self.log("update", "organisation", [(stored.id, before, _jsonable(stored.model_dump()))])
+        self.report.updated += 1
+
+
+_PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(\d{2}))$")
+
+
+def parse_milestones(text: str, year: int) -> list[tuple[str, date, int]]:
+    """``2022-Q1=3; 2022-06=7`` → [(period, last day of the period, target)]. Raises CellError."""
+    milestones: list[tuple[str, date, int]] = []
+    for part in re.split(r"[;,]", text):
+        if not part.strip():
+            continue
+        period, _, number = part.partition("=")
+        period, number = period.strip(), number.strip()
+        match = _PERIOD.match(period)
+        if match is None or not number.isdigit():
+            raise CellError("quota.milestone_format")
+        if int(match[1]) != year:
+            raise CellError("quota.milestone_year", year=year)
+        last_month = int(match[2]) * 3 if match[2] else int(match[3])
+        if not 1 <= last_month <= 12:
+            raise CellError("quota.milestone_format")
+        last_day = add_months(date(year, last_month, 1), 1) - timedelta(days=1)
+        milestones.append((period, last_day, int(number)))
+    return milestones
+
+
+class _QuotaHandler(_Handler):
+    def check(self, row: Row) -> None:
+        if row.failed:
+            return
+        org = self.session.exec(select(Organisation.id).where(Organisation.code == row.values["org"])).first()
+        if org is None:
+            _add_problem(self.report, row, "org", "org.not_found")
+            return
+        row.values["org_id"] = org
+        if row.given("milestones"):
+            try:
+                row.values["milestone_list"] = parse_milestones(row.values["milestones"], row.values["year"])
+            except CellError as error:
+                _add_problem(self.report, row, "milestones", error.key, **error.params)
+
+    def write(self, rows: list[Row]) -> None:
+        for row in rows:
+            values = row.values
+            stored = self.session.exec(
+                select(Quota).where(Quota.org_id == values["org_id"], Quota.year == values["year"])
+            ).first()
+            fields = {k: values.get(k) for k in ("target", "residential_target", "stretch_target")}
+            milestones = values.get("milestone_list")
+            if stored is None:
+                quota = Quota(
+                    org_id=values["org_id"],
+                    year=values["year"],
+                    target=values["target"],
+                    residential_target=values.get("residential_target"),
+                    stretch_target=values.get("stretch_target"),
+                )
+                self.session.add(quota)
+                self.session.flush()
+                assert quota.id is not None
+                self._replace_milestones(quota.id, milestones or [])
+                self.log("insert", "quota", [(quota.id, None, _jsonable(quota.model_dump()))])
+                self.report.created += 1
+                continue
+            assert stored.id is not None
+            current = {k: getattr(stored, k) for k in fields}
+            changed = [k for k, v in fields.items() if v is not None and current[k] != v]
+            stored_milestones = self._milestones(stored.id)
+            if milestones is not None and milestones != stored_milestones:
+                changed.append("milestones")
+            if not changed:
+                self.report.skipped += 1
+                continue
+            if not self.duplicate(row, stored.id, changed, by_name=False):
+                continue
+            before = _jsonable(stored.model_dump())
+            for key in changed:
+                if key != "milestones":
+                    setattr(stored, key, fields[key])
+            self.session.add(stored)
+            self.session.flush()
+            if milestones is not None:
+                self._replace_milestones(stored.id, milestones)
+            self.log("update", "quota", [(stored.id, before, _jsonable(stored.model_dump()))])
+            self.report.updated += 1
+
+    def _milestones(self, quota_id: int) -> list[tuple[str, date, int]]:
+        query = (
+            select(QuotaMilestone)
+            .where(QuotaMilestone.quota_id == quota_id)
+            .order_by(col(QuotaMilestone.due_on))
+        )
+        return [(m.period, m.due_on, m.target) for m in self.session.exec(query)]
+
+    def _replace_milestones(self, quota_id: int, milestones: list[tuple[str, date, int]]) -> None:
+        self.session.execute(sa.delete(QuotaMilestone).where(col(QuotaMilestone.quota_id) == quota_id))
+        if milestones:
+            self.session.execute(
+                sa.insert(QuotaMilestone),
+                [{"quota_id": quota_id, "period": p, "due_on": d, "target": t} for p, d, t in milestones],
+            )
+
+
+class _ReviewHandler(_Handler):
+    """Mentors' monthly remarks: facts that are added, never updated; an identical remark is skipped."""
+
+    def check(self, row: Row) -> None:
+        if row.failed:
+            return
+        values = row.values
+        candidate_id, key = self._candidate(values["candidate"], values.get("candidate_birth_date"))
+        if key:
+            _add_problem(self.report, row, "candidate", key)
+            return
+        author_id, key = self.member_ref(values["author"])
+        if key:
+            _add_problem(self.report, row, "author", key)
+            return
+        values["candidate_id"], values["author_id"] = candidate_id, author_id
+
+    def _candidate(self, value: str, born: date | None) -> tuple[int | None, str]:
+        if value.isdigit() and len(value) == 12:
+            query = select(Candidate.id).where(Candidate.citizen_id == value)
+        else:
+            query = select(Candidate.id).where(Candidate.name_folded == fold(value))
+            if born is not None:
+                query = query.where(Candidate.birth_date == born)
+        ids = list(self.session.exec(query.limit(2)))
+        if not ids:
+            return None, "import.ref_not_found"
+        if len(ids) > 1:
+            return None, "import.ref_ambiguous"
+        return ids[0], ""
+
+    def write(self, rows: list[Row]) -> None:
+        for row in rows:
+            values = row.values
+            fields = {
+                "candidate_id": values["candidate_id"],
+                "author_id": values["author_id"],
+                "remarked_on": values["date"],
+                "text": values["text"],
+            }
+            exists = self.session.exec(
+                select(Remark.id).where(*(getattr(Remark, k) == v for k, v in fields.items()))
+            ).first()
+            if exists is not None:
+                self.report.skipped += 1
+                continue
+            remark = Remark(**fields)
+            self.session.add(remark)
+            self.session.flush()
+            assert remark.id is not None
+            self.log("insert", "remark", [(remark.id, None, _jsonable(remark.model_dump()))])
+            self.report.created += 1
+
+
+_HANDLERS: dict[str, type[_Handler]] = {
+    "orgs": _OrgHandler,
+    "members": _MemberHandler,
+    "candidates": _CandidateHandler,
+    "reviews": _ReviewHandler,
+    "quotas": _QuotaHandler,
+}
