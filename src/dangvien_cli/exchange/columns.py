@@ -198,22 +198,28 @@ def parse_citizen_id(raw: RawValue, _options: ParseOptions, text_column: bool) -
     return text
 
 
+def header_key(text: str) -> str:
+    """How headers are compared: folded, punctuation dropped, single spaces ("Họ và tên:" → "ho va ten")."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+
+
 def choice(codes: Sequence[str], prefix: str) -> Parser:
     """A coded value: the English code, or its Vietnamese or English label from the catalogue."""
     from dangvien_cli.messages.catalog import MESSAGES
 
+    # Compared like headers, without tones, case or punctuation ("Thôn, khu, tổ dân phố": residential).
     lookup: dict[str, str] = {}
     for code in codes:
-        lookup[fold(code)] = code
+        lookup[header_key(code)] = code
         labels = MESSAGES.get(f"{prefix}.{code}")
         if labels:
             for label in labels:
-                lookup.setdefault(fold(label), code)
+                lookup.setdefault(header_key(label), code)
 
     def parse(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str | None:
         if _blank(raw):
             return None
-        code = lookup.get(fold(str(raw)).replace(" ", "_")) or lookup.get(fold(str(raw)))
+        code = lookup.get(header_key(str(raw)))
         if code is None:
             raise CellError("value.choice", choices=", ".join(codes))
         return code
@@ -320,11 +326,6 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("milestones", parse_text, aliases=("lo trinh", "moc")),
     ),
 }
-
-
-def header_key(text: str) -> str:
-    """How headers are compared: folded, punctuation dropped, single spaces ("Họ và tên:" → "ho va ten")."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
 
 
 def _lookup(entity: str) -> dict[str, str]:
