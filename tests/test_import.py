@@ -33,7 +33,8 @@ def cp1258(text: str) -> bytes:
     shapes = "\u0302\u0306\u031b"
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        base, *marks = unicodedata.normalize("NFD", ch)
+        decomposed = unicodedata.normalize("NFD", ch)
+        base, marks = decomposed[0], decomposed[1:]
         shaped = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in shapes))
         out.append(shaped + "".join(m for m in marks if m not in shapes))
     return "".join(out).encode("cp1258")

@@ -43,7 +43,7 @@ CANDIDATE_COLUMNS = [
     Column("mentor_name"),
 ]
 CANDIDATE_CODES = {"gender": "gender", "source": "source", "stage": "stage"}
-REMARK_COLUMNS = [Column("date"), Column("author"), Column("text")]
+REMARK_COLUMNS = [Column("date", no_wrap=True), Column("author_name"), Column("text")]
 
 
 def add_candidate(

@@ -30,15 +30,27 @@ def parse_entity(value: str) -> tuple[str, int | None]:
     return kind, int(number) if number else None
 
 
+# What an insert's row shows in the table: enough to recognise the record.
+_SUMMARY_KEYS = (
+    "code",
+    "full_name",
+    "cell_id",
+    "start_on",
+    "org_id",
+    "year",
+    "target",
+    "candidate_id",
+    "text",
+)
+
+
 def _changes(entry: dict[str, Any]) -> str:
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
         return ", ".join(f"{k}: {before.get(k)} → {after.get(k)}" for k in changed)
     shown = after or before
-    return ", ".join(
-        f"{k}={v}" for k, v in shown.items() if k in ("code", "full_name", "cell_id", "start_on")
-    )
+    return ", ".join(f"{k}={v}" for k, v in shown.items() if k in _SUMMARY_KEYS)
 
 
 def log(

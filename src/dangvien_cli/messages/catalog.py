@@ -227,6 +227,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "end_on": ("Đến ngày", "To"),
     "text": ("Nội dung", "Text"),
     "author": ("Người nhận xét", "Author"),
+    "author_name": ("Người nhận xét", "Author"),
     "settings": ("Thiết lập", "Setting"),
     "url": ("Địa chỉ", "URL"),
     "current_revision": ("Phiên bản hiện tại", "Current revision"),

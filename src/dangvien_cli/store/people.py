@@ -381,12 +381,14 @@ def show_candidate(*, session: Session, candidate_id: int) -> dict[str, Any]:
     mentor = session.get(Member, candidate.mentor_id) if candidate.mentor_id else None
     assert cell is not None
     record = candidate_dict(candidate, cell.code, mentor.full_name if mentor else None)
-    remarks = session.exec(
-        select(Remark)
+    remarks = session.execute(
+        select(Remark, Member.full_name)
+        .join(Member, col(Member.id) == Remark.author_id)
         .where(Remark.candidate_id == candidate_id)
         .order_by(col(Remark.remarked_on), col(Remark.id))
     ).all()
     record["remarks"] = [
-        {"date": r.remarked_on.isoformat(), "author": r.author_id, "text": r.text} for r in remarks
+        {"date": r.remarked_on.isoformat(), "author": r.author_id, "author_name": name, "text": r.text}
+        for r, name in remarks
     ]
     return record
