@@ -551,7 +551,7 @@ def test_xlsx_data_under_an_empty_header_is_refused(tmp_path: Path) -> None:
             next(table.rows)
     assert (caught.value.key, caught.value.params["column"], caught.value.params["line"]) == (
         "read.empty_header",
-        "D",
+        4,  # column D
         3,
     )
 

@@ -598,7 +598,6 @@ def _open_xlsx(
     import zlib
 
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import InvalidFileException
 
     # What a damaged file makes zipfile, zlib, the XML parser or openpyxl raise (SyntaxError covers
@@ -679,9 +678,7 @@ def _open_xlsx(
                     continue
                 for i, value in enumerate(values):
                     if (i >= width or not headers[i]) and not _is_blank(value):
-                        raise InvalidValue(
-                            "file", name, "read.empty_header", line=number, column=get_column_letter(i + 1)
-                        )
+                        raise InvalidValue("file", name, "read.empty_header", line=number, column=i + 1)
                 count = len(values)
                 yield number, [values[i] if i < count else None for i in keep]
         except damaged as error:

@@ -53,7 +53,7 @@ EXCHANGE_MESSAGES: dict[str, tuple[str, str]] = {
         "line {line} has {count} cells, more than the {headers} header columns",
     ),
     "read.empty_header": (
-        "cột {column} có dữ liệu (dòng {line}) nhưng ô tiêu đề của cột để trống",
+        "cột thứ {column} có dữ liệu (dòng {line}) nhưng ô tiêu đề của cột để trống",
         "column {column} holds data (line {line}) but its header cell is empty",
     ),
     "read.not_utf8": (
