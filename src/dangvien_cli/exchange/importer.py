@@ -13,6 +13,7 @@ importing the same file twice changes nothing the second time. Blank cells never
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -203,6 +204,17 @@ def _refuse(report: ImportReport, row: Row, error: InvalidValue) -> None:
     row.failed = True
 
 
+def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
+    """How a value of this column type is written to SQLite the way SQLAlchemy would store it."""
+    if isinstance(column_type, sa.JSON):
+        return json.dumps
+    if isinstance(column_type, sa.DateTime):  # naive, in UTC
+        return lambda v: v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", timespec="microseconds")
+    if isinstance(column_type, sa.Date):
+        return date.isoformat
+    return None
+
+
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
 
@@ -230,20 +242,18 @@ class _Handler:
     # -- shared helpers --------------------------------------------------------------------------
 
     def unit(self, code: str) -> tuple[int | None, str | None, dict[str, Any]]:
-        """The organisation a person may belong to: (id, None, {}), or (None, problem key, its parameters)."""
-        if code not in self._units:
-            org = self.session.exec(select(Organisation).where(Organisation.code == code)).first()
-            if org is None:
-                self._units[code] = (None, "org.not_found", {})
-            elif org.kind == "cell" or (
-                org.kind == "base"
-                and self.session.exec(select(Organisation.id).where(Organisation.parent_id == org.id)).first()
-                is None
+        """The organisation a person may belong to: (id, None, {}), or (None, problem key, its parameters).
+        All organisations are read once (they are few beside the people)."""
+        if not self._units:
+            parents = {p for (p,) in self.session.execute(sa.select(col(Organisation.parent_id)).distinct())}
+            for org_id, org_code, kind in self.session.execute(
+                sa.select(col(Organisation.id), col(Organisation.code), col(Organisation.kind))
             ):
-                self._units[code] = (org.id, None, {})
-            else:
-                self._units[code] = (None, "org.not_a_cell", {"kind": org.kind})
-        return self._units[code]
+                holds_people = kind == "cell" or (kind == "base" and org_id not in parents)
+                self._units[org_code] = (
+                    (org_id, None, {}) if holds_people else (None, "org.not_a_cell", {"kind": kind})
+                )
+        return self._units.get(code, (None, "org.not_found", {}))
 
     def check_unit(self, row: Row) -> bool:
         _, problem, params = self.unit(row.values["cell"])
@@ -267,6 +277,47 @@ class _Handler:
                 self._member_refs[value] = (ids[0], "")
         return self._member_refs[value]
 
+    def bulk_insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
+        """Insert many rows with one executemany, no ORM objects.
+
+        On SQLite the statement goes to the driver directly, with values converted the way SQLAlchemy stores
+        them (ISO dates, JSON text): SQLAlchemy's per-row parameter processing would cost more than SQLite's
+        own insert. Elsewhere it is a Core insert."""
+        if not rows:
+            return
+        table = sa.inspect(model).local_table
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            connection.execute(sa.insert(table), rows)
+            return
+        columns = list(rows[0])
+        converters = [_sqlite_converter(table.c[c].type) for c in columns]
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        values = []
+        for row in rows:
+            cells = [row[c] for c in columns]
+            for i, convert in enumerate(converters):
+                if convert is not None and cells[i] is not None:
+                    cells[i] = convert(cells[i])
+            values.append(tuple(cells))
+        connection.exec_driver_sql(sql, values)
+
+    def insert_with_ids(self, model: type[Member] | type[Candidate], rows: list[dict[str, Any]]) -> list[int]:
+        """Insert ``rows`` with executemany and return their ids, in order.
+
+        SQLite cannot return ids in order from one executemany (SQLAlchemy then falls back to a statement a
+        row), so there the ids are given up front: the import holds the write lock (BEGIN IMMEDIATE), so
+        nobody else can take them. PostgreSQL returns them in order with RETURNING."""
+        table = sa.inspect(model).local_table
+        connection = self.session.connection()
+        if connection.dialect.name == "sqlite":
+            start = connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+            ids = list(range(start + 1, start + 1 + len(rows)))
+            self.bulk_insert(model, [{"id": i, **row} for row, i in zip(rows, ids, strict=True)])
+            return ids
+        statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, rows).scalars())
+
     def log(
         self, action: str, entity: str, entries: Iterable[tuple[int, dict[str, Any] | None, dict[str, Any]]]
     ) -> None:
@@ -284,7 +335,7 @@ class _Handler:
             for entity_id, before, after in entries
         ]
         if rows:
-            self.session.execute(sa.insert(ChangeLog), rows)
+            self.bulk_insert(ChangeLog, rows)
 
     def duplicate(self, row: Row, existing_id: int, differences: list[str], by_name: bool) -> bool:
         """Apply ``--on-duplicate`` to a row that matches a stored record and differs from it.
@@ -408,17 +459,17 @@ class _PeopleHandler(_Handler):
     ) -> tuple[dict[str | None, Any], dict[tuple[str, date], list[Any]]]:
         model = self.model
         cids = {r["citizen_id"] for r in records.values() if r and r["citizen_id"]}
-        names = {r["name_folded"] for r in records.values() if r}
+        pairs = {(r["name_folded"], r["birth_date"]) for r in records.values() if r}
         by_id = (
             {m.citizen_id: m for m in self.session.exec(select(model).where(col(model.citizen_id).in_(cids)))}
             if cids
             else {}
         )
         by_name: dict[tuple[str, date], list[Any]] = {}
-        if names:
-            for m in self.session.exec(
-                select(model).where(col(model.name_folded).in_(names)).order_by(col(model.id))
-            ):
+        if pairs:
+            # (name, birth date) pairs, not names alone: common names repeat thousands of times in a province.
+            key = sa.tuple_(col(model.name_folded), col(model.birth_date))
+            for m in self.session.exec(select(model).where(key.in_(pairs)).order_by(col(model.id))):
                 by_name.setdefault((m.name_folded, m.birth_date), []).append(m)
         return by_id, by_name
 
@@ -579,8 +630,7 @@ class _MemberHandler(_PeopleHandler):
         if not new:
             return
         members = [{k: v for k, v in record.items() if k != "cell_id"} for _, record in new]
-        statement = sa.insert(Member).returning(col(Member.id), sort_by_parameter_order=True)
-        ids = list(self.session.execute(statement, members).scalars())
+        ids = self.insert_with_ids(Member, members)
         memberships = [
             {
                 "member_id": member_id,
@@ -590,7 +640,7 @@ class _MemberHandler(_PeopleHandler):
             }
             for member_id, (_, record) in zip(ids, new, strict=True)
         ]
-        self.session.execute(sa.insert(Membership), memberships)
+        self.bulk_insert(Membership, memberships)
         self.log(
             "insert",
             "member",
@@ -731,8 +781,7 @@ class _CandidateHandler(_PeopleHandler):
         if not new:
             return
         candidates = [record for _, record in new]
-        statement = sa.insert(Candidate).returning(col(Candidate.id), sort_by_parameter_order=True)
-        ids = list(self.session.execute(statement, candidates).scalars())
+        ids = self.insert_with_ids(Candidate, candidates)
         self.log(
             "insert",
             "candidate",

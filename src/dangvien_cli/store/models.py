@@ -96,7 +96,7 @@ class PersonFields(SQLModel):
     family_name: str
     middle_name: str = ""
     given_name: str
-    name_folded: str = Field(index=True)  # tones and marks stripped, đ→d, lower case
+    name_folded: str  # tones and marks stripped, đ→d, lower case; indexed with birth_date (see tables)
     name_sort: str = Field(sa_type=SortKey, index=True)  # given, middle, family; Vietnamese order
     gender: str
     birth_date: date
@@ -118,6 +118,7 @@ class Member(PersonFields, table=True):
             "official_on IS NULL OR official_on >= admitted_on", name="official_after_admitted"
         ),
         sa.CheckConstraint("left_on IS NULL OR left_on >= admitted_on", name="left_after_admitted"),
+        sa.Index("ix_member_name_folded_birth_date", "name_folded", "birth_date"),
     )
 
     admitted_on: date = Field(index=True)  # the admission decision's date: party age counts from it
@@ -152,6 +153,7 @@ class Candidate(PersonFields, table=True):
         _check_in("gender", GENDERS),
         _check_in("source", SOURCES),
         _check_in("stage", STAGES),
+        sa.Index("ix_candidate_name_folded_birth_date", "name_folded", "birth_date"),
     )
 
     cell_id: int = Field(foreign_key="organisation.id", index=True)
