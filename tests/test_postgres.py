@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -157,3 +158,23 @@ def test_downgrade_to_base_and_up_again(run: Run, pg_url: str, engine: sa.Engine
     _ok(run, "--db", pg_url, "org", "add", "MC", "Đảng bộ TP Móng Cái", "--kind", "committee")
     with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(sa.text("DELETE FROM change_log"))
+
+
+def test_import_and_export_round_trip(run: Run, pg_url: str, tmp_path: Path) -> None:
+    """The importer's PostgreSQL path (Core inserts with RETURNING) lands the same rows as SQLite's."""
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "small_city"
+    for entity in ("orgs", "members", "candidates", "reviews", "quotas"):
+        summary = json.loads(
+            _ok(run, "--db", pg_url, "import", entity, str(sample / f"{entity}.csv"), "--format", "json")
+        )
+        assert summary["errors"] == 0 and summary["created"] > 0
+        again = json.loads(
+            _ok(run, "--db", pg_url, "import", entity, str(sample / f"{entity}.csv"), "--format", "json")
+        )
+        assert (again["created"], again["updated"]) == (0, 0)
+    sqlite_db = str(tmp_path / "same.db")
+    for entity in ("orgs", "members", "candidates", "reviews", "quotas"):
+        _ok(run, "--db", sqlite_db, "import", entity, str(sample / f"{entity}.csv"))
+        assert _ok(run, "--db", pg_url, "export", entity) == _ok(run, "--db", sqlite_db, "export", entity)
+    found = json.loads(_ok(run, "--db", pg_url, "search", "hoa", "--format", "json"))
+    assert {r["full_name"] for r in found} >= {"Phạm Thị Hoà"}
