@@ -356,3 +356,14 @@ def test_tcvn3_file_is_detected(run, city, tmp_path):
 
 def test_today_is_respected(city):
     assert date.today() > date(2024, 6, 30)
+
+
+def test_a_member_is_not_imported_as_a_candidate(run, run_json, city, tmp_path):
+    run_json("import", "members", str(write(tmp_path / "m.csv", MEMBERS_VI)))
+    text = (
+        "citizen_id,full_name,gender,birth_date,cell,source,identified_on\n"
+        "022070001234,Nguyễn Văn Sỹ,M,1/9/1970,HP,other,1/1/2022\n"
+    )
+    result = run("import", "candidates", str(write(tmp_path / "c.csv", text)))
+    assert result.exit_code == 1
+    assert "đã là đảng viên #" in result.stderr

@@ -780,7 +780,24 @@ class _CandidateHandler(_PeopleHandler):
     def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
         if not new:
             return
-        candidates = [record for _, record in new]
+        # Someone who is already a member (and has not left) is not a candidate.
+        cids = {record["citizen_id"] for _, record in new if record["citizen_id"]}
+        members: dict[str | None, int] = {}
+        if cids:
+            query = sa.select(col(Member.citizen_id), col(Member.id)).where(
+                col(Member.citizen_id).in_(cids), col(Member.left_on).is_(None)
+            )
+            members = {citizen_id: member_id for citizen_id, member_id in self.session.execute(query)}
+        for row, record in new:
+            if record["citizen_id"] in members:
+                _add_problem(
+                    self.report,
+                    row,
+                    "citizen_id",
+                    "candidate.already_member",
+                    id=members[record["citizen_id"]],
+                )
+        candidates = [record for row, record in new if not row.failed]
         ids = self.insert_with_ids(Candidate, candidates)
         self.log(
             "insert",
