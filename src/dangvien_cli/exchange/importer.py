@@ -48,7 +48,8 @@ from dangvien_cli.store.models import (
     QuotaMilestone,
     Remark,
 )
-from dangvien_cli.store.orgs import add_org
+from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org
+from dangvien_cli.store.people import is_current
 
 CHUNK_ROWS = 1000
 ON_DUPLICATE = ("error", "skip", "update")
@@ -268,7 +269,10 @@ class _Handler:
                 query = select(Member.id).where(Member.citizen_id == value)
             else:
                 query = select(Member.id).where(Member.name_folded == fold(value))
-            ids = list(self.session.exec(query.limit(2)))
+            # a current member first: the same person may also have an old record, from before a removal
+            ids = list(self.session.exec(query.where(is_current(Member)).limit(2))) or list(
+                self.session.exec(query.limit(2))
+            )
             if not ids:
                 self._member_refs[value] = (None, "import.ref_not_found")
             elif len(ids) > 1:
@@ -460,11 +464,12 @@ class _PeopleHandler(_Handler):
         model = self.model
         cids = {r["citizen_id"] for r in records.values() if r and r["citizen_id"]}
         pairs = {(r["name_folded"], r["birth_date"]) for r in records.values() if r}
-        by_id = (
-            {m.citizen_id: m for m in self.session.exec(select(model).where(col(model.citizen_id).in_(cids)))}
-            if cids
-            else {}
-        )
+        by_id: dict[str | None, Any] = {}
+        if cids:
+            # A current record wins over an old one with the same citizen ID (someone re-admitted).
+            for m in self.session.exec(select(model).where(col(model.citizen_id).in_(cids))):
+                if m.citizen_id not in by_id or self.current(m):
+                    by_id[m.citizen_id] = m
         by_name: dict[tuple[str, date], list[Any]] = {}
         if pairs:
             # (name, birth date) pairs, not names alone: common names repeat thousands of times in a province.
@@ -475,6 +480,10 @@ class _PeopleHandler(_Handler):
 
     def current_cells(self, ids: list[int | None]) -> dict[int, int]:
         return {}
+
+    def current(self, record: Any) -> bool:
+        """Whether a stored record is current (a member who has not left, a candidate on the way)."""
+        return record.left_on is None if isinstance(record, Member) else record.stage in ACTIVE_STAGES
 
     def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
         """The file's columns whose (non-blank) value differs from the stored record."""
@@ -1018,7 +1027,9 @@ class _ReviewHandler(_Handler):
             query = select(Candidate.id).where(Candidate.name_folded == fold(value))
             if born is not None:
                 query = query.where(Candidate.birth_date == born)
-        ids = list(self.session.exec(query.limit(2)))
+        ids = list(self.session.exec(query.where(is_current(Candidate)).limit(2))) or list(
+            self.session.exec(query.limit(2))
+        )
         if not ids:
             return None, "import.ref_not_found"
         if len(ids) > 1:

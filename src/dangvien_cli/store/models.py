@@ -52,6 +52,7 @@ SOURCES = (
     "other",
 )
 STAGES = ("identified", "mentored", "trained", "applied", "proposed", "admitted", "dropped")
+_ACTIVE_CANDIDATE = "stage NOT IN ('admitted', 'dropped')"
 
 # Sort keys compare codepoint by codepoint; PostgreSQL must not apply a locale's collation to them.
 SortKey = sa.String().with_variant(sa.String(collation="C"), "postgresql")
@@ -91,7 +92,9 @@ class PersonFields(SQLModel):
     """Personal fields shared by members and candidates."""
 
     id: int | None = Field(default=None, primary_key=True)
-    citizen_id: str | None = Field(default=None, unique=True)  # CCCD: 12 digits as text
+    # CCCD: 12 digits as text. Unique among current records only (see the tables' partial indexes): a
+    # member removed years ago and admitted again keeps the old record beside the new one.
+    citizen_id: str | None = Field(default=None, index=True)
     full_name: str  # as entered, NFC
     family_name: str
     middle_name: str = ""
@@ -119,6 +122,13 @@ class Member(PersonFields, table=True):
         ),
         sa.CheckConstraint("left_on IS NULL OR left_on >= admitted_on", name="left_after_admitted"),
         sa.Index("ix_member_name_folded_birth_date", "name_folded", "birth_date"),
+        sa.Index(
+            "uq_member_citizen_id_current",
+            "citizen_id",
+            unique=True,
+            sqlite_where=sa.text("left_on IS NULL"),
+            postgresql_where=sa.text("left_on IS NULL"),
+        ),
     )
 
     admitted_on: date = Field(index=True)  # the admission decision's date: party age counts from it
@@ -127,6 +137,7 @@ class Member(PersonFields, table=True):
     official_on: date | None = None
     left_on: date | None = None
     left_reason: str | None = None
+    left_note: str | None = None  # e.g. why a probationary member was not recognised
 
 
 class Membership(SQLModel, table=True):
@@ -154,6 +165,13 @@ class Candidate(PersonFields, table=True):
         _check_in("source", SOURCES),
         _check_in("stage", STAGES),
         sa.Index("ix_candidate_name_folded_birth_date", "name_folded", "birth_date"),
+        sa.Index(
+            "uq_candidate_citizen_id_current",
+            "citizen_id",
+            unique=True,
+            sqlite_where=sa.text(_ACTIVE_CANDIDATE),
+            postgresql_where=sa.text(_ACTIVE_CANDIDATE),
+        ),
     )
 
     cell_id: int = Field(foreign_key="organisation.id", index=True)
@@ -170,6 +188,9 @@ class Candidate(PersonFields, table=True):
     youth_union_introduces: bool = False  # the Youth Union committee stands in for one introducer
     proposed_on: date | None = None  # the cell's resolution
     resolution_no: str | None = None
+    votes_for: int | None = None  # at the resolution: votes for, out of the cell's official members
+    official_members: int | None = None
+    age_exception: str | None = None  # the provincial committee's approval for someone over 60
     dropped_on: date | None = None
     drop_reason: str | None = None
 

@@ -59,12 +59,19 @@ class PersonDetails:
         }
 
 
+def is_current(table: type[Member] | type[Candidate]) -> sa.ColumnElement[bool]:
+    """A member who has not left; a candidate still on the way. Citizen IDs are unique among these."""
+    if table is Member:
+        return col(Member.left_on).is_(None)
+    return col(Candidate.stage).in_(ACTIVE_STAGES)
+
+
 def _check_citizen_id_free(
     *, session: Session, citizen_id: str | None, table: type[Member | Candidate]
 ) -> None:
     if citizen_id is None:
         return
-    taken = session.exec(select(table.id).where(table.citizen_id == citizen_id)).first()
+    taken = session.exec(select(table.id).where(table.citizen_id == citizen_id, is_current(table))).first()
     if taken is not None:
         raise Conflict("citizen_id", citizen_id, "citizen_id.duplicate", entity=table.__tablename__, id=taken)
 
