@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from dangvien_cli.cli import candidate, db, exporting, importing, log, member, org, search
+from dangvien_cli.cli import candidate, db, due, exporting, importing, log, member, org, search, steps
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
@@ -96,6 +96,8 @@ app.add_typer(importing.app, name="import")
 app.add_typer(exporting.app, name="export")
 app.add_typer(db.app, name="db")
 app.command("add-candidate")(candidate.add_candidate)
+app.command("admit")(steps.admit)
+app.command("due")(due.due)
 app.command("log")(log.log)
 app.command("search")(search.search)
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from dangvien_cli.cli import steps
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
 from dangvien_cli.cli.people_options import (
@@ -43,6 +44,7 @@ CANDIDATE_COLUMNS = [
     Column("mentor_name"),
 ]
 CANDIDATE_CODES = {"gender": "gender", "source": "source", "stage": "stage"}
+HISTORY_COLUMNS = [Column("stage", codes="stage"), Column("date", no_wrap=True)]
 REMARK_COLUMNS = [Column("date", no_wrap=True), Column("author_name"), Column("text")]
 
 
@@ -149,5 +151,20 @@ def show(
         app_ctx.lang,
         record["full_name"],
         codes=CANDIDATE_CODES,
-        sections=[("remarks", t("title.remarks", app_ctx.lang), REMARK_COLUMNS)],
+        sections=[
+            ("stage_history", t("field.stage_history", app_ctx.lang), HISTORY_COLUMNS),
+            ("remarks", t("title.remarks", app_ctx.lang), REMARK_COLUMNS),
+        ],
     )
+
+
+for _name, _command in (
+    ("mentor", steps.mentor),
+    ("review", steps.review),
+    ("train", steps.train),
+    ("apply", steps.apply),
+    ("propose", steps.propose),
+    ("drop", steps.drop),
+    ("check", steps.check),
+):
+    app.command(_name)(_command)

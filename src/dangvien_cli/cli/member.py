@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from dangvien_cli.cli import steps
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
 from dangvien_cli.cli.people_options import (
@@ -200,3 +201,11 @@ def leave(
     notice(t("done.member_left", app_ctx.lang, id=member_id))
     if fmt is not OutputFormat.table:
         emit_record(record, fmt, app_ctx.lang, record["full_name"])
+
+
+for _name, _command in (
+    ("ceremony", steps.ceremony),
+    ("recognize", steps.recognize),
+    ("remove", steps.remove),
+):
+    app.command(_name)(_command)

@@ -24,6 +24,7 @@ class Settings:
     min_official_members_per_org: int = 3
     certificate_valid_months: int = 60  # (confirm)
     introducer_min_months_together: int = 12
+    youth_union_max_age_years: int = 30  # Youth Union age: the committee may stand in for one introducer
     probation_months: int = 12
     decision_deadline_working_days: int = 60  # (confirm)
     ceremony_deadline_working_days: int = 30

@@ -38,7 +38,11 @@ def render_error(error: DangvienError, lang: str = DEFAULT_LANGUAGE) -> str:
     """One line that names the field and the value, then says what is wrong with it."""
     from dangvien_cli.errors import InvalidValue
 
-    reason = t(error.key, lang, **error.params)
+    params = dict(error.params)
+    for name, value in error.params.items():  # a parameter ending in _key names another text to show
+        if name.endswith("_key") and isinstance(value, str):
+            params[name.removesuffix("_key")] = t(value, lang)
+    reason = t(error.key, lang, **params)
     if isinstance(error, InvalidValue):
         return f"{field_label(error.field, lang)} '{error.value}': {reason}"
     return reason

@@ -20,6 +20,7 @@ from dangvien_cli.store.models import (
     LEFT_REASONS,
     SOURCES,
     STAGES,
+    Admission,
     Candidate,
     Member,
     Membership,
@@ -394,8 +395,33 @@ def show_candidate(*, session: Session, candidate_id: int) -> dict[str, Any]:
         .where(Remark.candidate_id == candidate_id)
         .order_by(col(Remark.remarked_on), col(Remark.id))
     ).all()
+    admission = session.exec(select(Admission).where(Admission.candidate_id == candidate_id)).first()
+    record["admission"] = (
+        {
+            "member_id": admission.member_id,
+            "decision_no": admission.decision_no,
+            "decision_on": admission.decision_on.isoformat(),
+        }
+        if admission
+        else None
+    )
+    record["stage_history"] = stage_history(candidate, admission.decision_on if admission else None)
     record["remarks"] = [
         {"date": r.remarked_on.isoformat(), "author": r.author_id, "author_name": name, "text": r.text}
         for r, name in remarks
     ]
     return record
+
+
+def stage_history(candidate: Candidate, decision_on: date | None) -> list[dict[str, str]]:
+    """The dated steps a candidate has taken, in order."""
+    steps = [
+        ("identified", candidate.identified_on),
+        ("mentored", candidate.mentor_assigned_on),
+        ("trained", candidate.certificate_on),
+        ("applied", candidate.applied_on),
+        ("proposed", candidate.proposed_on),
+        ("admitted", decision_on),
+        ("dropped", candidate.dropped_on),
+    ]
+    return [{"stage": stage, "date": day.isoformat()} for stage, day in steps if day is not None]

@@ -1,0 +1,1 @@
+"""Reports: SQL in, plain rows out. Nothing here imports typer or rich."""

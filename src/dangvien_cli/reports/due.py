@@ -1,0 +1,182 @@
+"""What is due: what each cell must do next for its candidates and probationary members, soonest first.
+
+The candidates and members concerned are selected in SQL (in the subtree, at the date); only their deadlines,
+counted in working days, are computed in Python, one small list at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.rules import probation_end
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.workdays import add_working_days
+from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
+from dangvien_cli.store.orgs import ACTIVE_STAGES, get_org, membership_at, subtree_ids
+
+KINDS = (
+    "recognition_due",
+    "ceremony_due",
+    "decision_due",
+    "certificate_expiring",
+    "mentor_missing",
+    "remark_missing",
+    "cell_below_minimum",
+)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    due_date: date
+    cell: str
+    member_id: int | None = None
+    candidate_id: int | None = None
+    full_name: str | None = None
+    detail: str | None = None
+
+    def as_dict(self, at: date) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "due_date": self.due_date.isoformat(),
+            "overdue": self.due_date < at,
+            "cell": self.cell,
+            "member_id": self.member_id,
+            "candidate_id": self.candidate_id,
+            "full_name": self.full_name,
+            "detail": self.detail,
+        }
+
+
+def _month_end(day: date) -> date:
+    return add_months(day.replace(day=1), 1) - timedelta(days=1)
+
+
+def due_items(
+    *,
+    session: Session,
+    at: date,
+    org_code: str | None = None,
+    within_days: int | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[DueItem]:
+    """Everything due by ``at + within_days`` (everything, when None), overdue items included."""
+    cells: Any = sa.select(col(Organisation.id))
+    if org_code is not None:
+        org = get_org(session=session, code=org_code)
+        assert org.id is not None
+        cells = subtree_ids(org.id)
+    items: list[DueItem] = []
+
+    # Probationary members: the ceremony, then recognition within 30 working days after probation ends.
+    members = session.execute(
+        select(Member, Organisation.code)
+        .join(Membership, col(Membership.member_id) == Member.id)
+        .join(Organisation, col(Organisation.id) == Membership.cell_id)
+        .where(
+            membership_at(at),
+            col(Membership.cell_id).in_(cells),
+            sa.or_(col(Member.official_on).is_(None), col(Member.official_on) > at),
+        )
+    ).all()
+    for member, cell in members:
+        if member.ceremony_on is None or member.ceremony_on > at:
+            due = add_working_days(member.admitted_on, settings.ceremony_deadline_working_days)
+            items.append(
+                DueItem(
+                    "ceremony_due",
+                    due,
+                    cell,
+                    member_id=member.id,
+                    full_name=member.full_name,
+                    detail=member.admitted_on.isoformat(),
+                )
+            )
+        else:
+            end = probation_end(member.ceremony_on, settings)
+            due = add_working_days(end, settings.recognition_deadline_working_days)
+            items.append(
+                DueItem(
+                    "recognition_due",
+                    due,
+                    cell,
+                    member_id=member.id,
+                    full_name=member.full_name,
+                    detail=end.isoformat(),
+                )
+            )
+
+    candidates = session.execute(
+        select(Candidate, Organisation.code)
+        .join(Organisation, col(Organisation.id) == Candidate.cell_id)
+        .where(
+            col(Candidate.stage).in_(ACTIVE_STAGES),
+            col(Candidate.cell_id).in_(cells),
+            Candidate.identified_on <= at,
+        )
+    ).all()
+    month_start = at.replace(day=1)
+    remarked = set(
+        session.execute(
+            select(Remark.candidate_id).where(Remark.remarked_on >= month_start, Remark.remarked_on <= at)
+        ).scalars()
+    )
+    for candidate, cell in candidates:
+        person = {"candidate_id": candidate.id, "full_name": candidate.full_name}
+        if candidate.stage == "proposed" and candidate.proposed_on is not None:
+            due = add_working_days(candidate.proposed_on, settings.decision_deadline_working_days)
+            items.append(
+                DueItem("decision_due", due, cell, detail=candidate.proposed_on.isoformat(), **person)
+            )
+            continue
+        if candidate.certificate_on is not None:
+            expires = add_months(candidate.certificate_on, settings.certificate_valid_months)
+            items.append(
+                DueItem(
+                    "certificate_expiring",
+                    expires,
+                    cell,
+                    detail=candidate.certificate_on.isoformat(),
+                    **person,
+                )
+            )
+        if candidate.mentor_id is None:
+            items.append(DueItem("mentor_missing", at, cell, **person))
+        elif candidate.id not in remarked:
+            items.append(DueItem("remark_missing", _month_end(at), cell, **person))
+
+    # Cells with fewer than the minimum of official members (Điều lệ Art. 21.2).
+    official = (
+        select(Membership.cell_id, sa.func.count().label("official"))
+        .join(Member, col(Member.id) == Membership.member_id)
+        .where(membership_at(at), col(Member.official_on).is_not(None), col(Member.official_on) <= at)
+        .group_by(col(Membership.cell_id))
+        .subquery()
+    )
+    parent = sa.orm.aliased(Organisation)
+    has_children = sa.exists(select(parent.id).where(parent.parent_id == Organisation.id))
+    small = session.execute(
+        select(Organisation.code, sa.func.coalesce(official.c.official, 0))
+        .join(official, official.c.cell_id == Organisation.id, isouter=True)
+        .where(
+            col(Organisation.id).in_(cells),
+            sa.or_(
+                col(Organisation.kind) == "cell", sa.and_(col(Organisation.kind) == "base", ~has_children)
+            ),
+            sa.func.coalesce(official.c.official, 0) < settings.min_official_members_per_org,
+        )
+    ).all()
+    for code, count in small:
+        items.append(DueItem("cell_below_minimum", at, code, detail=str(count)))
+
+    if within_days is not None:
+        horizon = at + timedelta(days=within_days)
+        items = [item for item in items if item.due_date <= horizon]
+    items.sort(key=lambda item: (item.due_date, KINDS.index(item.kind), item.cell, item.full_name or ""))
+    return items
