@@ -18,6 +18,10 @@ show dangvien member list --status left
 show dangvien candidate list
 show dangvien candidate show 1
 show dangvien search "hoa"
+show dangvien candidate check 1 --at 2022-09-15
+show dangvien candidate propose 1 --date 2022-09-15 --resolution 12-NQ/CB --votes-for 4 --official-members 4
+show dangvien admit 1 --decision 205-QĐ/ĐU --decision-date 2022-10-20
+show dangvien due
 show dangvien export members --org TP-HP --redact
 show dangvien log --limit 5
 printf '\nDatabase: %s\n' "$DANGVIEN_DB"

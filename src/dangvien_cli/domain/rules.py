@@ -151,7 +151,7 @@ def check_introducers(facts: CandidateFacts, settings: Settings) -> list[RuleRes
             "introducers.count",
             PASS if len(facts.introducers) >= needed else FAIL,
             "rule.introducers_count",
-            {"count": len(facts.introducers), "needed": needed, "youth_union": facts.youth_union_introduces},
+            {"count": len(facts.introducers), "needed": needed},
         )
     ]
     not_official = [i.member_id for i in facts.introducers if not i.official_on_application]

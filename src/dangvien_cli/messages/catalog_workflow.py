@@ -27,8 +27,8 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.not_applied": ("chưa làm đơn, chưa có người giới thiệu", "no application yet, so no introducers"),
     "rule.introducers_count": (
-        "{count} người giới thiệu, cần {needed} (Đoàn giới thiệu thay một người: {youth_union})",
-        "{count} introducers, {needed} needed (Youth Union stands in for one: {youth_union})",
+        "{count} người giới thiệu, cần {needed}",
+        "{count} introducers, {needed} needed",
     ),
     "rule.introducers_official": (
         "người giới thiệu là đảng viên chính thức ngày {on}",

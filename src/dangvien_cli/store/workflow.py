@@ -30,7 +30,7 @@ from dangvien_cli.domain.rules import (
     probation_end,
 )
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
-from dangvien_cli.errors import Conflict, DangvienError, InvalidValue
+from dangvien_cli.errors import Conflict, InvalidValue
 from dangvien_cli.store.changelog import log_insert, log_update, record_change, snapshot
 from dangvien_cli.store.models import (
     Admission,
@@ -54,12 +54,14 @@ STEP_FOR = {
 }
 
 
-class RulesFailed(DangvienError):
+class RulesFailed(InvalidValue):
     """A step refused because the candidate fails rules; ``results`` lists the failures."""
 
     def __init__(self, candidate_id: int, results: list[RuleResult]) -> None:
         codes = ", ".join(r.code for r in results)
-        super().__init__("workflow.rules_failed", count=len(results), codes=codes)
+        super().__init__(
+            "candidate_id", candidate_id, "workflow.rules_failed", count=len(results), codes=codes
+        )
         self.candidate_id = candidate_id
         self.results = results
 
