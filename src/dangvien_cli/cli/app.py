@@ -10,7 +10,20 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from dangvien_cli.cli import candidate, db, due, exporting, importing, log, member, org, search, steps
+from dangvien_cli.cli import (
+    candidate,
+    db,
+    due,
+    exporting,
+    importing,
+    log,
+    member,
+    org,
+    quota,
+    report,
+    search,
+    steps,
+)
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
@@ -92,6 +105,8 @@ def root(
 app.add_typer(org.app, name="org")
 app.add_typer(member.app, name="member")
 app.add_typer(candidate.app, name="candidate")
+app.add_typer(quota.app, name="quota")
+app.add_typer(report.app, name="report")
 app.add_typer(importing.app, name="import")
 app.add_typer(exporting.app, name="export")
 app.add_typer(db.app, name="db")

@@ -35,6 +35,8 @@ class Column:
 
 
 def header(key: str, lang: str) -> str:
+    if key.startswith("band:"):  # an age band column of the ageing report: its label is the header
+        return key.removeprefix("band:")
     entry = FIELDS.get(key)
     return key if entry is None else (entry[0] if lang == "vi" else entry[1])
 

@@ -31,6 +31,8 @@ class Settings:
     recognition_deadline_working_days: int = 30
     tone_order: tuple[str, ...] = ("ngang", "huyen", "hoi", "nga", "sac", "nang")
     age_bands: tuple[int, ...] = (30, 40, 50, 60, 70)  # upper bounds: 18–30, 31–40, …, 71+
+    ageing_over_60_percent: float = 50.0  # a cell is flagged as ageing from this share of members over 60
+    ageing_average_age: float = 55.0  # … or from this average age
 
 
 DEFAULT_SETTINGS = Settings()

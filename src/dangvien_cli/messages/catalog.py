@@ -241,12 +241,14 @@ def _merge() -> None:
     # Import/export texts live in their own file for readability; they are part of the same catalogue.
     from dangvien_cli.messages.catalog_exchange import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
     from dangvien_cli.messages.catalog_import import IMPORT_FIELDS, IMPORT_MESSAGES
+    from dangvien_cli.messages.catalog_reports import REPORT_FIELDS, REPORT_MESSAGES
     from dangvien_cli.messages.catalog_workflow import WORKFLOW_FIELDS, WORKFLOW_MESSAGES
 
     for messages, fields in (
         (EXCHANGE_MESSAGES, EXCHANGE_FIELDS),
         (IMPORT_MESSAGES, IMPORT_FIELDS),
         (WORKFLOW_MESSAGES, WORKFLOW_FIELDS),
+        (REPORT_MESSAGES, REPORT_FIELDS),
     ):
         for key in messages.keys() & MESSAGES.keys():
             raise AssertionError(f"message key defined twice: {key}")

@@ -1,0 +1,72 @@
+"""``dangvien quota``: yearly admission quotas (chỉ tiêu) and their milestones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context
+from dangvien_cli.cli.output import Column, emit_rows, notice
+from dangvien_cli.messages import t
+
+app = typer.Typer(help="Chỉ tiêu kết nạp đảng viên. / Yearly admission quotas.")
+
+QUOTA_COLUMNS = [
+    Column("org"),
+    Column("year", no_wrap=True),
+    Column("target", justify="right"),
+    Column("residential_target", justify="right"),
+    Column("stretch_target", justify="right"),
+    Column("milestones"),
+]
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    org: Annotated[str, typer.Argument(metavar="ORG", help="Mã tổ chức / the organisation's code.")],
+    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
+    target: Annotated[int, typer.Option("--target", help="Chỉ tiêu / target.")],
+    residential_target: Annotated[
+        int | None, typer.Option("--residential-target", help="Chỉ tiêu ở thôn, khu, tổ dân phố.")
+    ] = None,
+    stretch_target: Annotated[int | None, typer.Option("--stretch-target", help="Chỉ tiêu phấn đấu.")] = None,
+    milestone: Annotated[
+        list[str] | None, typer.Option("--milestone", help="Lộ trình / roadmap step: 2022-Q1=3 or 2022-03=3.")
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Đặt chỉ tiêu năm cho một tổ chức. / Set an organisation's quota for a year."""
+    from dangvien_cli.reports.quota import list_quotas, set_quota
+
+    app_ctx = app_context(ctx)
+    with app_ctx.writer() as session:
+        set_quota(
+            session=session,
+            org_code=org,
+            year=year,
+            target=target,
+            residential_target=residential_target,
+            stretch_target=stretch_target,
+            milestones=milestone,
+        )
+        record = next(q for q in list_quotas(session=session, year=year) if q["org"] == org.strip())
+    notice(t("done.quota_set", app_ctx.lang, year=year, org=org, target=target))
+    if fmt is not OutputFormat.table:
+        emit_rows([record], QUOTA_COLUMNS, fmt, app_ctx.lang, "")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option("--year", help="Năm / year.")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Danh sách chỉ tiêu. / The quotas."""
+    from dangvien_cli.reports.quota import list_quotas
+
+    app_ctx = app_context(ctx)
+    with app_ctx.reader() as session:
+        rows = list_quotas(session=session, year=year)
+    emit_rows(rows, QUOTA_COLUMNS, fmt, app_ctx.lang, t("title.quotas", app_ctx.lang))

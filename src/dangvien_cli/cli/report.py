@@ -1,0 +1,93 @@
+"""``dangvien report``: the tables officers send upward."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.report_output import (
+    ForceOption,
+    OutputOption,
+    ReportFormat,
+    ReportFormatOption,
+    emit_report,
+)
+from dangvien_cli.messages import t
+
+app = typer.Typer(help="Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing.")
+
+OrgOption = Annotated[
+    str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
+]
+AtOption = Annotated[str | None, typer.Option("--at", help="Tại ngày / as of this date.")]
+
+
+@app.command("quota")
+def quota(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
+    org: OrgOption = None,
+    at: AtOption = None,
+    depth: Annotated[int, typer.Option("--depth", help="Số cấp hiện dưới tổ chức / levels below --org.")] = 1,
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Kết quả thực hiện chỉ tiêu kết nạp. / Progress against the year's quotas."""
+    from dangvien_cli.reports.quota import quota_report
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", min(today(), date(year, 12, 31)))
+    with app_ctx.reader() as session:
+        report = quota_report(session=session, year=year, at=on, org_code=org, depth=depth)
+    emit_report(report, fmt, app_ctx.lang, output, force)
+
+
+@app.command("ageing")
+def ageing(
+    ctx: typer.Context,
+    org: OrgOption = None,
+    at: AtOption = None,
+    by: Annotated[str, typer.Option("--by", help="cell | base")] = "cell",
+    bands: Annotated[
+        str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60,70.")
+    ] = None,
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Cơ cấu độ tuổi, tháp tuổi, chi bộ già hóa. / Members by age band; the age pyramid; ageing cells."""
+    from dangvien_cli.domain.settings import load_settings
+    from dangvien_cli.reports.ageing import ageing_report, parse_bands
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    with app_ctx.reader() as session:
+        report = ageing_report(
+            session=session,
+            at=on,
+            org_code=org,
+            by=by,
+            bands=parse_bands(bands) if bands else None,
+            settings=load_settings(),
+        )
+    emit_report(report, fmt, app_ctx.lang, output, force)
+    if fmt is ReportFormat.table and output is None:
+        _pyramid(report.extra["pyramid"], app_ctx.lang)
+
+
+def _pyramid(pyramid: list[dict[str, int]], lang: str) -> None:
+    """An age pyramid by gender, drawn with blocks: men to the left, women to the right."""
+    from dangvien_cli.cli.output import console
+
+    widest = max([max(-b["men"], b["women"]) for b in pyramid] + [1])
+    lines = [t("report.pyramid", lang)]
+    for band in reversed(pyramid):
+        men, women = -band["men"], band["women"]
+        left = "█" * round(men * 30 / widest)
+        right = "█" * round(women * 30 / widest)
+        lines.append(f"{men:>6} {left:>30} {band['band']:^7} {right:<30} {women}")
+    console().print("\n".join(lines), markup=False, highlight=False)

@@ -1,0 +1,212 @@
+"""Ageing (già hóa): members by age band as of a date, per cell or base organisation.
+
+Ages are whole years on D, computed in SQL from the birth date's parts (portable to SQLite and PostgreSQL);
+the database returns one row per (organisation, gender, age) — a histogram, never a row per member — from
+which bands, averages and medians follow. Members who had left by D, or joined after it, are not counted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure
+from dangvien_cli.store.orgs import get_org, membership_at
+
+
+def band_labels(bands: tuple[int, ...]) -> list[str]:
+    """(30, 40, 50, 60, 70) → ["18-30", "31-40", "41-50", "51-60", "61-70", "71+"]."""
+    labels, low = [], 18
+    for high in bands:
+        labels.append(f"{low}-{high}")
+        low = high + 1
+    labels.append(f"{low}+")
+    return labels
+
+
+def parse_bands(text: str) -> tuple[int, ...]:
+    try:
+        bands = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise InvalidValue("bands", text, "report.bands") from None
+    if not bands or list(bands) != sorted(set(bands)) or bands[0] < 18:
+        raise InvalidValue("bands", text, "report.bands")
+    return bands
+
+
+def _age_expression(on: date) -> sa.ColumnElement[int]:
+    born = col(Member.birth_date)
+    month, day = sa.extract("month", born), sa.extract("day", born)
+    before_birthday = sa.or_(month > on.month, sa.and_(month == on.month, day > on.day))
+    return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
+
+
+def _median(histogram: dict[int, int]) -> float | None:
+    total = sum(histogram.values())
+    if not total:
+        return None
+    ages = sorted(histogram)
+    wanted = [(total - 1) // 2, total // 2]
+    values, seen = [], 0
+    for age in ages:
+        count = histogram[age]
+        for position in wanted:
+            if seen <= position < seen + count:
+                values.append(age)
+        seen += count
+    return sum(values) / len(values)
+
+
+def ageing_report(
+    *,
+    session: Session,
+    at: date,
+    org_code: str | None = None,
+    by: str = "cell",
+    bands: tuple[int, ...] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Report:
+    """Members by age band on ``at``, one row per cell (or base organisation), with totals."""
+    if by not in ("cell", "base"):
+        raise InvalidValue("by", by, "value.choice", choices="cell, base")
+    bands = bands or settings.age_bands
+    labels = band_labels(bands)
+    root = get_org(session=session, code=org_code) if org_code else None
+    group = (
+        select(OrgClosure.ancestor_id, OrgClosure.descendant_id)
+        .join(Organisation, col(Organisation.id) == OrgClosure.ancestor_id)
+        .where(Organisation.kind == by if by == "base" else col(Organisation.kind).in_(("cell", "base")))
+        .subquery()
+    )
+    age = _age_expression(at).label("age")
+    query = (
+        select(group.c.ancestor_id, Member.gender, age, sa.func.count())
+        .select_from(Membership)
+        .join(Member, col(Member.id) == Membership.member_id)
+        .join(group, group.c.descendant_id == Membership.cell_id)
+        .where(membership_at(at))
+        .group_by(group.c.ancestor_id, col(Member.gender), age)
+    )
+    if root is not None:
+        in_root = select(OrgClosure.descendant_id).where(OrgClosure.ancestor_id == root.id)
+        query = query.where(col(Membership.cell_id).in_(in_root))
+    histograms: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: {"M": {}, "F": {}})
+    for org_id, gender, years, count in session.execute(query):
+        histograms[org_id][gender][int(years)] = int(count)
+    if by == "cell":  # a base organisation with cells is not itself a row: its cells are
+        parents = {p for (p,) in session.execute(sa.select(col(Organisation.parent_id)).distinct())}
+        histograms = defaultdict(
+            lambda: {"M": {}, "F": {}}, {k: v for k, v in histograms.items() if k not in parents}
+        )
+    orgs = {
+        o.id: o for o in session.exec(select(Organisation).where(col(Organisation.id).in_(list(histograms))))
+    }
+    rows = [
+        _row(orgs[org_id].code, orgs[org_id].name, histograms[org_id], bands, labels, settings)
+        for org_id in sorted(histograms, key=lambda i: orgs[i].code)
+    ]
+    total: dict[str, dict[int, int]] = {"M": {}, "F": {}}
+    for histogram in histograms.values():
+        for gender in ("M", "F"):
+            for years, count in histogram[gender].items():
+                total[gender][years] = total[gender].get(years, 0) + count
+    totals = _row(root.code if root else "TOTAL", root.name if root else "", total, bands, labels, settings)
+    columns = [
+        ReportColumn("org"),
+        ReportColumn("name"),
+        ReportColumn("members", "int"),
+        *(ReportColumn(f"band:{label}", "int") for label in labels),
+        ReportColumn("average_age", "number"),
+        ReportColumn("median_age", "number"),
+        ReportColumn("percent_young", "percent"),
+        ReportColumn("percent_over_60", "percent"),
+        ReportColumn("men", "int"),
+        ReportColumn("women", "int"),
+        ReportColumn("ageing", codes="ageing"),
+    ]
+    for row in [*rows, totals]:  # flat band columns for tables, csv and xlsx; JSON keeps the object
+        for label in labels:
+            row[f"band:{label}"] = row["bands"][label]
+    pyramid = [
+        {"band": label, "men": -_count(total["M"], label, bands), "women": _count(total["F"], label, bands)}
+        for label in labels
+    ]
+    return Report(
+        name="ageing",
+        title_key="report.ageing_title",
+        title_params={"at": at.isoformat()},
+        columns=columns,
+        rows=rows,
+        totals=totals,
+        chart=Chart("pyramid", "report.ageing_chart", "org", tuple(f"band:{label}" for label in labels)),
+        extra={"at": at.isoformat(), "by": by, "pyramid": pyramid},
+        table_keys=(
+            "org",
+            "members",
+            *(f"band:{label}" for label in labels),
+            "average_age",
+            "percent_over_60",
+            "ageing",
+        ),
+    )
+
+
+def _band_of(years: int, bands: tuple[int, ...]) -> int:
+    for index, high in enumerate(bands):
+        if years <= high:
+            return index
+    return len(bands)
+
+
+def _count(histogram: dict[int, int], label: str, bands: tuple[int, ...]) -> int:
+    labels = band_labels(bands)
+    return sum(n for years, n in histogram.items() if labels[_band_of(years, bands)] == label)
+
+
+def _row(
+    code: str,
+    name: str,
+    histogram: dict[str, dict[int, int]],
+    bands: tuple[int, ...],
+    labels: list[str],
+    settings: Settings,
+) -> dict[str, Any]:
+    merged: dict[int, int] = {}
+    for gender in ("M", "F"):
+        for years, count in histogram[gender].items():
+            merged[years] = merged.get(years, 0) + count
+    members = sum(merged.values())
+    by_band = dict.fromkeys(labels, 0)
+    for years, count in merged.items():
+        by_band[labels[_band_of(years, bands)]] += count
+    young = sum(n for years, n in merged.items() if years <= bands[0])
+    old = sum(n for years, n in merged.items() if years > 60)
+    average = round(sum(y * n for y, n in merged.items()) / members, 1) if members else None
+    median = _median(merged)
+    percent_over_60 = percent(old, members)
+    reasons = []
+    if percent_over_60 is not None and percent_over_60 >= settings.ageing_over_60_percent:
+        reasons.append("over_60")
+    if average is not None and average >= settings.ageing_average_age:
+        reasons.append("average_age")
+    return {
+        "org": code,
+        "name": name,
+        "members": members,
+        "bands": by_band,
+        "average_age": average,
+        "median_age": median,
+        "percent_young": percent(young, members),
+        "percent_over_60": percent_over_60,
+        "men": sum(histogram["M"].values()),
+        "women": sum(histogram["F"].values()),
+        "ageing": bool(reasons) if members else None,
+        "ageing_reasons": reasons,
+    }

@@ -1,0 +1,309 @@
+"""Quotas (chỉ tiêu): setting them, and the progress report against them.
+
+An admission counts by its decision date (``member.admitted_on``), in the cell the member first belonged to,
+whether it came through the workflow or with an imported member. The counting is one GROUP BY over the
+closure table, with the date thresholds computed up front.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.dates import add_months
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.store.changelog import log_insert, log_update, snapshot
+from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
+from dangvien_cli.store.orgs import get_org, membership_at
+
+_PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(\d{2}))$")
+
+
+def parse_milestone(text: str, year: int) -> tuple[str, date, int]:
+    """``2022-Q1=3`` or ``2022-03=3`` → (period, the period's last day, target)."""
+    period, _, number = text.partition("=")
+    period, number = period.strip(), number.strip()
+    match = _PERIOD.match(period)
+    if match is None or not number.isdigit():
+        raise InvalidValue("milestone", text, "quota.milestone_format")
+    if int(match[1]) != year:
+        raise InvalidValue("milestone", text, "quota.milestone_year", year=year)
+    last_month = int(match[2]) * 3 if match[2] else int(match[3])
+    if not 1 <= last_month <= 12:
+        raise InvalidValue("milestone", text, "quota.milestone_format")
+    return period, add_months(date(year, last_month, 1), 1) - timedelta(days=1), int(number)
+
+
+def set_quota(
+    *,
+    session: Session,
+    org_code: str,
+    year: int,
+    target: int,
+    residential_target: int | None = None,
+    stretch_target: int | None = None,
+    milestones: list[str] | None = None,
+) -> Quota:
+    """Set (or replace) an organisation's quota for a year."""
+    org = get_org(session=session, code=org_code)
+    for name, value in (
+        ("target", target),
+        ("residential_target", residential_target),
+        ("stretch_target", stretch_target),
+    ):
+        if value is not None and value < 0:
+            raise InvalidValue(name, value, "value.negative")
+    if not 1900 <= year <= 2200:
+        raise InvalidValue("year", year, "quota.year")
+    parsed = [parse_milestone(m, year) for m in milestones or []]
+    stored = session.exec(select(Quota).where(Quota.org_id == org.id, Quota.year == year)).first()
+    if stored is None:
+        assert org.id is not None
+        stored = Quota(
+            org_id=org.id,
+            year=year,
+            target=target,
+            residential_target=residential_target,
+            stretch_target=stretch_target,
+        )
+        session.add(stored)
+        session.flush()
+        log_insert(session=session, entity="quota", record=stored)
+    else:
+        before = snapshot(stored)
+        stored.target, stored.residential_target, stored.stretch_target = (
+            target,
+            residential_target,
+            stretch_target,
+        )
+        session.add(stored)
+        session.flush()
+        log_update(session=session, entity="quota", before=before, record=stored)
+    if milestones is not None:
+        session.execute(sa.delete(QuotaMilestone).where(col(QuotaMilestone.quota_id) == stored.id))
+        for period, due_on, count in parsed:
+            assert stored.id is not None
+            session.add(QuotaMilestone(quota_id=stored.id, period=period, due_on=due_on, target=count))
+        session.flush()
+    return stored
+
+
+def list_quotas(*, session: Session, year: int | None = None) -> list[dict[str, Any]]:
+    query = select(Quota, Organisation.code).join(Organisation, col(Organisation.id) == Quota.org_id)
+    if year is not None:
+        query = query.where(Quota.year == year)
+    rows = []
+    for quota, code in session.execute(query.order_by(col(Quota.year), col(Organisation.code))):
+        milestones = session.exec(
+            select(QuotaMilestone)
+            .where(QuotaMilestone.quota_id == quota.id)
+            .order_by(col(QuotaMilestone.due_on))
+        ).all()
+        rows.append(
+            {
+                "id": quota.id,
+                "org": code,
+                "year": quota.year,
+                "target": quota.target,
+                "residential_target": quota.residential_target,
+                "stretch_target": quota.stretch_target,
+                "milestones": {m.period: m.target for m in milestones},
+            }
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class _Counts:
+    admitted: int = 0
+    residential: int = 0
+
+
+def _admissions(session: Session, org_ids: list[int], start: date, end: date) -> dict[int, _Counts]:
+    """Admissions decided in [start, end], by each organisation's subtree: one GROUP BY."""
+    first_cell = (
+        select(Membership.cell_id)
+        .where(Membership.member_id == Member.id, Membership.start_on == Member.admitted_on)
+        .order_by(col(Membership.id))
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    admitted = (
+        select(col(Member.id).label("member_id"), first_cell.label("cell_id"))
+        .where(col(Member.admitted_on) >= start, col(Member.admitted_on) <= end)
+        .subquery()
+    )
+    query = (
+        select(
+            OrgClosure.ancestor_id,
+            sa.func.count(),
+            sa.func.sum(sa.case((col(Organisation.place) == "residential", 1), else_=0)),
+        )
+        .select_from(admitted)
+        .join(OrgClosure, col(OrgClosure.descendant_id) == admitted.c.cell_id)
+        .join(Organisation, col(Organisation.id) == admitted.c.cell_id)
+        .where(col(OrgClosure.ancestor_id).in_(org_ids))
+        .group_by(col(OrgClosure.ancestor_id))
+    )
+    return {org_id: _Counts(int(n), int(r or 0)) for org_id, n, r in session.execute(query)}
+
+
+def _members_on(session: Session, org_ids: list[int], on: date) -> dict[int, int]:
+    query = (
+        select(OrgClosure.ancestor_id, sa.func.count())
+        .select_from(Membership)
+        .join(OrgClosure, col(OrgClosure.descendant_id) == Membership.cell_id)
+        .where(col(OrgClosure.ancestor_id).in_(org_ids), membership_at(on))
+        .group_by(col(OrgClosure.ancestor_id))
+    )
+    return {org_id: int(n) for org_id, n in session.execute(query)}
+
+
+QUOTA_COLUMNS = [
+    ReportColumn("org"),
+    ReportColumn("name"),
+    ReportColumn("target", "int"),
+    ReportColumn("admitted", "int"),
+    ReportColumn("percent_of_target", "percent"),
+    ReportColumn("over_by", "int"),
+    ReportColumn("residential_target", "int"),
+    ReportColumn("residential_admitted", "int"),
+    ReportColumn("percent_of_residential", "percent"),
+    ReportColumn("stretch_target", "int"),
+    ReportColumn("percent_of_stretch", "percent"),
+    ReportColumn("members_at_start", "int"),
+    ReportColumn("percent_of_members", "percent"),
+    ReportColumn("milestone_status", codes="milestone"),
+    ReportColumn("projected", "int"),
+    ReportColumn("last_year_same_period", "int"),
+]
+
+
+def quota_report(
+    *, session: Session, year: int, at: date | None = None, org_code: str | None = None, depth: int = 1
+) -> Report:
+    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``."""
+    at = at or date(year, 12, 31)
+    if at.year != year:
+        raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)
+    start = date(year, 1, 1)
+    if org_code is not None:
+        root = get_org(session=session, code=org_code)
+        root_ids = [root.id]
+    else:
+        root_ids = list(session.exec(select(Organisation.id).where(col(Organisation.parent_id).is_(None))))
+    rows_query = (
+        select(Organisation, OrgClosure.depth)
+        .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
+        .where(col(OrgClosure.ancestor_id).in_(root_ids), OrgClosure.depth >= 1, OrgClosure.depth <= depth)
+        .order_by(col(Organisation.code))
+    )
+    orgs = [org for org, _ in session.execute(rows_query)]
+    if org_code is None and not orgs:
+        orgs = [o for o in (session.get(Organisation, i) for i in root_ids) if o is not None]
+    roots = [session.get(Organisation, i) for i in root_ids]
+    every = {o.id: o for o in [*orgs, *roots] if o is not None and o.id is not None}
+    ids = list(every)
+    quotas = {
+        q.org_id: q for q in session.exec(select(Quota).where(Quota.year == year, col(Quota.org_id).in_(ids)))
+    }
+    milestones: dict[int, list[QuotaMilestone]] = {}
+    for milestone in session.exec(
+        select(QuotaMilestone).where(col(QuotaMilestone.quota_id).in_([q.id for q in quotas.values()]))
+    ):
+        milestones.setdefault(milestone.quota_id, []).append(milestone)
+    admitted = _admissions(session, ids, start, at)
+    last_year = _admissions(session, ids, date(year - 1, 1, 1), add_months(at, -12))
+    at_start = _members_on(session, ids, start)
+    elapsed = (at - start).days + 1
+    days_in_year = (date(year, 12, 31) - start).days + 1
+
+    def row(org: Organisation) -> dict[str, Any]:
+        assert org.id is not None
+        quota = quotas.get(org.id)
+        counts = admitted.get(org.id, _Counts())
+        target = quota.target if quota else None
+        due = [m for m in milestones.get(quota.id or 0, []) if m.due_on <= at] if quota else []
+        status = None
+        if due:
+            expected = max(due, key=lambda m: m.due_on).target
+            status = (
+                "ahead"
+                if counts.admitted > expected
+                else "on_track"
+                if counts.admitted == expected
+                else "behind"
+            )
+        return {
+            "org": org.code,
+            "name": org.name,
+            "target": target,
+            "admitted": counts.admitted,
+            "percent_of_target": percent(counts.admitted, target),
+            "over_by": counts.admitted - target if target is not None else None,
+            "residential_target": quota.residential_target if quota else None,
+            "residential_admitted": counts.residential,
+            "percent_of_residential": percent(
+                counts.residential, quota.residential_target if quota else None
+            ),
+            "stretch_target": quota.stretch_target if quota else None,
+            "percent_of_stretch": percent(counts.admitted, quota.stretch_target if quota else None),
+            "members_at_start": at_start.get(org.id, 0),
+            "percent_of_members": percent(counts.admitted, at_start.get(org.id, 0)),
+            "milestone_status": status,
+            "projected": round(counts.admitted * days_in_year / elapsed),
+            "last_year_same_period": last_year.get(org.id, _Counts()).admitted,
+        }
+
+    rows = [row(org) for org in orgs]
+    totals: dict[str, Any] = {}
+    if len(roots) == 1 and roots[0] is not None:
+        totals = row(roots[0])
+        bases = _bases_admitting(session, roots[0], start, at)
+        totals.update(bases)
+    return Report(
+        name="quota",
+        title_key="report.quota_title",
+        title_params={"year": year, "at": at.isoformat()},
+        columns=QUOTA_COLUMNS,
+        rows=rows,
+        totals=totals,
+        chart=Chart("bar", "report.quota_chart", "org", ("percent_of_target",)),
+        extra={"year": year, "at": at.isoformat()},
+        table_keys=(
+            "org",
+            "target",
+            "admitted",
+            "percent_of_target",
+            "over_by",
+            "percent_of_residential",
+            "percent_of_stretch",
+            "percent_of_members",
+            "milestone_status",
+        ),
+    )
+
+
+def _bases_admitting(session: Session, root: Organisation, start: date, end: date) -> dict[str, Any]:
+    """How many base organisations under ``root`` admitted at least one member in the period."""
+    bases = list(
+        session.exec(
+            select(Organisation.id)
+            .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
+            .where(OrgClosure.ancestor_id == root.id, Organisation.kind == "base")
+        )
+    )
+    counts = _admissions(session, [b for b in bases if b is not None], start, end)
+    admitting = sum(1 for b in bases if b is not None and counts.get(b, _Counts()).admitted > 0)
+    return {
+        "bases": len(bases),
+        "bases_admitting": admitting,
+        "percent_bases_admitting": percent(admitting, len(bases)),
+    }
