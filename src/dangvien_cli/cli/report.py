@@ -91,3 +91,11 @@ def _pyramid(pyramid: list[dict[str, int]], lang: str) -> None:
         right = "█" * round(women * 30 / widest)
         lines.append(f"{men:>6} {left:>30} {band['band']:^7} {right:<30} {women}")
     console().print("\n".join(lines), markup=False, highlight=False)
+
+
+# Registered here so that the report group lists them in one place; each lives in its own module.
+from dangvien_cli.cli import report_monthly, report_pipeline  # noqa: E402
+
+app.command("monthly")(report_monthly.monthly)
+app.command("pipeline")(report_pipeline.pipeline)
+app.command("outlook")(report_pipeline.outlook)

@@ -241,6 +241,8 @@ def _merge() -> None:
     # Import/export texts live in their own file for readability; they are part of the same catalogue.
     from dangvien_cli.messages.catalog_exchange import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
     from dangvien_cli.messages.catalog_import import IMPORT_FIELDS, IMPORT_MESSAGES
+    from dangvien_cli.messages.catalog_monthly import MONTHLY_FIELDS, MONTHLY_MESSAGES
+    from dangvien_cli.messages.catalog_pipeline import PIPELINE_FIELDS, PIPELINE_MESSAGES
     from dangvien_cli.messages.catalog_reports import REPORT_FIELDS, REPORT_MESSAGES
     from dangvien_cli.messages.catalog_workflow import WORKFLOW_FIELDS, WORKFLOW_MESSAGES
 
@@ -249,6 +251,8 @@ def _merge() -> None:
         (IMPORT_MESSAGES, IMPORT_FIELDS),
         (WORKFLOW_MESSAGES, WORKFLOW_FIELDS),
         (REPORT_MESSAGES, REPORT_FIELDS),
+        (MONTHLY_MESSAGES, MONTHLY_FIELDS),
+        (PIPELINE_MESSAGES, PIPELINE_FIELDS),
     ):
         for key in messages.keys() & MESSAGES.keys():
             raise AssertionError(f"message key defined twice: {key}")
