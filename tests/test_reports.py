@@ -120,7 +120,7 @@ def test_quota_formats(run, run_json, article, tmp_path):
         run("report", "quota", "--year", "2022", "--org", "MC", "-f", "xlsx", "-o", str(path)).exit_code == 0
     )
     sheet = load_workbook(path).active
-    assert sheet is not None and len(sheet._charts) == 1
+    assert sheet is not None and len(sheet._charts) == 1  # type: ignore[attr-defined]
     refused = run("report", "quota", "--year", "2022", "--org", "MC", "-f", "xlsx", "-o", str(path))
     assert refused.exit_code == 1 and "--force" in refused.stderr
     assert run("report", "quota", "--year", "2022", "-f", "xlsx", "-o", str(path), "--force").exit_code == 0
@@ -202,3 +202,12 @@ def test_ageing_flag(run, run_json, city, tmp_path):
     assert rows["HP"]["ageing"] is True and rows["HP"]["ageing_reasons"] == ["over_60", "average_age"]
     assert rows["K2"]["ageing"] is False
     assert json.loads(run("--lang", "en", "report", "ageing", "-f", "json").stdout)["rows"][0]["org"] == "HP"
+
+
+def test_ageing_compare(run_json, article):
+    report = run_json("report", "ageing", "--org", "TP", "--at", "2022-10-31", "--compare", "2021-12-31")
+    assert report["compare"] == "2021-12-31"
+    assert report["totals"]["change_members"] == 14  # the year's admissions
+    rows = {r["org"]: r for r in report["rows"]}
+    assert rows["TP-1"]["change_members"] == 14 and rows["TP-2"]["change_members"] == 0
+    assert isinstance(report["totals"]["change_average_age"], float)

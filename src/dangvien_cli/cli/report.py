@@ -55,25 +55,31 @@ def ageing(
     bands: Annotated[
         str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60,70.")
     ] = None,
+    compare: Annotated[
+        str | None, typer.Option("--compare", help="So với ngày / the change since another date.")
+    ] = None,
     fmt: ReportFormatOption = ReportFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Cơ cấu độ tuổi, tháp tuổi, chi bộ già hóa. / Members by age band; the age pyramid; ageing cells."""
     from dangvien_cli.domain.settings import load_settings
-    from dangvien_cli.reports.ageing import ageing_report, parse_bands
+    from dangvien_cli.reports.ageing import ageing_report, parse_bands, with_comparison
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
+    then = parse_day(compare, "compare")
+    band_list = parse_bands(bands) if bands else None
+    settings = load_settings()
     with app_ctx.reader() as session:
         report = ageing_report(
-            session=session,
-            at=on,
-            org_code=org,
-            by=by,
-            bands=parse_bands(bands) if bands else None,
-            settings=load_settings(),
+            session=session, at=on, org_code=org, by=by, bands=band_list, settings=settings
         )
+        if then is not None:
+            earlier = ageing_report(
+                session=session, at=then, org_code=org, by=by, bands=band_list, settings=settings
+            )
+            report = with_comparison(report, earlier)
     emit_report(report, fmt, app_ctx.lang, output, force)
     if fmt is ReportFormat.table and output is None:
         _pyramid(report.extra["pyramid"], app_ctx.lang)

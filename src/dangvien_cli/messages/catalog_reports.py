@@ -56,4 +56,9 @@ REPORT_FIELDS: dict[str, tuple[str, str]] = {
     "ageing": ("Già hóa", "Ageing"),
     "bands": ("Mốc tuổi", "Bands"),
     "by": ("Theo", "By"),
+    "compare": ("So với ngày", "Compared with"),
+    "change_members": ("± đảng viên", "± members"),
+    "change_average_age": ("± tuổi BQ", "± average age"),
+    "change_percent_young": ("± % trẻ", "± % young"),
+    "change_percent_over_60": ("± % trên 60", "± % over 60"),
 }

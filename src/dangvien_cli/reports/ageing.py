@@ -210,3 +210,28 @@ def _row(
         "ageing": bool(reasons) if members else None,
         "ageing_reasons": reasons,
     }
+
+
+CHANGE_KEYS = ("members", "average_age", "percent_young", "percent_over_60")
+
+
+def with_comparison(report: Report, earlier: Report) -> Report:
+    """``report`` with the change since ``earlier`` (another date) beside each figure: ``change_<key>``."""
+    before = {row["org"]: row for row in earlier.rows}
+    for row, then in [*((r, before.get(r["org"])) for r in report.rows), (report.totals, earlier.totals)]:
+        for key in CHANGE_KEYS:
+            now_value, then_value = row.get(key), then.get(key) if then else None
+            change = None
+            if now_value is not None and then_value is not None:
+                change = (
+                    round(now_value - then_value, 1)
+                    if isinstance(now_value, float)
+                    else now_value - then_value
+                )
+            row[f"change_{key}"] = change
+    report.columns.extend(
+        ReportColumn(f"change_{key}", "number" if key != "members" else "int") for key in CHANGE_KEYS
+    )
+    report.table_keys = (*(report.table_keys or ()), "change_members", "change_average_age")
+    report.extra["compare"] = earlier.extra["at"]
+    return report
