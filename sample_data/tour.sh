@@ -22,6 +22,9 @@ show dangvien candidate check 1 --at 2022-09-15
 show dangvien candidate propose 1 --date 2022-09-15 --resolution 12-NQ/CB --votes-for 4 --official-members 4
 show dangvien admit 1 --decision 205-QĐ/ĐU --decision-date 2022-10-20
 show dangvien due
+show dangvien quota list
+show dangvien report quota --year 2022 --org MC
+show dangvien report ageing --org MC
 show dangvien export members --org TP-HP --redact
 show dangvien log --limit 5
 printf '\nDatabase: %s\n' "$DANGVIEN_DB"

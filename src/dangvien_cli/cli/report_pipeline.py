@@ -1,15 +1,133 @@
-"""``dangvien report pipeline`` and ``report outlook`` (being written)."""
+"""``dangvien report pipeline`` and ``report outlook``: the funnel of a year, and the long-term outlook."""
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.report_output import (
+    ForceOption,
+    OutputOption,
+    ReportFormat,
+    ReportFormatOption,
+    emit_report,
+)
 
-def pipeline(ctx: typer.Context) -> None:
-    """Phễu phát triển đảng viên. / The pipeline."""
-    raise NotImplementedError
+if TYPE_CHECKING:
+    from dangvien_cli.reports.model import Report
+
+# As in cli/report.py (not imported from it: that module imports this one while it loads).
+OrgOption = Annotated[
+    str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
+]
+AtOption = Annotated[str | None, typer.Option("--at", help="Tại ngày / as of this date.")]
 
 
-def outlook(ctx: typer.Context) -> None:
-    """Triển vọng. / The outlook."""
-    raise NotImplementedError
+def pipeline(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
+    org: OrgOption = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Đến ngày (trong năm) / up to this day of the year; ages on it."),
+    ] = None,
+    bands: Annotated[
+        str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60.")
+    ] = None,
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Phễu phát triển đảng viên: nguồn → giúp đỡ → học lớp → làm đơn → đề nghị → kết nạp.
+    / The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
+    from dangvien_cli.domain.settings import load_settings
+    from dangvien_cli.reports.ageing import parse_bands
+    from dangvien_cli.reports.pipeline import breakdowns, pipeline_report
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at")
+    band_list = parse_bands(bands) if bands else None
+    settings = load_settings()
+    with app_ctx.reader() as session:
+        report = pipeline_report(
+            session=session, year=year, at=on, org_code=org, bands=band_list, settings=settings
+        )
+    _emit([report, *breakdowns(report)], fmt, app_ctx.lang, output, force)
+
+
+def outlook(
+    ctx: typer.Context,
+    org: OrgOption = None,
+    at: AtOption = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option("--target", help="Mục tiêu / target YEAR=MEMBERS, e.g. 2025=5000 (repeatable)."),
+    ] = None,
+    population_share: Annotated[
+        float | None,
+        typer.Option("--population-share", help="Mục tiêu % dân số / members as % of population."),
+    ] = None,
+    years: Annotated[
+        int, typer.Option("--years", help="Số năm gần đây để tính bình quân / years of history.")
+    ] = 5,
+    fmt: ReportFormatOption = ReportFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Triển vọng: đảng viên hiện có, tăng ròng các năm gần đây, dự kiến và số cần kết nạp để đạt mục tiêu.
+    / The outlook: members now, recent net growth, projections and admissions needed for each target."""
+    from dangvien_cli.reports.outlook import outlook_report, parse_target, targets_report
+
+    app_ctx = app_context(ctx)
+    on = parse_day(at, "at", today())
+    targets = [parse_target(text) for text in target or []]
+    with app_ctx.reader() as session:
+        report = outlook_report(
+            session=session,
+            at=on,
+            targets=targets,
+            org_code=org,
+            population_share=population_share,
+            years=years,
+        )
+    parts = [report, targets_report(report)] if report.extra["targets"] else [report]
+    _emit(parts, fmt, app_ctx.lang, output, force)
+
+
+def _emit(reports: list[Report], fmt: ReportFormat, lang: str, output: Path | None, force: bool) -> None:
+    """The main report as every report is; tables and Markdown also show the secondary tables under it
+    (JSON carries them as extra keys; CSV and xlsx stay one table)."""
+    if fmt not in (ReportFormat.table, ReportFormat.md) or len(reports) == 1:
+        emit_report(reports[0], fmt, lang, output, force)
+        return
+    if output is None:
+        for index, report in enumerate(reports):
+            if index and fmt is ReportFormat.md:
+                typer.echo("")
+            emit_report(report, fmt, lang, None, force)
+        return
+    from contextlib import redirect_stdout
+
+    emit_report(reports[0], fmt, lang, output, force)  # refuses an existing file without --force
+    if fmt is ReportFormat.md:
+        text = io.StringIO()
+        with redirect_stdout(text):
+            for report in reports[1:]:
+                typer.echo("")
+                emit_report(report, fmt, lang, None, force)
+        with output.open("a", encoding="utf-8") as handle:
+            handle.write(text.getvalue())
+    else:
+        from rich.console import Console
+
+        from dangvien_cli.cli.report_output import render_text
+
+        buffer = Console(file=io.StringIO(), width=160, record=True)
+        for report in reports[1:]:
+            buffer.print(render_text(report, lang))
+        with output.open("a", encoding="utf-8") as handle:
+            handle.write(buffer.export_text())

@@ -1,0 +1,264 @@
+"""The outlook (triển vọng): members now, recent yearly growth, and whether long-term targets are in reach.
+
+Definitions, for the subtree of ``--org`` (the whole database without it) and the day ``at`` (today):
+
+- Members on a day are the memberships covering it (as everywhere else), so ``members_at_end`` of a year is
+  the count on 31 December and ``members_at_start`` the count on 31 December of the year before.
+- History: the last ``years`` complete calendar years before ``at``'s year. ``admitted`` counts admission
+  decisions (``member.admitted_on``) in the cell each member first belonged to (as the quota report);
+  ``left`` counts members whose ``left_on`` falls in the year, in the cell they left from. ``net`` is
+  admitted − left; moves between cells inside the subtree change nothing, moves across its edge show only in
+  the difference of ``members_at_end``.
+- ``average_net_growth`` is the mean ``net`` over those years; the projection is a straight line from the
+  members now: ``members_now + average_net_growth × years_left``, where ``years_left`` runs from ``at`` to 31
+  December of the target year, in years of 365.25 days.
+- ``leaving_rate`` is the history's leavers over the sum of its ``members_at_start``: the share of members who
+  leave in a year. The admissions a year needed for a target keep that rate: with M₀ members now, rate r, n
+  years and A admissions a year, a year's end holds M·(1−r) + A, so A = (target − M₀·(1−r)ⁿ)·r / (1 − (1−r)ⁿ)
+  (with r = 0: (target − M₀) / n), rounded up, never below zero.
+- Population is the organisation's own when set, else the sum over the organisations under it (each counted
+  by the same rule, so that a figure is never added twice); it is held constant for the projections. Share
+  of population is members / population, in percent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.store.models import Member, Membership, Organisation
+from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
+
+DEFAULT_HISTORY_YEARS = 5
+DAYS_PER_YEAR = 365.25
+_TARGET = re.compile(r"^\s*(\d{4})\s*=\s*(\d+)\s*$")
+
+
+def parse_target(text: str) -> tuple[int, int]:
+    """``2025=5000`` → (2025, 5000)."""
+    match = _TARGET.match(text.replace(",", "").replace(".", "").replace("_", ""))
+    if match is None or not 1900 <= int(match[1]) <= 2200:
+        raise InvalidValue("target", text, "outlook.target_format")
+    return int(match[1]), int(match[2])
+
+
+def population_of(session: Session, root: Organisation | None) -> int | None:
+    """The population served by ``root`` (every top-level organisation without one); None when unknown."""
+    tree: dict[int | None, list[tuple[int, int | None]]] = {}
+    for org_id, parent_id, population in session.execute(
+        select(col(Organisation.id), col(Organisation.parent_id), col(Organisation.population))
+    ):
+        tree.setdefault(parent_id, []).append((org_id, population))
+    own = {org_id: population for children in tree.values() for org_id, population in children}
+
+    def served(org_id: int) -> int | None:
+        if own.get(org_id) is not None:
+            return own[org_id]
+        parts = [served(child) for child, _ in tree.get(org_id, [])]
+        known = [p for p in parts if p is not None]
+        return sum(known) if known else None
+
+    roots = [root.id] if root is not None and root.id is not None else [i for i, _ in tree.get(None, [])]
+    figures = [p for p in (served(i) for i in roots) if p is not None]
+    return sum(figures) if figures else None
+
+
+def needed_admissions(members_now: int, target: int, rate: float, years: float) -> int | None:
+    """Admissions a year to hold ``target`` members after ``years``, losing ``rate`` of the members a year."""
+    if years <= 0:
+        return None
+    if rate <= 0:
+        needed = (target - members_now) / years
+    else:
+        kept = (1 - rate) ** years
+        needed = (target - members_now * kept) * rate / (1 - kept)
+    return max(0, math.ceil(round(needed, 6)))
+
+
+OUTLOOK_COLUMNS = [
+    ReportColumn("year"),
+    ReportColumn("members_at_start", "int"),
+    ReportColumn("admitted", "int"),
+    ReportColumn("left", "int"),
+    ReportColumn("net", "int"),
+    ReportColumn("members_at_end", "int"),
+]
+TARGET_COLUMNS = [
+    ReportColumn("target_year"),
+    ReportColumn("target_members", "int"),
+    ReportColumn("years_left", "number"),
+    ReportColumn("projected_members", "int"),
+    ReportColumn("projected_share_of_population", "percent"),
+    ReportColumn("needed_admissions_per_year", "int"),
+    ReportColumn("needed_admissions_for_share_per_year", "int"),
+    ReportColumn("on_track", codes="on_track"),
+]
+
+
+def outlook_report(
+    *,
+    session: Session,
+    at: date,
+    targets: list[tuple[int, int]] | None = None,
+    org_code: str | None = None,
+    population_share: float | None = None,
+    years: int = DEFAULT_HISTORY_YEARS,
+) -> Report:
+    """Members now, the last ``years`` years' growth, and the projection at each target year."""
+    if not 1 <= years <= 50:
+        raise InvalidValue("years", years, "outlook.years")
+    if population_share is not None and not 0 < population_share <= 100:
+        raise InvalidValue("population_share", population_share, "outlook.share")
+    for target_year, target_members in targets or []:
+        if target_year < at.year:
+            text = f"{target_year}={target_members}"
+            raise InvalidValue("target", text, "outlook.target_past", year=at.year)
+    root = get_org(session=session, code=org_code) if org_code else None
+
+    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:
+        return col(cell).in_(subtree_ids(root.id)) if root is not None and root.id is not None else sa.true()
+
+    history = list(range(at.year - years, at.year))
+    first, last = date(history[0], 1, 1), date(history[-1], 12, 31)
+
+    # Members on each year's last day, and on ``at``: one pass over the memberships.
+    days = [date(history[0] - 1, 12, 31), *(date(y, 12, 31) for y in history), at]
+    counts = session.execute(
+        select(*(sa.func.coalesce(sa.func.sum(sa.case((membership_at(d), 1), else_=0)), 0) for d in days))
+        .select_from(Membership)
+        .where(in_subtree(Membership.cell_id))
+    ).one()
+    on_day = [int(n) for n in counts]
+    members_now = on_day[-1]
+
+    year_of_admission = sa.extract("year", col(Member.admitted_on))
+    admitted = {
+        int(y): int(n)
+        for y, n in session.execute(
+            select(year_of_admission, sa.func.count(sa.distinct(col(Member.id))))
+            .select_from(Member)
+            .join(
+                Membership,
+                sa.and_(
+                    col(Membership.member_id) == Member.id,
+                    col(Membership.start_on) == Member.admitted_on,
+                ),
+            )
+            .where(col(Member.admitted_on) >= first, col(Member.admitted_on) <= last)
+            .where(in_subtree(Membership.cell_id))
+            .group_by(year_of_admission)
+        )
+    }
+    year_of_leaving = sa.extract("year", col(Member.left_on))
+    left = {
+        int(y): int(n)
+        for y, n in session.execute(
+            select(year_of_leaving, sa.func.count(sa.distinct(col(Member.id))))
+            .select_from(Member)
+            .join(
+                Membership,
+                sa.and_(col(Membership.member_id) == Member.id, col(Membership.end_on) == Member.left_on),
+            )
+            .where(col(Member.left_on) >= first, col(Member.left_on) <= last)
+            .where(in_subtree(Membership.cell_id))
+            .group_by(year_of_leaving)
+        )
+    }
+
+    rows = []
+    for index, year in enumerate(history):
+        came, went = admitted.get(year, 0), left.get(year, 0)
+        rows.append(
+            {
+                "year": year,
+                "members_at_start": on_day[index],
+                "admitted": came,
+                "left": went,
+                "net": came - went,
+                "members_at_end": on_day[index + 1],
+            }
+        )
+    total_admitted = sum(r["admitted"] for r in rows)
+    total_left = sum(r["left"] for r in rows)
+    exposure = sum(r["members_at_start"] for r in rows)
+    average_net = (total_admitted - total_left) / years
+    rate = total_left / exposure if exposure else 0.0
+    population = population_of(session, root)
+    members_for_share = (
+        math.ceil(round(population * population_share / 100, 6))
+        if population is not None and population_share is not None
+        else None
+    )
+
+    planned = []
+    for target_year, target_members in sorted(targets or []):
+        years_left = (date(target_year, 12, 31) - at).days / DAYS_PER_YEAR
+        projected = round(members_now + average_net * years_left)
+        projected_share = percent(projected, population)
+        on_track = projected >= target_members
+        if members_for_share is not None:
+            on_track = on_track and projected >= members_for_share
+        planned.append(
+            {
+                "target_year": target_year,
+                "target_members": target_members,
+                "years_left": round(years_left, 2),
+                "projected_members": projected,
+                "projected_share_of_population": projected_share,
+                "needed_admissions_per_year": needed_admissions(
+                    members_now, target_members, rate, years_left
+                ),
+                "needed_admissions_for_share_per_year": needed_admissions(
+                    members_now, members_for_share, rate, years_left
+                )
+                if members_for_share is not None
+                else None,
+                "on_track": on_track,
+            }
+        )
+
+    totals: dict[str, Any] = {
+        "year": "TOTAL",
+        "admitted": total_admitted,
+        "left": total_left,
+        "net": total_admitted - total_left,
+        "members_now": members_now,
+        "population": population,
+        "share_of_population": percent(members_now, population),
+        "average_net_growth": round(average_net, 1),
+        "leaving_rate": percent(total_left, exposure),
+        "population_share_target": population_share,
+        "members_for_share": members_for_share,
+    }
+    return Report(
+        name="outlook",
+        title_key="report.outlook_title",
+        title_params={"at": at.isoformat(), "org": root.code if root else "*"},
+        columns=OUTLOOK_COLUMNS,
+        rows=rows,
+        totals=totals,
+        chart=Chart("bar", "report.outlook_chart", "year", ("net",)),
+        extra={"at": at.isoformat(), "org": root.code if root else None, "years": years, "targets": planned},
+    )
+
+
+def targets_report(report: Report) -> Report:
+    """The outlook's targets as a report of their own (for tables and Markdown)."""
+    return Report(
+        name="outlook_targets",
+        title_key="report.outlook_targets_title",
+        title_params={
+            **report.title_params,
+            **report.totals,
+            "leaving_rate": report.totals["leaving_rate"] or 0.0,
+        },
+        columns=TARGET_COLUMNS,
+        rows=report.extra["targets"],
+    )

@@ -1,0 +1,286 @@
+"""The pipeline (phễu phát triển đảng viên): how candidates move from source to admission in a year.
+
+The cohort is a *flow*, not a snapshot: for the year Y, the period runs from 1 January Y to ``at`` (31
+December Y unless an earlier day of Y is given), and each stage counts the candidates of the subtree (by the
+candidate's cell) whose date for that stage falls in the period:
+
+- ``identified``  — ``identified_on`` (the source, nguồn);
+- ``mentored``    — ``mentor_assigned_on``;
+- ``trained``     — ``certificate_on`` (the party-awareness class);
+- ``applied``     — ``applied_on``;
+- ``proposed``    — ``proposed_on`` (the cell's resolution);
+- ``admitted``    — members whose admission decision (``member.admitted_on``) falls in the period, counted in
+  the cell they first belonged to: the same rule as the quota report, so imported members count too.
+
+A candidate dropped later still counts at the stages reached. Each rate is a stage's count as a percentage of
+the previous stage's; since the stages are flows within one year (someone trained in Y may have been
+identified in Y-1), a rate can exceed 100%. ``admitted_per_trained`` is admitted / trained, compared with the
+article's bar of 70% (:data:`ADMITTED_PER_TRAINED_BAR`: a module constant, not yet a setting).
+
+Days in a stage run from entering it to entering the next, for the candidates who moved on in the period
+(the later date in the period); a pair with the later date before the earlier one (a record out of order) or
+a missing earlier date is left out. From ``proposed`` the next step is the admission decision recorded through
+the workflow (``admission.decision_on``): imported members carry no link to a candidate. The database returns
+a histogram (stage, days, count); medians follow in Python.
+
+``by_source`` and ``by_age_band`` split the candidates active in the period — those who reached at least one
+stage in it, an admission recorded through the workflow included — by source and by age on ``at``, with their
+count at each stage. Both come from one GROUP BY (source, age).
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import FunctionElement
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.reports.ageing import band_labels
+from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.store.models import SOURCES, Admission, Candidate, Member, Membership
+from dangvien_cli.store.orgs import get_org, subtree_ids
+
+ADMITTED_PER_TRAINED_BAR = 70.0  # % admitted / trained in the class (the article's bar); not yet a setting
+FUNNEL = ("identified", "mentored", "trained", "applied", "proposed", "admitted")
+CANDIDATE_STAGES = FUNNEL[:-1]
+UNDER_18 = "<18"
+
+
+class days_between(FunctionElement[int]):  # lower case: it reads as the SQL function it is
+    """Whole days from the first date to the second, in SQL (SQLite: julianday; PostgreSQL: date - date)."""
+
+    type = sa.Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)})"
+        " AS INTEGER)"
+    )
+
+
+def age_on(born: Any, on: date) -> sa.ColumnElement[int]:
+    """Whole years on ``on`` for the birth-date column ``born``, portable to SQLite and PostgreSQL."""
+    month, day = sa.extract("month", born), sa.extract("day", born)
+    before_birthday = sa.or_(month > on.month, sa.and_(month == on.month, day > on.day))
+    return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
+
+
+def median(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {value: how many}; None when there are none."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    wanted = ((total - 1) // 2, total // 2)
+    picked: list[int] = []
+    seen = 0
+    for value in sorted(histogram):
+        count = histogram[value]
+        picked += [value for position in wanted if seen <= position < seen + count]
+        seen += count
+    return sum(picked) / len(picked)
+
+
+def _stage_dates() -> dict[str, Any]:
+    return {
+        "identified": col(Candidate.identified_on),
+        "mentored": col(Candidate.mentor_assigned_on),
+        "trained": col(Candidate.certificate_on),
+        "applied": col(Candidate.applied_on),
+        "proposed": col(Candidate.proposed_on),
+    }
+
+
+def _band(years: int, bands: tuple[int, ...], labels: list[str]) -> str:
+    if years < 18:
+        return UNDER_18
+    for index, high in enumerate(bands):
+        if years <= high:
+            return labels[index]
+    return labels[-1]
+
+
+PIPELINE_COLUMNS = [
+    ReportColumn("stage", codes="stage"),
+    ReportColumn("count", "int"),
+    ReportColumn("rate_from_previous", "percent"),
+    ReportColumn("median_days", "number"),
+]
+
+
+def pipeline_report(
+    *,
+    session: Session,
+    year: int,
+    at: date | None = None,
+    org_code: str | None = None,
+    bands: tuple[int, ...] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Report:
+    """The year's funnel for ``org_code``'s subtree (everything without it), with medians and splits."""
+    if not 1900 <= year <= 2200:
+        raise InvalidValue("year", year, "pipeline.year")
+    at = at or date(year, 12, 31)
+    if at.year != year:
+        raise InvalidValue("at", at.isoformat(), "pipeline.at_year", year=year)
+    start = date(year, 1, 1)
+    root = get_org(session=session, code=org_code) if org_code else None
+
+    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:
+        return col(cell).in_(subtree_ids(root.id)) if root is not None and root.id is not None else sa.true()
+
+    def in_period(day: Any) -> sa.ColumnElement[bool]:
+        return sa.and_(day >= start, day <= at)
+
+    dates = _stage_dates()
+    decided = col(Admission.decision_on)
+
+    # 1. Candidates active in the period, by (source, age): a count per stage.
+    age = age_on(col(Candidate.birth_date), at).label("age")
+    reached = [sa.func.sum(sa.case((in_period(dates[s]), 1), else_=0)) for s in CANDIDATE_STAGES]
+    reached.append(sa.func.sum(sa.case((in_period(decided), 1), else_=0)))
+    active = sa.or_(*(in_period(d) for d in dates.values()), in_period(decided))
+    query = (
+        select(col(Candidate.source), age, sa.func.count(), *reached)
+        .select_from(Candidate)
+        .outerjoin(Admission, col(Admission.candidate_id) == Candidate.id)
+        .where(in_subtree(Candidate.cell_id), active)
+        .group_by(col(Candidate.source), age)
+    )
+    bands = bands or settings.age_bands
+    labels = band_labels(bands)
+    by_source = {s: dict.fromkeys(("candidates", *FUNNEL), 0) for s in SOURCES}
+    by_band = {b: dict.fromkeys(("candidates", *FUNNEL), 0) for b in (UNDER_18, *labels)}
+    stage_counts = dict.fromkeys(FUNNEL, 0)
+    for source, years, candidates, *counts in session.execute(query):
+        band = _band(int(years), bands, labels)
+        for key, value in zip(("candidates", *FUNNEL), (candidates, *counts), strict=True):
+            by_source[source][key] += int(value or 0)
+            by_band[band][key] += int(value or 0)
+        for stage, value in zip(CANDIDATE_STAGES, counts, strict=False):
+            stage_counts[stage] += int(value or 0)
+
+    # 2. Admissions decided in the period, in the cell each member first belonged to (as the quota report).
+    stage_counts["admitted"] = int(
+        session.execute(
+            select(sa.func.count(sa.distinct(col(Member.id))))
+            .select_from(Member)
+            .join(
+                Membership,
+                sa.and_(
+                    col(Membership.member_id) == Member.id,
+                    col(Membership.start_on) == Member.admitted_on,
+                ),
+            )
+            .where(in_period(col(Member.admitted_on)), in_subtree(Membership.cell_id))
+        ).scalar_one()
+    )
+
+    # 3. Days in each stage, for those who moved on in the period: a histogram (stage, days, count).
+    steps: list[tuple[str, Any, Any]] = [
+        (stage, dates[stage], dates[following]) for stage, following in itertools.pairwise(CANDIDATE_STAGES)
+    ]
+    steps.append(("proposed", dates["proposed"], decided))
+    parts = []
+    for stage, entered, left in steps:
+        days = days_between(entered, left)
+        part = (
+            select(sa.literal(stage).label("stage"), days.label("days"), sa.func.count().label("n"))
+            .select_from(Candidate)
+            .where(in_subtree(Candidate.cell_id), in_period(left), entered.is_not(None), left >= entered)
+            .group_by(days)
+        )
+        if left is decided:
+            part = part.join(Admission, col(Admission.candidate_id) == Candidate.id)
+        parts.append(part)
+    histograms: dict[str, dict[int, int]] = {s: {} for s in CANDIDATE_STAGES}
+    for stage, days, n in session.execute(sa.union_all(*parts)):
+        histograms[stage][int(days)] = histograms[stage].get(int(days), 0) + int(n)
+
+    medians = [
+        {
+            "stage": stage,
+            "next_stage": following,
+            "moved_on": sum(histograms[stage].values()),
+            "median_days": median(histograms[stage]),
+        }
+        for stage, following in zip(CANDIDATE_STAGES, FUNNEL[1:], strict=True)
+    ]
+    median_of = {m["stage"]: m["median_days"] for m in medians}
+    rows: list[dict[str, Any]] = []
+    previous: int | None = None
+    for stage in FUNNEL:
+        count = stage_counts[stage]
+        rows.append(
+            {
+                "stage": stage,
+                "count": count,
+                "rate_from_previous": percent(count, previous) if previous is not None else None,
+                "median_days": median_of.get(stage),
+            }
+        )
+        previous = count
+    ratio = percent(stage_counts["admitted"], stage_counts["trained"])
+    totals: dict[str, Any] = {
+        "stage": "admitted_per_trained",  # so that tables, CSV and Markdown show the ratio on their last line
+        "rate_from_previous": ratio,
+        "admitted_per_trained": ratio,
+        "bar": ADMITTED_PER_TRAINED_BAR,
+        "meets_bar": ratio >= ADMITTED_PER_TRAINED_BAR if ratio is not None else None,
+    }
+    return Report(
+        name="pipeline",
+        title_key="report.pipeline_title",
+        title_params={"year": year, "at": at.isoformat(), "org": root.code if root else "*"},
+        columns=PIPELINE_COLUMNS,
+        rows=rows,
+        totals=totals,
+        chart=Chart("bar", "report.pipeline_chart", "stage", ("count",)),
+        extra={
+            "year": year,
+            "at": at.isoformat(),
+            "org": root.code if root else None,
+            "median_days": medians,
+            "by_source": [{"source": s, **counts} for s, counts in by_source.items()],
+            "by_age_band": [{"band": b, **counts} for b, counts in by_band.items()],
+        },
+    )
+
+
+BREAKDOWN_COLUMNS = [ReportColumn("candidates", "int"), *(ReportColumn(s, "int") for s in FUNNEL)]
+
+
+def breakdowns(report: Report) -> list[Report]:
+    """The pipeline's splits by source and by age band, as reports of their own (for tables and Markdown)."""
+    sources = [row for row in report.extra["by_source"] if row["candidates"]]
+    return [
+        Report(
+            name="pipeline_sources",
+            title_key="report.pipeline_sources_title",
+            title_params=report.title_params,
+            columns=[ReportColumn("source", codes="source"), *BREAKDOWN_COLUMNS],
+            rows=sources,
+        ),
+        Report(
+            name="pipeline_ages",
+            title_key="report.pipeline_ages_title",
+            title_params=report.title_params,
+            columns=[ReportColumn("band"), *BREAKDOWN_COLUMNS],
+            rows=report.extra["by_age_band"],
+        ),
+    ]
