@@ -2,5 +2,72 @@
 
 from __future__ import annotations
 
-MONTHLY_MESSAGES: dict[str, tuple[str, str]] = {}
-MONTHLY_FIELDS: dict[str, tuple[str, str]] = {}
+MONTHLY_MESSAGES: dict[str, tuple[str, str]] = {
+    "monthly.month_format": (
+        "tháng phải viết dạng NĂM-THÁNG, ví dụ 2024-05",
+        "a month must be written YEAR-MONTH, e.g. 2024-05",
+    ),
+    "monthly.cell_required": (
+        "cần --cell MÃ (hoặc --org MÃ cùng --out-dir THƯ_MỤC)",
+        "needs --cell CODE (or --org CODE with --out-dir DIR)",
+    ),
+    "monthly.cell_or_org": ("chỉ dùng một trong --cell và --org", "use either --cell or --org, not both"),
+    "monthly.output_with_out_dir": (
+        "không dùng -o cùng --out-dir (tên tệp được đặt theo chi bộ)",
+        "-o cannot be used with --out-dir (files are named after the cells)",
+    ),
+    "monthly.title": (
+        "Báo cáo sinh hoạt chi bộ tháng {month}: {name} ({cell})",
+        "Monthly cell report, {month}: {name} ({cell})",
+    ),
+    "monthly.none": ("Không có.", "None."),
+    "monthly.no_quota": (
+        "Tổ chức cơ sở chưa có chỉ tiêu năm nay.",
+        "The base organisation has no quota this year.",
+    ),
+    "monthly.section.summary": ("Tổng hợp", "Summary"),
+    "monthly.section.joined": ("Kết nạp trong tháng", "Joined"),
+    "monthly.section.left": ("Ra khỏi danh sách", "Left"),
+    "monthly.section.moved_in": ("Chuyển đến", "Moved in"),
+    "monthly.section.moved_out": ("Chuyển đi", "Moved out"),
+    "monthly.section.became_official": ("Công nhận chính thức", "Became official"),
+    "monthly.section.candidates": ("Quần chúng ưu tú (cuối tháng)", "Candidates (at the month's end)"),
+    "monthly.section.remarks": ("Nhận xét trong tháng", "This month's remarks"),
+    "monthly.section.without_remark": ("Chưa có nhận xét trong tháng", "Without a remark this month"),
+    "monthly.section.admissions": ("Quyết định kết nạp", "Admission decisions"),
+    "monthly.section.due": ("Việc đến hạn tháng sau", "Due next month"),
+    "monthly.section.quota": ("Chỉ tiêu của tổ chức cơ sở {base}", "Quota of the base organisation {base}"),
+    "monthly.summary.members_at_start": ("Đảng viên đầu tháng", "Members at the start"),
+    "monthly.summary.official_at_start": ("- trong đó chính thức", "- of whom official"),
+    "monthly.summary.members_at_end": ("Đảng viên cuối tháng", "Members at the end"),
+    "monthly.summary.official_at_end": ("- trong đó chính thức", "- of whom official"),
+    "monthly.summary.joined": ("Kết nạp", "Joined"),
+    "monthly.summary.left": ("Ra khỏi danh sách", "Left"),
+    "monthly.summary.moved_in": ("Chuyển đến", "Moved in"),
+    "monthly.summary.moved_out": ("Chuyển đi", "Moved out"),
+    "monthly.summary.became_official": ("Công nhận chính thức", "Became official"),
+    "monthly.summary.candidates": ("Quần chúng ưu tú", "Candidates"),
+    "monthly.summary.remarks": ("Nhận xét trong tháng", "Remarks this month"),
+    "monthly.summary.without_remark": ("Chưa có nhận xét", "Without a remark"),
+    "monthly.summary.admissions": ("Quyết định kết nạp", "Admission decisions"),
+    "done.monthly_written": ("Đã ghi {path}", "Wrote {path}"),
+}
+MONTHLY_FIELDS: dict[str, tuple[str, str]] = {
+    "month": ("Tháng", "Month"),
+    "out_dir": ("Thư mục", "Output folder"),
+    "moved_on": ("Ngày chuyển", "Moved on"),
+    "from_cell": ("Từ chi bộ", "From cell"),
+    "to_cell": ("Đến chi bộ", "To cell"),
+    "stage_on": ("Từ ngày", "Since"),
+    "days_in_stage": ("Số ngày", "Days in stage"),
+    "last_remark_on": ("Nhận xét gần nhất", "Last remark on"),
+    "last_remark": ("Nội dung nhận xét", "Last remark"),
+    "left_note": ("Ghi chú", "Note"),
+    "resolution_on": ("Ngày nghị quyết", "Resolution on"),
+    "decision_on": ("Ngày quyết định", "Decision on"),
+    "overdue": ("Quá hạn", "Overdue"),
+    "first_day": ("Từ ngày", "First day"),
+    "last_day": ("Đến ngày", "Last day"),
+    "cell_name": ("Tên chi bộ", "Cell name"),
+    "base": ("Tổ chức cơ sở", "Base organisation"),
+}

@@ -1,0 +1,634 @@
+"""The monthly cell report (báo cáo sinh hoạt chi bộ hằng tháng): the paper a cell brings to its meeting.
+
+For one cell and one month: members at the start and the end of the month, who joined, left, moved in or out
+or became official, the candidates on the month's last day (stage, mentor, days in stage, last remark), the
+month's remarks and the mentored candidates still without one, the admission decisions, what is due next
+month, and the quota progress of the cell's base organisation.
+
+Counts are SQL aggregates; the lists of people of one cell in one month are small and loaded as rows.
+Candidates are shown as they stood on the month's last day (their stage then follows from their dated
+steps), so that a past month's paper can be printed again later and read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.reports.due import due_items
+from dangvien_cli.reports.model import ReportColumn
+from dangvien_cli.reports.quota import QUOTA_COLUMNS, quota_report
+from dangvien_cli.store.models import (
+    Admission,
+    Candidate,
+    Member,
+    Membership,
+    Organisation,
+    OrgClosure,
+    Remark,
+)
+from dangvien_cli.store.orgs import ACTIVE_STAGES, check_member_unit, get_org, membership_at
+from dangvien_cli.store.workflow import base_of
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def parse_month(text: str) -> date:
+    """``2024-05`` → the month's first day; :class:`InvalidValue` on ``month`` otherwise."""
+    match = _MONTH.match(text.strip())
+    if match is None or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
+        raise InvalidValue("month", text, "monthly.month_format")
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def month_end(first: date) -> date:
+    """The last day of the month that starts on ``first``."""
+    return add_months(first, 1) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A list in the report: its JSON key, its title in the catalogue, and the columns people see."""
+
+    key: str
+    title_key: str
+    columns: tuple[ReportColumn, ...]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "joined",
+        "monthly.section.joined",
+        (
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("birth_date"),
+            ReportColumn("admitted_on"),
+            ReportColumn("decision_no"),
+        ),
+    ),
+    Section(
+        "left",
+        "monthly.section.left",
+        (
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("left_on"),
+            ReportColumn("left_reason", codes="reason"),
+            ReportColumn("left_note"),
+        ),
+    ),
+    Section(
+        "moved_in",
+        "monthly.section.moved_in",
+        (
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("moved_on"),
+            ReportColumn("from_cell"),
+        ),
+    ),
+    Section(
+        "moved_out",
+        "monthly.section.moved_out",
+        (
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("moved_on"),
+            ReportColumn("to_cell"),
+        ),
+    ),
+    Section(
+        "became_official",
+        "monthly.section.became_official",
+        (
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("admitted_on"),
+            ReportColumn("ceremony_on"),
+            ReportColumn("official_on"),
+        ),
+    ),
+    Section(
+        "candidates",
+        "monthly.section.candidates",
+        (
+            ReportColumn("candidate_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("stage", codes="stage"),
+            ReportColumn("stage_on"),
+            ReportColumn("days_in_stage", "int"),
+            ReportColumn("mentor_name"),
+            ReportColumn("last_remark_on"),
+            ReportColumn("last_remark"),
+        ),
+    ),
+    Section(
+        "remarks",
+        "monthly.section.remarks",
+        (
+            ReportColumn("date"),
+            ReportColumn("candidate_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("author_name"),
+            ReportColumn("text"),
+        ),
+    ),
+    Section(
+        "without_remark",
+        "monthly.section.without_remark",
+        (
+            ReportColumn("candidate_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("mentor_name"),
+            ReportColumn("last_remark_on"),
+        ),
+    ),
+    Section(
+        "admissions",
+        "monthly.section.admissions",
+        (
+            ReportColumn("candidate_id", "int"),
+            ReportColumn("member_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("resolution_no"),
+            ReportColumn("resolution_on"),
+            ReportColumn("decision_no"),
+            ReportColumn("decision_on"),
+            ReportColumn("ceremony_on"),
+        ),
+    ),
+    Section(
+        "due",
+        "monthly.section.due",
+        (
+            ReportColumn("due_date"),
+            ReportColumn("kind", codes="due"),
+            ReportColumn("member_id", "int"),
+            ReportColumn("candidate_id", "int"),
+            ReportColumn("full_name"),
+            ReportColumn("detail"),
+        ),
+    ),
+)
+
+SUMMARY_KEYS = (
+    "members_at_start",
+    "official_at_start",
+    "members_at_end",
+    "official_at_end",
+    "joined",
+    "left",
+    "moved_in",
+    "moved_out",
+    "became_official",
+    "candidates",
+    "remarks",
+    "without_remark",
+    "admissions",
+)
+"""The figures of the summary: counts, and the length of each list."""
+
+QUOTA_KEYS = tuple(c.key for c in QUOTA_COLUMNS)
+
+
+@dataclass
+class MonthlyReport:
+    """A cell's month, as plain data: English keys, ISO dates."""
+
+    cell: str
+    cell_name: str
+    base: str
+    month: str
+    first_day: date
+    last_day: date
+    members_at_start: int
+    official_at_start: int
+    members_at_end: int
+    official_at_end: int
+    lists: dict[str, list[dict[str, Any]]]
+    candidates_by_stage: dict[str, int]
+    quota: dict[str, Any] | None
+    title_params: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        """The month in figures (for the first table of the paper)."""
+        figures = {
+            "members_at_start": self.members_at_start,
+            "official_at_start": self.official_at_start,
+            "members_at_end": self.members_at_end,
+            "official_at_end": self.official_at_end,
+        }
+        return {key: figures.get(key, len(self.lists.get(key, []))) for key in SUMMARY_KEYS}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "cell": self.cell,
+            "cell_name": self.cell_name,
+            "base": self.base,
+            "month": self.month,
+            "first_day": self.first_day.isoformat(),
+            "last_day": self.last_day.isoformat(),
+            "members_at_start": self.members_at_start,
+            "official_at_start": self.official_at_start,
+            "members_at_end": self.members_at_end,
+            "official_at_end": self.official_at_end,
+            **self.lists,
+            "candidates_by_stage": self.candidates_by_stage,
+            "quota": self.quota,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _in_month(column: Any, first: date, last: date) -> sa.ColumnElement[bool]:
+    return sa.and_(column >= first, column <= last)
+
+
+def _counts(session: Session, cell_id: int, on: date) -> tuple[int, int]:
+    """Members and official members of the cell on ``on``: one aggregate."""
+    official = sa.and_(col(Member.official_on).is_not(None), col(Member.official_on) <= on)
+    total, official_count = session.execute(
+        select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((official, 1), else_=0)), 0))
+        .select_from(Membership)
+        .join(Member, col(Member.id) == Membership.member_id)
+        .where(Membership.cell_id == cell_id, membership_at(on))
+    ).one()
+    return int(total), int(official_count)
+
+
+def _joined(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Admitted in the month, with their first membership in this cell."""
+    query = (
+        select(Member)
+        .join(Membership, col(Membership.member_id) == Member.id)
+        .where(
+            Membership.cell_id == cell_id,
+            col(Membership.start_on) == col(Member.admitted_on),
+            _in_month(col(Member.admitted_on), first, last),
+        )
+        .distinct()
+        .order_by(col(Member.admitted_on), col(Member.name_sort), col(Member.id))
+    )
+    return [
+        {
+            "member_id": m.id,
+            "full_name": m.full_name,
+            "gender": m.gender,
+            "birth_date": m.birth_date.isoformat(),
+            "admitted_on": m.admitted_on.isoformat(),
+            "decision_no": m.decision_no,
+        }
+        for m in session.exec(query)
+    ]
+
+
+def _moved_in(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Memberships of this cell starting in the month that are not the member's first one."""
+    earlier = sa.orm.aliased(Membership)
+    source = sa.orm.aliased(Organisation)
+    previous = (
+        select(source.code)
+        .select_from(earlier)
+        .join(source, col(source.id) == earlier.cell_id)
+        .where(
+            col(earlier.member_id) == Membership.member_id,
+            col(earlier.id) != Membership.id,
+            col(earlier.start_on) <= Membership.start_on,
+        )
+        .order_by(col(earlier.start_on).desc(), col(earlier.id).desc())
+        .limit(1)
+        .correlate(Membership)
+        .scalar_subquery()
+    )
+    not_first = sa.exists(
+        select(earlier.id).where(
+            col(earlier.member_id) == Membership.member_id,
+            sa.or_(
+                col(earlier.start_on) < Membership.start_on,
+                sa.and_(col(earlier.start_on) == Membership.start_on, col(earlier.id) < Membership.id),
+            ),
+        )
+    )
+    query = (
+        select(Membership, Member.full_name, previous)
+        .join(Member, col(Member.id) == Membership.member_id)
+        .where(Membership.cell_id == cell_id, _in_month(col(Membership.start_on), first, last), not_first)
+        .order_by(col(Membership.start_on), col(Member.name_sort), col(Membership.id))
+    )
+    return [
+        {
+            "member_id": m.member_id,
+            "full_name": name,
+            "moved_on": m.start_on.isoformat(),
+            "from_cell": from_cell,
+        }
+        for m, name, from_cell in session.execute(query)
+    ]
+
+
+def _moved_out(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Memberships of this cell ending in the month where the member went on in another cell."""
+    following = sa.orm.aliased(Membership)
+    target = sa.orm.aliased(Organisation)
+    query = (
+        select(Membership, Member.full_name, target.code)
+        .join(Member, col(Member.id) == Membership.member_id)
+        .join(
+            following,
+            sa.and_(
+                col(following.member_id) == Membership.member_id,
+                col(following.start_on) == Membership.end_on,
+                col(following.id) != Membership.id,
+            ),
+        )
+        .join(target, col(target.id) == following.cell_id)
+        .where(Membership.cell_id == cell_id, _in_month(col(Membership.end_on), first, last))
+        .order_by(col(Membership.end_on), col(Member.name_sort), col(Membership.id))
+    )
+    return [
+        {
+            "member_id": m.member_id,
+            "full_name": name,
+            "moved_on": _iso(m.end_on),
+            "to_cell": to_cell,
+        }
+        for m, name, to_cell in session.execute(query)
+    ]
+
+
+def _left(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Members who left in the month, whose last cell was this one."""
+    last_cell = (
+        select(Membership.cell_id)
+        .where(Membership.member_id == Member.id)
+        .order_by(col(Membership.start_on).desc(), col(Membership.id).desc())
+        .limit(1)
+        .correlate(Member)
+        .scalar_subquery()
+    )
+    query = (
+        select(Member)
+        .where(_in_month(col(Member.left_on), first, last), last_cell == cell_id)
+        .order_by(col(Member.left_on), col(Member.name_sort), col(Member.id))
+    )
+    return [
+        {
+            "member_id": m.id,
+            "full_name": m.full_name,
+            "left_on": _iso(m.left_on),
+            "left_reason": m.left_reason,
+            "left_note": m.left_note,
+        }
+        for m in session.exec(query)
+    ]
+
+
+def _became_official(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Members recognised as official with effect in the month, in this cell on that day."""
+    query = (
+        select(Member)
+        .join(Membership, col(Membership.member_id) == Member.id)
+        .where(
+            Membership.cell_id == cell_id,
+            _in_month(col(Member.official_on), first, last),
+            col(Membership.start_on) <= col(Member.official_on),
+            sa.or_(col(Membership.end_on).is_(None), col(Membership.end_on) > col(Member.official_on)),
+        )
+        .distinct()
+        .order_by(col(Member.official_on), col(Member.name_sort), col(Member.id))
+    )
+    return [
+        {
+            "member_id": m.id,
+            "full_name": m.full_name,
+            "admitted_on": m.admitted_on.isoformat(),
+            "ceremony_on": _iso(m.ceremony_on),
+            "official_on": _iso(m.official_on),
+        }
+        for m in session.exec(query)
+    ]
+
+
+def stage_on(candidate: Candidate, on: date) -> tuple[str, date]:
+    """The candidate's stage on ``on`` (among the active ones) and the date it began."""
+    steps = [
+        ("identified", candidate.identified_on),
+        ("mentored", candidate.mentor_assigned_on),
+        ("trained", candidate.certificate_on),
+        ("applied", candidate.applied_on),
+        ("proposed", candidate.proposed_on),
+    ]
+    reached = [(stage, day) for stage, day in steps if day is not None and day <= on]
+    return reached[-1] if reached else ("identified", candidate.identified_on)
+
+
+def _candidates(
+    session: Session, cell_id: int, first: date, last: date
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The candidates active on the month's last day, the month's remarks, and who is without one."""
+    decided = (
+        select(col(Admission.decision_on))
+        .where(col(Admission.candidate_id) == Candidate.id)
+        .correlate(Candidate)
+        .scalar_subquery()
+    )
+    # Active on the last day: identified by then, and neither dropped nor admitted by then.
+    active = sa.and_(
+        col(Candidate.cell_id) == cell_id,
+        col(Candidate.identified_on) <= last,
+        sa.or_(
+            col(Candidate.stage).in_(ACTIVE_STAGES),
+            sa.and_(col(Candidate.stage) == "dropped", col(Candidate.dropped_on) > last),
+            sa.and_(col(Candidate.stage) == "admitted", decided > last),
+        ),
+    )
+    mentor = sa.orm.aliased(Member)
+    rows = session.execute(
+        select(Candidate, mentor.full_name)
+        .join(mentor, col(mentor.id) == Candidate.mentor_id, isouter=True)
+        .where(active)
+        .order_by(col(Candidate.name_sort), col(Candidate.id))
+    ).all()
+    ids = [c.id for c, _ in rows]
+    latest: dict[int, Remark] = {}
+    for remark in session.exec(
+        select(Remark)
+        .where(col(Remark.candidate_id).in_(ids), col(Remark.remarked_on) <= last)
+        .order_by(col(Remark.remarked_on), col(Remark.id))
+    ):
+        latest[remark.candidate_id] = remark  # ordered by date: the last one wins
+    author = sa.orm.aliased(Member)
+    month_remarks = session.execute(
+        select(Remark, Candidate.full_name, author.full_name)
+        .join(Candidate, col(Candidate.id) == Remark.candidate_id)
+        .join(author, col(author.id) == Remark.author_id)
+        .where(col(Candidate.cell_id) == cell_id, _in_month(col(Remark.remarked_on), first, last))
+        .order_by(col(Remark.remarked_on), col(Candidate.name_sort), col(Remark.id))
+    ).all()
+    remarked = {r.candidate_id for r, _, _ in month_remarks}
+
+    candidates: list[dict[str, Any]] = []
+    without: list[dict[str, Any]] = []
+    for candidate, mentor_name in rows:
+        stage, since = stage_on(candidate, last)
+        has_mentor = (
+            candidate.mentor_id is not None
+            and candidate.mentor_assigned_on is not None
+            and candidate.mentor_assigned_on <= last
+        )
+        previous = latest.get(candidate.id or 0)
+        record = {
+            "candidate_id": candidate.id,
+            "full_name": candidate.full_name,
+            "birth_date": candidate.birth_date.isoformat(),
+            "source": candidate.source,
+            "stage": stage,
+            "stage_on": since.isoformat(),
+            "days_in_stage": (last - since).days,
+            "mentor_id": candidate.mentor_id if has_mentor else None,
+            "mentor_name": mentor_name if has_mentor else None,
+            "last_remark_on": _iso(previous.remarked_on) if previous else None,
+            "last_remark": previous.text if previous else None,
+        }
+        candidates.append(record)
+        if has_mentor and candidate.id not in remarked:
+            without.append(
+                {
+                    "candidate_id": candidate.id,
+                    "full_name": candidate.full_name,
+                    "mentor_id": candidate.mentor_id,
+                    "mentor_name": mentor_name,
+                    "last_remark_on": record["last_remark_on"],
+                }
+            )
+    order = {stage: index for index, stage in enumerate(ACTIVE_STAGES)}
+    candidates.sort(key=lambda c: order[c["stage"]])  # stable: by name within a stage
+    month_list = [
+        {
+            "date": r.remarked_on.isoformat(),
+            "candidate_id": r.candidate_id,
+            "full_name": candidate_name,
+            "author_id": r.author_id,
+            "author_name": author_name,
+            "text": r.text,
+        }
+        for r, candidate_name, author_name in month_remarks
+    ]
+    return candidates, month_list, without
+
+
+def _admissions(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+    """Admission decisions dated in the month for this cell's candidates."""
+    query = (
+        select(Admission, Candidate.full_name, col(Member.ceremony_on))
+        .join(Candidate, col(Candidate.id) == Admission.candidate_id)
+        .join(Member, col(Member.id) == Admission.member_id)
+        .where(Candidate.cell_id == cell_id, _in_month(col(Admission.decision_on), first, last))
+        .order_by(col(Admission.decision_on), col(Candidate.name_sort), col(Admission.id))
+    )
+    return [
+        {
+            "candidate_id": a.candidate_id,
+            "member_id": a.member_id,
+            "full_name": name,
+            "resolution_no": a.resolution_no,
+            "resolution_on": _iso(a.resolution_on),
+            "decision_no": a.decision_no,
+            "decision_on": a.decision_on.isoformat(),
+            "ceremony_on": _iso(ceremony_on),
+        }
+        for a, name, ceremony_on in session.execute(query)
+    ]
+
+
+def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[str, Any] | None:
+    """The base organisation's row of the quota report as of the month's end; None without a quota."""
+    report = quota_report(session=session, year=year, at=last, org_code=base.code, depth=0)
+    row = report.totals
+    if not row or row.get("target") is None:
+        return None
+    return {key: row.get(key) for key in QUOTA_KEYS}
+
+
+def monthly_report(
+    *, session: Session, cell_code: str, month: date, settings: Settings = DEFAULT_SETTINGS
+) -> MonthlyReport:
+    """The paper for ``cell_code``'s meeting on the month that starts on ``month``."""
+    cell = check_member_unit(session=session, code=cell_code, field="cell")
+    assert cell.id is not None
+    first = month.replace(day=1)
+    last = month_end(first)
+    base = base_of(session=session, org_id=cell.id)
+    at_start, official_start = _counts(session, cell.id, first)
+    at_end, official_end = _counts(session, cell.id, last)
+    candidates, remarks, without = _candidates(session, cell.id, first, last)
+    next_first = last + timedelta(days=1)
+    due = due_items(
+        session=session,
+        at=next_first,
+        org_code=cell.code,
+        within_days=(month_end(next_first) - next_first).days,
+        settings=settings,
+    )
+    lists = {
+        "joined": _joined(session, cell.id, first, last),
+        "left": _left(session, cell.id, first, last),
+        "moved_in": _moved_in(session, cell.id, first, last),
+        "moved_out": _moved_out(session, cell.id, first, last),
+        "became_official": _became_official(session, cell.id, first, last),
+        "candidates": candidates,
+        "remarks": remarks,
+        "without_remark": without,
+        "admissions": _admissions(session, cell.id, first, last),
+        "due": [item.as_dict(next_first) for item in due],
+    }
+    by_stage = Counter(c["stage"] for c in candidates)
+    month_text = f"{first.year:04d}-{first.month:02d}"
+    return MonthlyReport(
+        cell=cell.code,
+        cell_name=cell.name,
+        base=base.code,
+        month=month_text,
+        first_day=first,
+        last_day=last,
+        members_at_start=at_start,
+        official_at_start=official_start,
+        members_at_end=at_end,
+        official_at_end=official_end,
+        lists=lists,
+        candidates_by_stage={stage: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
+        quota=_quota(session, base, first.year, last),
+        title_params={"month": f"{first.month:02d}/{first.year:04d}", "cell": cell.code, "name": cell.name},
+    )
+
+
+def cells_under(*, session: Session, org_code: str) -> list[str]:
+    """The codes of the units under ``org_code`` that hold members (cells, and base cells), by code."""
+    org = get_org(session=session, code=org_code, field="org")
+    child = sa.orm.aliased(Organisation)
+    has_children = sa.exists(select(child.id).where(col(child.parent_id) == Organisation.id))
+    query = (
+        select(Organisation.code)
+        .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
+        .where(
+            OrgClosure.ancestor_id == org.id,
+            sa.or_(
+                col(Organisation.kind) == "cell",
+                sa.and_(col(Organisation.kind) == "base", ~has_children),
+            ),
+        )
+        .order_by(col(Organisation.code))
+    )
+    return list(session.exec(query))
