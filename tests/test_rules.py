@@ -87,6 +87,8 @@ def test_a_good_candidate_passes_everything():
         ("votes.two_thirds", replace(GOOD, votes_for=6, official_members=10), FAIL),
         ("votes.two_thirds", replace(GOOD, votes_for=2, official_members=3), PASS),
         ("cell.min_official", replace(GOOD, cell_official_members=2), FAIL),
+        ("votes.two_thirds", replace(GOOD, votes_for=2, official_members=3, cell_official_members=4), FAIL),
+        ("certificate.held", replace(GOOD, certificate_on=date(2023, 3, 2)), FAIL),  # after the resolution
         # 60 working days from 1/3/2023 (30/4–3/5 off) end on 29/5/2023
         ("deadline.decision", replace(GOOD, decision_on=date(2023, 5, 29)), PASS),
         ("deadline.decision", replace(GOOD, decision_on=date(2023, 5, 30)), FAIL),
@@ -108,10 +110,34 @@ def test_a_good_candidate_passes_everything():
                 at=date(2024, 6, 1),
                 decision_on=date(2023, 4, 3),
                 ceremony_on=date(2023, 4, 20),
-                official_on=date(2024, 4, 20),
+                recognized_on=date(2024, 5, 6),
             ),
             PASS,
         ),
+        (  # recognised, but eight months late
+            "deadline.recognition",
+            replace(
+                GOOD,
+                at=date(2025, 7, 1),
+                decision_on=date(2023, 4, 3),
+                ceremony_on=date(2023, 4, 20),
+                recognized_on=date(2025, 1, 6),
+            ),
+            FAIL,
+        ),
+        (  # removed: no recognition to wait for
+            "deadline.recognition",
+            replace(
+                GOOD,
+                at=date(2024, 7, 1),
+                decision_on=date(2023, 4, 3),
+                ceremony_on=date(2023, 4, 20),
+                member_left=True,
+            ),
+            None,
+        ),
+        ("votes.two_thirds", replace(GOOD, votes_for=2, official_members=3, cell_official_members=4), FAIL),
+        ("certificate.held", replace(GOOD, certificate_on=date(2023, 3, 2)), FAIL),  # after the resolution
         (
             "deadline.recognition",
             replace(GOOD, at=date(2024, 7, 1), decision_on=date(2023, 4, 3), ceremony_on=date(2023, 4, 20)),
@@ -120,7 +146,7 @@ def test_a_good_candidate_passes_everything():
     ],
 )
 def test_each_rule(code, facts, status):
-    assert statuses(facts)[code] == status
+    assert statuses(facts).get(code) == status
 
 
 def test_every_rule_cites_a_source():

@@ -470,3 +470,32 @@ def test_due_list(run, run_json, ward):
             "detail": "0",
         }
     ]
+
+
+def test_a_step_cannot_be_taken_again_after_a_later_one(run, run_json, ward):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")
+    again = run("candidate", "train", str(cid), "--date", "2023-03-05")
+    assert again.exit_code == 1 and "đã qua bước này" in again.stderr
+    again = run(
+        "candidate", "apply", str(cid), "--date", "2023-03-05", "--introducer", "1", "--introducer", "3"
+    )
+    assert again.exit_code == 1
+
+
+def test_a_late_recognition_is_flagged_and_a_past_check_ignores_later_steps(run, run_json, ward):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")
+    run_json(
+        "admit", str(cid), "--decision", "1", "--decision-date", "2023-04-03", "--ceremony-date", "2023-04-20"
+    )
+    ok(run, "member", "recognize", "4", "--date", "2024-06-28")  # the meeting came two months late
+    assert run_json("member", "show", "4")["official_on"] == "2024-04-20"
+    checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2024-06-30")}
+    assert checks["deadline.recognition"]["status"] == "fail"
+    assert "2024-06-28" in checks["deadline.recognition"]["detail"]
+    # as of a day before the application, the application and later steps are not seen
+    early = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-01-15")}
+    assert early["introducers.count"] == "warn" and "deadline.ceremony" not in early

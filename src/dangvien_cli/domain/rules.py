@@ -85,7 +85,8 @@ class CandidateFacts:
     cell_official_members: int | None = None
     decision_on: date | None = None
     ceremony_on: date | None = None
-    official_on: date | None = None  # recognition, when it happened
+    recognized_on: date | None = None  # the meeting that recognised the member
+    member_left: bool = False  # the member admitted had been removed or had left by ``at``
 
 
 def _iso(day: date) -> str:
@@ -128,9 +129,9 @@ def check_age(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
 
 
 def check_certificate(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
-    if facts.certificate_on is None:
-        return [RuleResult("certificate.held", FAIL, "rule.certificate_missing")]
     on = resolution_date(facts)
+    if facts.certificate_on is None or facts.certificate_on > on:
+        return [RuleResult("certificate.held", FAIL, "rule.certificate_missing")]
     expires = add_months(facts.certificate_on, settings.certificate_valid_months)
     held = RuleResult("certificate.held", PASS, "rule.certificate_held", {"date": _iso(facts.certificate_on)})
     valid = RuleResult(
@@ -216,13 +217,13 @@ def check_mentor(facts: CandidateFacts) -> list[RuleResult]:
 def check_votes(facts: CandidateFacts) -> list[RuleResult]:
     if facts.votes_for is None or facts.official_members is None:
         return []
-    ok = facts.votes_for * 3 >= facts.official_members * 2
+    # Two thirds of the official members: of the number the resolution gives, and never of fewer than the
+    # records show on that day.
+    members = max(facts.official_members, facts.cell_official_members or 0)
+    ok = facts.votes_for * 3 >= members * 2
     return [
         RuleResult(
-            "votes.two_thirds",
-            PASS if ok else FAIL,
-            "rule.votes",
-            {"votes": facts.votes_for, "of": facts.official_members},
+            "votes.two_thirds", PASS if ok else FAIL, "rule.votes", {"votes": facts.votes_for, "of": members}
         )
     ]
 
@@ -281,15 +282,15 @@ def check_deadlines(facts: CandidateFacts, settings: Settings) -> list[RuleResul
                 facts.at,
             )
         )
-    if facts.ceremony_on is not None:
+    if facts.ceremony_on is not None and not facts.member_left:
         probation_end = add_months(facts.ceremony_on, settings.probation_months)
-        if facts.official_on is not None or facts.at >= probation_end:
+        if facts.recognized_on is not None or facts.at >= probation_end:
             results.append(
                 _deadline(
                     "deadline.recognition",
                     probation_end,
                     settings.recognition_deadline_working_days,
-                    facts.official_on,
+                    facts.recognized_on,
                     facts.at,
                 )
             )

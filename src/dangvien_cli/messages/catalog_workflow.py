@@ -109,6 +109,10 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         "cần hai người giới thiệu, hoặc một người và --youth-union",
         "two introducers are needed, or one and --youth-union",
     ),
+    "workflow.already_past": (
+        "quần chúng đã qua bước này (đang ở giai đoạn: {stage})",
+        "the candidate is past this step (now: {stage})",
+    ),
     "workflow.votes_range": ("phải từ 0 đến {of}", "must be between 0 and {of}"),
     "workflow.introducer_twice": ("cùng một người giới thiệu hai lần", "the same introducer twice"),
     "workflow.rules_failed": (

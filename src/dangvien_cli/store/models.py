@@ -135,6 +135,9 @@ class Member(PersonFields, table=True):
     decision_no: str | None = None
     ceremony_on: date | None = None
     official_on: date | None = None
+    recognized_on: date | None = (
+        None  # the cell's meeting that recognised it (official_on is probation's end)
+    )
     left_on: date | None = None
     left_reason: str | None = None
     left_note: str | None = None  # e.g. why a probationary member was not recognised

@@ -151,7 +151,8 @@ def candidate_facts(*, session: Session, candidate: Candidate, at: date) -> Cand
     base = base_of(session=session, org_id=candidate.cell_id)
     assert base.id is not None
     introducers: list[IntroducerFacts] = []
-    if candidate.applied_on is not None:
+    applied_on = _known(candidate.applied_on, at)
+    if applied_on is not None and candidate.applied_on is not None:
         for member_id in (candidate.introducer_1_id, candidate.introducer_2_id):
             if member_id is None:
                 continue
@@ -176,22 +177,28 @@ def candidate_facts(*, session: Session, candidate: Candidate, at: date) -> Cand
         youth_union=candidate.youth_union,
         proposed_on=candidate.proposed_on,
         age_exception=candidate.age_exception,
-        certificate_on=candidate.certificate_on,
-        applied_on=candidate.applied_on,
+        certificate_on=_known(candidate.certificate_on, at),
+        applied_on=applied_on,
         introducers=tuple(introducers),
         youth_union_introduces=candidate.youth_union_introduces,
         months_in_cell_at_application=(
-            full_months(candidate.identified_on, candidate.applied_on) if candidate.applied_on else None
+            full_months(candidate.identified_on, applied_on) if applied_on else None
         ),
-        mentor_id=candidate.mentor_id,
+        mentor_id=candidate.mentor_id if _known(candidate.mentor_assigned_on, at) else None,
         mentor_official=is_official_on(mentor, judged_on) if mentor else None,
         votes_for=candidate.votes_for,
         official_members=candidate.official_members,
         cell_official_members=official_count(session=session, cell_id=candidate.cell_id, on=judged_on),
-        decision_on=admission.decision_on if admission else None,
-        ceremony_on=admitted.ceremony_on if admitted else None,
-        official_on=admitted.official_on if admitted else None,
+        decision_on=_known(admission.decision_on if admission else None, at),
+        ceremony_on=_known(admitted.ceremony_on if admitted else None, at),
+        recognized_on=_known(admitted.recognized_on if admitted else None, at),
+        member_left=bool(admitted and admitted.left_on is not None and admitted.left_on <= at),
     )
+
+
+def _known(day: date | None, at: date) -> date | None:
+    """A date only if it had happened by ``at``: a check for a past day does not see later steps."""
+    return day if day is not None and day <= at else None
 
 
 def check_candidate(
@@ -218,6 +225,14 @@ def _require(candidate: Candidate, stage: str) -> None:
     if reached < needed:
         missing = STAGE_ORDER[reached + 1]
         raise Conflict("candidate_id", candidate.id, "workflow.missing_step", missing_key=STEP_FOR[missing])
+
+
+def _not_after(candidate: Candidate, stage: str) -> None:
+    """Refuse a step the candidate has already gone past (a later step was recorded)."""
+    if STAGE_ORDER.index(candidate.stage) > STAGE_ORDER.index(stage):
+        raise Conflict(
+            "candidate_id", candidate.id, "workflow.already_past", stage_key=f"stage.{candidate.stage}"
+        )
 
 
 def _advance(candidate: Candidate, stage: str) -> None:
@@ -283,6 +298,7 @@ def record_training(
     """The party-awareness class certificate."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, "mentored")
+    _not_after(candidate, "trained")  # a class taken before the candidate was identified still counts
     before = snapshot(candidate)
     candidate.certificate_on, candidate.certificate_no = on, certificate_no
     _advance(candidate, "trained")
@@ -296,6 +312,7 @@ def record_application(
     """The application, with two introducers, or one and the Youth Union committee."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, "trained")
+    _not_after(candidate, "applied")
     _not_before("date", on, candidate.certificate_on)
     if len(introducers) != (1 if youth_union else 2):
         raise InvalidValue("introducer", ", ".join(map(str, introducers)), "workflow.introducers")
@@ -346,6 +363,7 @@ def propose(
     """The cell's resolution to propose admission: every admission rule is checked at its date."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, "applied")
+    _not_after(candidate, "applied")
     _not_before("date", on, candidate.applied_on)
     if (votes_for is None) != (official_members is None):
         field = "votes_for" if votes_for is None else "official_members"
@@ -494,7 +512,7 @@ def recognize(*, session: Session, member_id: int, on: date, settings: Settings 
     if on < end:
         raise InvalidValue("date", on.isoformat(), "workflow.probation_not_over", end=end.isoformat())
     before = snapshot(member)
-    member.official_on = end
+    member.official_on, member.recognized_on = end, on
     _save(session, "member", before, member)
     return member
 
