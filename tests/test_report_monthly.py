@@ -213,6 +213,7 @@ def test_every_part_of_the_month(run_json, may):
         ("ceremony_due", "Đỗ Thị Mới"),
         ("ceremony_due", "Ngô Thị Lan"),
         ("mentor_missing", "Lý Văn Bình"),
+        ("mentor_missing", "Tạ Thị Giang"),  # dropped only on 15 June: still on the list on 1 June
         ("remark_missing", "Mai Thị Cúc"),
         ("remark_missing", "Đinh Văn Dũng"),
     }

@@ -44,7 +44,9 @@ def ok(run, *args):
     return result
 
 
-def add_candidate(run_json, name="Ngô Thị Lan", born="2000-02-29", identified="2022-01-10", **extra):
+def add_candidate(
+    run_json, name="Ngô Thị Lan", born="2000-02-29", identified="2022-01-10", source="youth_union", **extra
+):
     args = [
         "add-candidate",
         "--name",
@@ -56,7 +58,7 @@ def add_candidate(run_json, name="Ngô Thị Lan", born="2000-02-29", identified
         "--cell",
         "HP",
         "--source",
-        "youth_union",
+        source,
         "--identified",
         identified,
     ]
@@ -298,7 +300,7 @@ def test_records_cannot_tell_is_a_warning(run, run_json, ward):
 
 
 def test_youth_union_stands_in_for_one_introducer(run, run_json, ward):
-    member = add_candidate(run_json, name="Hà Văn Đoàn", born="2001-01-01")
+    member = add_candidate(run_json, name="Hà Văn Đoàn", born="2001-01-01", source="militia")
     ok(run, "candidate", "mentor", str(member), "--member", "1", "--date", "2022-02-01")
     ok(run, "candidate", "train", str(member), "--date", "2022-04-15")
     ok(run, "candidate", "apply", str(member), "--date", "2023-02-01", "--introducer", "1", "--youth-union")
@@ -307,6 +309,24 @@ def test_youth_union_stands_in_for_one_introducer(run, run_json, ward):
     }
     assert checks["introducers.count"] == "pass"
     assert checks["youth_union.substitute"] == "fail"  # not recorded as a Youth Union member
+    from_union = add_candidate(run_json, name="Hà Thị Đoàn", born="2001-01-01")  # source youth_union
+    ok(run, "candidate", "mentor", str(from_union), "--member", "1", "--date", "2022-02-01")
+    ok(run, "candidate", "train", str(from_union), "--date", "2022-04-15")
+    ok(
+        run,
+        "candidate",
+        "apply",
+        str(from_union),
+        "--date",
+        "2023-02-01",
+        "--introducer",
+        "1",
+        "--youth-union",
+    )
+    checks = {
+        c["code"]: c["status"] for c in run_json("candidate", "check", str(from_union), "--at", "2023-03-01")
+    }
+    assert checks["youth_union.substitute"] == "pass"
     usage = run("candidate", "apply", str(member), "--date", "2023-02-01", "--introducer", "1")
     assert usage.exit_code == 1
 
@@ -396,7 +416,8 @@ def test_probation_ending_on_a_holiday(run, run_json, ward):
     assert run_json("member", "show", "4")["official_on"] == "2023-09-02"
 
 
-def test_ceremony_on_29_february(run, run_json, ward):
+def test_ceremony_on_29_february(run, run_json, ward, monkeypatch):
+    monkeypatch.setenv("DANGVIEN_TODAY", "2025-12-31")
     cid = add_candidate(run_json)
     walk_to_applied(run, cid)
     ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")

@@ -74,6 +74,7 @@ def add_candidate(
     from dangvien_cli.store.people import show_candidate
 
     app_ctx = app_context(ctx)
+    youth_union = youth_union or source == "youth_union"  # a candidate from the Youth Union is a member of it
     person = person_details(
         name=name,
         family=family,

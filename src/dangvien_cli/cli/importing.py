@@ -96,6 +96,8 @@ def run_import(
             session.commit()
         else:
             session.rollback()
+    if not report.ok:  # nothing was written: say so in the counts too (the problems say why)
+        report.created = report.updated = 0
     if progress is not None:
         sys.stderr.write("\r\033[K")
     _report(report, file, fmt, lang, errors_to)

@@ -11,7 +11,8 @@ import typer
 
 from dangvien_cli.cli.common import AppContext, FormatOption, OutputFormat, app_context, parse_day, today
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
-from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.domain.dates import parse_date as parse_any_date
+from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
@@ -34,6 +35,14 @@ CHECK_COLUMNS = [
     Column("detail"),
     Column("source"),
 ]
+
+
+def parse_date(text: str, field: str) -> Any:
+    """A step's date: a real date, and not in the future (a step records what happened)."""
+    day = parse_any_date(text, field)
+    if day > today():
+        raise InvalidValue(field, text, "date.future")
+    return day
 
 
 def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
@@ -270,7 +279,7 @@ def admit(
 
     app_ctx = app_context(ctx)
     decided = parse_date(decision_date, "decision_date")
-    ceremony = parse_day(ceremony_date, "ceremony_date")
+    ceremony = parse_date(ceremony_date, "ceremony_date") if ceremony_date else None
     with app_ctx.writer() as session, rules_reported(app_ctx.lang):
         member, outcome = store_admit(
             session=session,

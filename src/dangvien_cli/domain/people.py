@@ -137,6 +137,9 @@ def check_member_dates(
     _not_before("ceremony_on", ceremony_on, admitted_on)
     _not_before("official_on", official_on, admitted_on)
     _not_before("left_on", left_on, admitted_on)
+    for field, day in (("admitted_on", admitted_on), ("ceremony_on", ceremony_on), ("left_on", left_on)):
+        if day is not None and day > today:
+            raise InvalidValue(field, day.isoformat(), "date.future")
 
 
 def check_candidate_dates(*, birth_date: date, identified_on: date, today: date) -> None:

@@ -39,6 +39,8 @@ from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
+from dangvien_cli.errors import InvalidValue
+
 __all__ = ["add_working_days", "is_working_day", "next_working_day", "working_days_between"]
 
 
@@ -51,8 +53,9 @@ def _working_ordinals(year: int) -> tuple[int, ...]:
     # observed=True is the default, stated because nghỉ bù is part of the official calendar.
     calendar = country_holidays("VN", years=year, observed=True)
     if not calendar.start_year <= year <= calendar.end_year:
-        raise ValueError(
-            f"{year} is outside the Vietnamese holiday calendar ({calendar.start_year}-{calendar.end_year})"
+        # A user's error (a mistyped year), reported like any other refused value.
+        raise InvalidValue(
+            "date", str(year), "date.out_of_calendar", start=calendar.start_year, end=calendar.end_year
         )
     start, end = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
     return tuple(n for n in range(start, end + 1) if calendar.is_working_day(date.fromordinal(n)))

@@ -758,6 +758,8 @@ class _CandidateHandler(_PeopleHandler):
         stage = values.get("stage") or next(
             (name for name, column in _STAGE_DATES if values.get(column) is not None), "identified"
         )
+        if values["source"] == "youth_union" and not row.given("youth_union"):
+            fields["youth_union"] = True  # a candidate from the Youth Union is a member of it
         fields.update(
             cell_id=self.unit(values["cell"])[0],
             source=values["source"],

@@ -18,7 +18,8 @@ from dangvien_cli.domain.rules import probation_end
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.domain.workdays import add_working_days
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
-from dangvien_cli.store.orgs import ACTIVE_STAGES, get_org, membership_at, subtree_ids
+from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
+from dangvien_cli.store.people import candidate_active_on, stage_on
 
 KINDS = (
     "recognition_due",
@@ -115,11 +116,7 @@ def due_items(
     candidates = session.execute(
         select(Candidate, Organisation.code)
         .join(Organisation, col(Organisation.id) == Candidate.cell_id)
-        .where(
-            col(Candidate.stage).in_(ACTIVE_STAGES),
-            col(Candidate.cell_id).in_(cells),
-            Candidate.identified_on <= at,
-        )
+        .where(candidate_active_on(at), col(Candidate.cell_id).in_(cells))
     ).all()
     month_start = at.replace(day=1)
     remarked = set(
@@ -129,13 +126,14 @@ def due_items(
     )
     for candidate, cell in candidates:
         person = {"candidate_id": candidate.id, "full_name": candidate.full_name}
-        if candidate.stage == "proposed" and candidate.proposed_on is not None:
+        stage = stage_on(candidate, at)  # as it stood on the day, not as it stands now
+        if stage == "proposed" and candidate.proposed_on is not None:
             due = add_working_days(candidate.proposed_on, settings.decision_deadline_working_days)
             items.append(
                 DueItem("decision_due", due, cell, detail=candidate.proposed_on.isoformat(), **person)
             )
             continue
-        if candidate.certificate_on is not None:
+        if candidate.certificate_on is not None and candidate.certificate_on <= at:
             expires = add_months(candidate.certificate_on, settings.certificate_valid_months)
             items.append(
                 DueItem(
@@ -146,7 +144,11 @@ def due_items(
                     **person,
                 )
             )
-        if candidate.mentor_id is None:
+        if (
+            candidate.mentor_id is None
+            or candidate.mentor_assigned_on is None
+            or candidate.mentor_assigned_on > at
+        ):
             items.append(DueItem("mentor_missing", at, cell, **person))
         elif candidate.id not in remarked:
             items.append(DueItem("remark_missing", _month_end(at), cell, **person))

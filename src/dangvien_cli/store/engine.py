@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dangvien_cli.errors import InvalidValue
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -57,8 +59,14 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create an empty database file readable by its owner only (SQLite gives -wal/-shm the same mode)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create an empty database file readable by its owner only (SQLite gives -wal/-shm the same mode).
+
+    Only the default data folder is created when missing: a mistyped ``--db`` folder is an error, not a new
+    empty database."""
+    if path.parent == default_db_path().parent:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise InvalidValue("db", str(path), "db.no_folder", folder=str(path.parent))
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:

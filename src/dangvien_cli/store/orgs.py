@@ -211,10 +211,12 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
         .join(Member, col(Member.id) == Membership.member_id)
         .where(in_subtree, membership_at(on))
     ).one()
+    from dangvien_cli.store.people import candidate_active_on  # people builds on this module
+
     candidates = session.execute(
         select(sa.func.count())
         .select_from(Candidate)
-        .where(col(Candidate.cell_id).in_(subtree_ids(org.id)), col(Candidate.stage).in_(ACTIVE_STAGES))
+        .where(col(Candidate.cell_id).in_(subtree_ids(org.id)), candidate_active_on(on))
     ).scalar_one()
     children = session.execute(
         select(sa.func.count()).select_from(Organisation).where(Organisation.parent_id == org.id)

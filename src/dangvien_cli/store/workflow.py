@@ -422,6 +422,14 @@ def admit(
         results=[*admission_rules(facts, settings), *decision_deadline],
         override=override,
     )
+    if candidate.citizen_id is not None:
+        taken = session.exec(
+            select(Member.id).where(Member.citizen_id == candidate.citizen_id, col(Member.left_on).is_(None))
+        ).first()
+        if taken is not None:
+            raise Conflict(
+                "citizen_id", candidate.citizen_id, "citizen_id.duplicate", entity="member", id=taken
+            )
     personal = {
         key: getattr(candidate, key)
         for key in (
