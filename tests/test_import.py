@@ -367,3 +367,13 @@ def test_a_member_is_not_imported_as_a_candidate(run, run_json, city, tmp_path):
     result = run("import", "candidates", str(write(tmp_path / "c.csv", text)))
     assert result.exit_code == 1
     assert "đã là đảng viên #" in result.stderr
+
+
+def test_tone_placement_is_the_same_name_and_name_only_matches_are_reported(run, run_json, city, tmp_path):
+    run_json("import", "members", str(write(tmp_path / "a.csv", MEMBERS_VI)))
+    # Trần Thị Hoà has no citizen ID: the same person typed with the other tone placement
+    again = "full_name,gender,birth_date,cell,admitted_on\nTrần Thị Hòa,F,1985-02-03,K2,2010-06-15\n"
+    summary = run_json("import", "members", str(write(tmp_path / "b.csv", again)))
+    assert (summary["created"], summary["skipped"]) == (0, 1)
+    assert summary["possible_duplicates"][0]["line"] == 2
+    assert run_json("member", "list")[1]["full_name"] == "Trần Thị Hoà"  # stored as first entered

@@ -451,6 +451,10 @@ class _PeopleHandler(_Handler):
             differences = self.differences(row, record, match, current_cells.get(match.id))
             if not differences:
                 self.report.skipped += 1
+                if by_name_only:  # the same name and birth date, nothing to tell them apart: say so
+                    self.report.possible_duplicates.append(
+                        {"line": row.line, "id": match.id, "full_name": row.values.get("full_name")}
+                    )
             elif self.duplicate(row, match.id, differences, by_name_only):
                 self.update(row, record, match, differences, current_cells.get(match.id))
         self.insert(new)
@@ -495,13 +499,9 @@ class _PeopleHandler(_Handler):
                 and getattr(stored, attribute) != record[attribute]
             ):
                 changed.append(column)
-        for column in _NAME_FIELDS:
-            if (
-                column in row.headers
-                and row.values.get(column) is not None
-                and getattr(stored, column) != record[column]
-            ):
-                changed.append(column)
+        # Names differ only if their sort keys do: Hòa/Hoà, NFC/NFD and letter case are the same name.
+        if record["name_sort"] != stored.name_sort:
+            changed.extend(c for c in _NAME_FIELDS if c in row.headers and row.values.get(c) is not None)
         if (
             "youth_union" in row.headers
             and row.values.get("youth_union") is not None

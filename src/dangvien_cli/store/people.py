@@ -429,7 +429,9 @@ def stage_history(candidate: Candidate, decision_on: date | None) -> list[dict[s
 
 def candidate_active_on(on: date) -> sa.ColumnElement[bool]:
     """SQL: a candidate still on the way on ``on`` (identified by then, not yet dropped or admitted)."""
-    admitted_by = sa.exists().where(col(Admission.candidate_id) == Candidate.id, col(Admission.decision_on) <= on)
+    admitted_by = sa.exists().where(
+        col(Admission.candidate_id) == Candidate.id, col(Admission.decision_on) <= on
+    )
     recorded = sa.exists().where(col(Admission.candidate_id) == Candidate.id)
     return sa.and_(
         col(Candidate.identified_on) <= on,
