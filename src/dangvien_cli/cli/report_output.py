@@ -155,7 +155,9 @@ def _xlsx(report: Report, path: Path, lang: str) -> None:
         if column.kind == "percent":
             for cell in sheet[letter][2:]:
                 cell.number_format = "0.0"
-    if report.chart is not None and report.rows:
+    if report.chart is not None and report.chart.kind == "pyramid" and report.extra.get("pyramid"):
+        _pyramid_sheet(sheet, report, lang)
+    elif report.chart is not None and report.rows:
         keys = [c.key for c in report.columns]
         first, last = 3, 2 + len(report.rows)
         chart = BarChart()
@@ -175,6 +177,32 @@ def _xlsx(report: Report, path: Path, lang: str) -> None:
         chart.height, chart.width = 9, 16
         sheet.add_chart(chart, f"{get_column_letter(len(keys) + 2)}2")  # type: ignore[call-arg]
     workbook.save(path)
+
+
+def _pyramid_sheet(sheet: Any, report: Report, lang: str) -> None:
+    """The age pyramid beside the table: bands with men (as negative numbers) and women, and a horizontal bar
+    chart with the two series overlapping, the way an age pyramid is drawn."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
+
+    assert report.chart is not None
+    first_col = len(report.columns) + 2
+    sheet.cell(row=2, column=first_col, value=header("bands", lang))
+    sheet.cell(row=2, column=first_col + 1, value=header("men", lang))
+    sheet.cell(row=2, column=first_col + 2, value=header("women", lang))
+    for offset, band in enumerate(report.extra["pyramid"], start=3):
+        sheet.cell(row=offset, column=first_col, value=band["band"])
+        sheet.cell(row=offset, column=first_col + 1, value=band["men"])
+        sheet.cell(row=offset, column=first_col + 2, value=band["women"])
+    last = 2 + len(report.extra["pyramid"])
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap, chart.gapWidth = "bar", "clustered", 100, 10
+    chart.title = t(report.chart.title_key, lang)
+    data = Reference(sheet, min_col=first_col + 1, max_col=first_col + 2, min_row=2, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=first_col, min_row=3, max_row=last))
+    chart.height, chart.width = 9, 14
+    sheet.add_chart(chart, f"{get_column_letter(first_col + 4)}2")
 
 
 def emit_report(report: Report, fmt: ReportFormat, lang: str, output: Path | None, force: bool) -> None:
