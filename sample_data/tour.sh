@@ -25,6 +25,9 @@ show dangvien due
 show dangvien quota list
 show dangvien report quota --year 2022 --org MC
 show dangvien report ageing --org MC
+show dangvien report pipeline --year 2022 --org MC
+show dangvien report outlook --org MC --target 2025=20 --target 2030=30
+show dangvien report monthly --cell TP-HP --month 2022-10
 show dangvien export members --org TP-HP --redact
 show dangvien log --limit 5
 printf '\nDatabase: %s\n' "$DANGVIEN_DB"
