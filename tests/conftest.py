@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from typer.testing import CliRunner, Result
 
 from dangvien_cli.cli.app import app
 from dangvien_cli.store.engine import open_database
+from tests.pg_server import PostgresServer, find_bin_dir
 
 TODAY = "2024-06-30"
 
@@ -32,6 +33,21 @@ def fresh_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole run, started by the tests themselves (each test makes its own
+    database on it)."""
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin")
+    server = PostgresServer(bin_dir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -12,24 +12,11 @@ import sqlalchemy as sa
 
 from dangvien_cli.store import migrate
 from tests.conftest import Run
-from tests.pg_server import PostgresServer, find_bin_dir
+from tests.pg_server import PostgresServer
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 TABLES = {"organisation", "member", "membership", "change_log", "alembic_version"}
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[PostgresServer]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin")
-    server = PostgresServer(bin_dir)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

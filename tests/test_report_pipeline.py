@@ -6,7 +6,7 @@ import csv
 import io
 import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import Run
-from tests.pg_server import PostgresServer, find_bin_dir
+from tests.pg_server import PostgresServer
 
 ORGS = (
     "code,name,kind,parent,place,population\n"
@@ -351,19 +351,6 @@ def test_outlook_formats(run: Run, history: None, tmp_path: Path) -> None:
 
 
 # --- the same on PostgreSQL ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[PostgresServer]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin")
-    server = PostgresServer(bin_dir)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.conftest import Run
-from tests.pg_server import PostgresServer, find_bin_dir
+from tests.pg_server import PostgresServer
 
 CSV_HEADER = "kind,id,full_name,gender,birth_date,cell,status,citizen_id,match"
 
@@ -237,19 +236,6 @@ def test_the_library_call(city, run):
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[PostgresServer]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin")
-    server = PostgresServer(bin_dir)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.mark.postgres
