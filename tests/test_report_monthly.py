@@ -307,7 +307,6 @@ def test_one_file_per_cell(run, may, tmp_path):
         (("--cell", "XX", "--month", "2024-05"), "'XX': không có tổ chức đảng mang mã này"),
         (("--org", "TP", "--month", "2024-05"), "cần --cell MÃ"),
         (("--cell", "HP", "--org", "TP", "--month", "2024-05"), "chỉ dùng một trong --cell và --org"),
-        (("--cell", "HP", "--month", "2024-05", "-f", "csv"), "phải là một trong: table, json, md, xlsx"),
     ],
 )
 def test_bad_input_is_refused(run, city, args, message):
@@ -326,3 +325,16 @@ def test_out_dir_refuses_table_and_output(run, city, tmp_path):
         "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(tmp_path), "-o", "x.md"
     )
     assert result.exit_code == 1 and "--out-dir" in result.stderr
+
+
+def test_csv_is_one_long_table(run, may):
+    import csv as csv_module
+    import io
+
+    result = run("report", "monthly", "--cell", "HP", "--month", "2024-05", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv_module.DictReader(io.StringIO(result.stdout)))
+    assert set(rows[0]) == {"section", "row", "field", "value"}
+    by = {(r["section"], r["row"], r["field"]): r["value"] for r in rows}
+    assert by[("summary", "", "cell")] == "HP" and by[("summary", "", "month")] == "2024-05"
+    assert any(r["section"] == "candidates" and r["field"] == "full_name" for r in rows)

@@ -66,8 +66,6 @@ def monthly(
         if cell is None:
             raise InvalidValue("cell", org or "", "monthly.cell_required")
         chosen = fmt or ReportFormat.table
-        if chosen is ReportFormat.csv:
-            raise InvalidValue("format", chosen.value, "value.choice", choices="table, json, md, xlsx")
         if output is not None and output.exists() and not force:
             raise InvalidValue("output", str(output), "export.exists")
         if chosen is ReportFormat.xlsx and output is None:
@@ -113,6 +111,8 @@ def _emit(report: MonthlyReport, fmt: ReportFormat, lang: str, output: Path | No
         return
     if fmt is ReportFormat.json:
         text = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt is ReportFormat.csv:
+        text = _csv(report)
     elif fmt is ReportFormat.md:
         text = _markdown(report, lang)
     else:
@@ -130,6 +130,38 @@ def _emit(report: MonthlyReport, fmt: ReportFormat, lang: str, output: Path | No
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
+
+
+def _csv(report: MonthlyReport) -> str:
+    """The paper as one long table, ``section,row,field,value``: every figure and every list, losslessly (the
+    paper's parts have different columns, so they cannot share one header line)."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "row", "field", "value"])
+    for key, value in report.as_json().items():
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                for field, cell in item.items() if isinstance(item, dict) else [("value", item)]:
+                    writer.writerow([key, index, field, "" if cell is None else cell])
+        elif isinstance(value, dict):
+            for field, cell in value.items():
+                writer.writerow(
+                    [
+                        key,
+                        "",
+                        field,
+                        ""
+                        if cell is None
+                        else json.dumps(cell, ensure_ascii=False)
+                        if isinstance(cell, (dict, list))
+                        else cell,
+                    ]
+                )
+        else:
+            writer.writerow(["summary", "", key, "" if value is None else value])
+    return out.getvalue()
 
 
 # --- the parts of the paper, in any format ----------------------------------------------------------------
