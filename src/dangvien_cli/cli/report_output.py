@@ -82,9 +82,11 @@ def render_text(report: Report, lang: str) -> Any:
             header(column.key, lang),
             footer=footer,
             justify="right" if column.kind in ("int", "percent", "number") else "left",
-            min_width=max(widest, *(len(word) for word in header(column.key, lang).split()))
-            if figure
-            else None,
+            # age bands ("18-30") are short and read badly broken; other long header words may break
+            min_width=max(widest, len(header(column.key, lang)))
+            if column.key.startswith("band:")
+            else (widest if figure else None),
+            overflow="fold",
         )
     for row in report.rows:
         table.add_row(*(Text(_cell(row.get(c.key), c, lang)) for c in columns))
