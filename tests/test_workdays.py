@@ -17,6 +17,7 @@ from dangvien_cli.domain.workdays import (
     next_working_day,
     working_days_between,
 )
+from dangvien_cli.errors import InvalidValue
 
 # The library's own calendar, stepped one day at a time: the slow, obvious oracle for the bisecting code.
 ORACLE = holidays.country_holidays("VN")
@@ -147,9 +148,11 @@ def test_negative_days_are_refused() -> None:
 
 
 def test_years_outside_the_calendar_are_refused() -> None:
-    with pytest.raises(ValueError, match="outside the Vietnamese holiday calendar"):
+    # a user's error (a mistyped year): a clean refusal naming the year, not a crash
+    with pytest.raises(InvalidValue, match="outside the holiday calendar") as caught:
         is_working_day(date(2101, 1, 3))
-    with pytest.raises(ValueError, match="outside the Vietnamese holiday calendar"):
+    assert (caught.value.field, caught.value.value) == ("date", "2101")
+    with pytest.raises(InvalidValue, match="outside the holiday calendar"):
         add_working_days(date(2100, 12, 1), 60)
 
 
