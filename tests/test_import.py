@@ -377,3 +377,58 @@ def test_tone_placement_is_the_same_name_and_name_only_matches_are_reported(run,
     assert (summary["created"], summary["skipped"]) == (0, 1)
     assert summary["possible_duplicates"][0]["line"] == 2
     assert run_json("member", "list")[1]["full_name"] == "Trần Thị Hoà"  # stored as first entered
+
+
+def test_namesakes_round_trip_through_name_and_birth_date(run, run_json, city, tmp_path):
+    # two members with the same name and no citizen ID; the candidate's mentor is the one in HP
+    for cell, born in (("HP", "1980-01-01"), ("CQ", "1975-05-05")):
+        assert (
+            run(
+                "member",
+                "add",
+                "--name",
+                "Hoàng Văn Đức",
+                "--gender",
+                "M",
+                "--birth",
+                born,
+                "--cell",
+                cell,
+                "--admitted",
+                "2005-01-01",
+                "--official",
+                "2006-01-01",
+            ).exit_code
+            == 0
+        )
+    candidate = run_json(
+        "add-candidate",
+        "--name",
+        "Ngô Thị Lan",
+        "--gender",
+        "F",
+        "--birth",
+        "2001-02-02",
+        "--cell",
+        "HP",
+        "--source",
+        "other",
+        "--identified",
+        "2022-01-10",
+    )["id"]
+    assert run("candidate", "mentor", str(candidate), "--member", "1", "--date", "2022-02-01").exit_code == 0
+    assert (
+        run(
+            "candidate", "review", str(candidate), "--by", "1", "--date", "2022-02-28", "--note", "Tốt"
+        ).exit_code
+        == 0
+    )
+    other = str(tmp_path / "other.db")
+    for entity in ("orgs", "members", "candidates", "reviews"):
+        path = tmp_path / f"{entity}.csv"
+        assert run("export", entity, "-o", str(path)).exit_code == 0
+        assert run_json("--db", other, "import", entity, str(path))["errors"] == 0
+    exported = (tmp_path / "candidates.csv").read_text(encoding="utf-8-sig")
+    assert "Hoàng Văn Đức (01/01/1980)" in exported
+    for entity in ("members", "candidates", "reviews"):
+        assert run("export", entity).stdout == run("--db", other, "export", entity).stdout

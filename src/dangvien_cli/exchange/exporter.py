@@ -66,6 +66,17 @@ def _person_ref(citizen_id: str | None, full_name: str | None) -> str | None:
     return citizen_id or full_name
 
 
+def member_ref(member: Member | None) -> str | None:
+    """How a file names a member (a mentor, an introducer, a remark's author): the citizen ID, or else the
+    full name with the birth date, "Lê Văn Hùng (20/11/1971)", which the importer reads back (two people may
+    share a name; both the name and the day they were born, far more rarely)."""
+    if member is None:
+        return None
+    if member.citizen_id:
+        return member.citizen_id
+    return f"{member.full_name} ({member.birth_date.strftime('%d/%m/%Y')})"
+
+
 def _person_fields(person: Member | Candidate) -> dict[str, Any]:
     return {
         "citizen_id": person.citizen_id,
@@ -177,16 +188,7 @@ def _candidates(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]
     first = sa.orm.aliased(Member)
     second = sa.orm.aliased(Member)
     statement = (
-        sa.select(
-            Candidate,
-            col(Organisation.code),
-            col(mentor.citizen_id),
-            col(mentor.full_name),
-            col(first.citizen_id),
-            col(first.full_name),
-            col(second.citizen_id),
-            col(second.full_name),
-        )
+        sa.select(Candidate, col(Organisation.code), mentor, first, second)
         .join(Organisation, col(Organisation.id) == Candidate.cell_id)
         .join(mentor, col(mentor.id) == Candidate.mentor_id, isouter=True)
         .join(first, col(first.id) == Candidate.introducer_1_id, isouter=True)
@@ -198,20 +200,20 @@ def _candidates(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]
     if subtree is not None:
         statement = statement.where(col(Candidate.cell_id).in_(subtree))
     statement = statement.order_by(col(Candidate.name_sort), col(Candidate.id))
-    for candidate, cell, m_id, m_name, i1_id, i1_name, i2_id, i2_name in session.execute(statement):
+    for candidate, cell, mentor_row, first_row, second_row in session.execute(statement):
         yield {
             **_person_fields(candidate),
             "cell": cell,
             "source": candidate.source,
             "identified_on": candidate.identified_on.isoformat(),
             "stage": candidate.stage,
-            "mentor": _person_ref(m_id, m_name),
+            "mentor": member_ref(mentor_row),
             "mentor_assigned_on": _iso(candidate.mentor_assigned_on),
             "trained_on": _iso(candidate.certificate_on),
             "certificate_no": candidate.certificate_no,
             "applied_on": _iso(candidate.applied_on),
-            "introducer_1": _person_ref(i1_id, i1_name),
-            "introducer_2": _person_ref(i2_id, i2_name),
+            "introducer_1": member_ref(first_row),
+            "introducer_2": member_ref(second_row),
             "youth_union_introduces": candidate.youth_union_introduces,
             "proposed_on": _iso(candidate.proposed_on),
             "resolution_no": candidate.resolution_no,
@@ -225,12 +227,7 @@ def _reviews(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]]:
     author = sa.orm.aliased(Member)
     statement = (
         sa.select(
-            Remark,
-            col(Candidate.citizen_id),
-            col(Candidate.full_name),
-            col(Candidate.birth_date),
-            col(author.citizen_id),
-            col(author.full_name),
+            Remark, col(Candidate.citizen_id), col(Candidate.full_name), col(Candidate.birth_date), author
         )
         .join(Candidate, col(Candidate.id) == Remark.candidate_id)
         .join(author, col(author.id) == Remark.author_id)
@@ -241,11 +238,11 @@ def _reviews(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]]:
     if subtree is not None:
         statement = statement.where(col(Candidate.cell_id).in_(subtree))
     statement = statement.order_by(col(Candidate.name_sort), col(Remark.remarked_on), col(Remark.id))
-    for remark, c_id, c_name, c_born, a_id, a_name in session.execute(statement):
+    for remark, c_id, c_name, c_born, author_row in session.execute(statement):
         yield {
             "candidate": _person_ref(c_id, c_name),
             "candidate_birth_date": None if c_id else c_born.isoformat(),
-            "author": _person_ref(a_id, a_name),
+            "author": member_ref(author_row),
             "date": remark.remarked_on.isoformat(),
             "text": remark.text,
         }

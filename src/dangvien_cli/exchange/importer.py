@@ -23,7 +23,7 @@ from typing import Any, ClassVar, Protocol
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.dates import add_months, parse_date
 from dangvien_cli.domain.names import fold
 from dangvien_cli.domain.people import check_candidate_dates, check_member_dates, person_name
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
@@ -52,6 +52,7 @@ from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org
 from dangvien_cli.store.people import is_current
 
 CHUNK_ROWS = 1000
+_NAME_WITH_BIRTH = re.compile(r"^(.*\S)\s*\((\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\)$")
 ON_DUPLICATE = ("error", "skip", "update")
 ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")
 
@@ -265,8 +266,18 @@ class _Handler:
     def member_ref(self, value: str) -> tuple[int | None, str]:
         """A member named in a cell by citizen ID or by full name: (id, "") or (None, problem key)."""
         if value not in self._member_refs:
+            named = _NAME_WITH_BIRTH.match(value)
             if value.isdigit() and len(value) == 12:
                 query = select(Member.id).where(Member.citizen_id == value)
+            elif named:  # "Lê Văn Hùng (20/11/1971)", as export writes someone with no citizen ID
+                try:
+                    born = parse_date(named[2], "birth_date")
+                except InvalidValue:
+                    self._member_refs[value] = (None, "import.ref_not_found")
+                    return self._member_refs[value]
+                query = select(Member.id).where(
+                    Member.name_folded == fold(named[1]), Member.birth_date == born
+                )
             else:
                 query = select(Member.id).where(Member.name_folded == fold(value))
             # a current member first: the same person may also have an old record, from before a removal

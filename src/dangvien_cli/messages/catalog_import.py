@@ -65,8 +65,8 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "nobody has this citizen ID or full name",
     ),
     "import.ref_ambiguous": (
-        "nhiều người trùng họ tên này; hãy ghi số CCCD",
-        "several people have this name; give the citizen ID",
+        "nhiều người trùng họ tên này; hãy ghi số CCCD, hoặc họ tên kèm ngày sinh: An Văn B (1/2/1970)",
+        "several people have this name; give the citizen ID, or the name and birth date: An Văn B (1/2/1970)",
     ),
     "quota.milestone_format": (
         "lộ trình phải có dạng 2022-Q1=3; 2022-06=7",
