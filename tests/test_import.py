@@ -277,7 +277,7 @@ def test_candidates_with_mentors_and_reviews(run, run_json, city, tmp_path):
     candidates = (
         "full_name,gender,birth_date,cell,source,identified_on,mentor,mentor_assigned_on,trained_on\n"
         "Ngô Thị Lan,F,2/2/2001,HP,Đoàn viên,10/1/2022,022070001234,1/2/2022,15/3/2022\n"
-        "Dương Văn Khoa,M,17/7/1997,K2,demobilised_soldier,5/3/2022,Trần Thị Hoà,,\n"
+        "Dương Văn Khoa,M,17/7/1997,K2,demobilised_soldier,5/3/2022,Hoàng Phủ Minh Đức,,\n"
     )
     summary = run_json("import", "candidates", str(write(tmp_path / "c.csv", candidates)))
     assert summary["created"] == 2
@@ -432,3 +432,17 @@ def test_namesakes_round_trip_through_name_and_birth_date(run, run_json, city, t
     assert "Hoàng Văn Đức (01/01/1980)" in exported
     for entity in ("members", "candidates", "reviews"):
         assert run("export", entity).stdout == run("--db", other, "export", entity).stdout
+
+
+def test_a_mentor_must_be_an_official_member(run, run_json, city, tmp_path):
+    run_json("import", "members", str(write(tmp_path / "m.csv", MEMBERS_VI)))
+    text = (
+        "full_name,gender,birth_date,cell,source,identified_on,mentor\n"
+        "Dương Văn Khoa,M,17/7/1997,K2,other,5/3/2022,Trần Thị Hoà\n"  # still probationary
+    )
+    result = run("import", "candidates", str(write(tmp_path / "c.csv", text)))
+    assert result.exit_code == 1
+    assert (
+        "cột 'mentor', giá trị 'Trần Thị Hoà': không phải đảng viên chính thức ngày 2022-03-05"
+        in result.stderr
+    )

@@ -50,6 +50,7 @@ from dangvien_cli.store.models import (
 )
 from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org
 from dangvien_cli.store.people import is_current
+from dangvien_cli.store.workflow import is_official_on
 
 CHUNK_ROWS = 1000
 _NAME_WITH_BIRTH = re.compile(r"^(.*\S)\s*\((\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\)$")
@@ -754,12 +755,23 @@ class _CandidateHandler(_PeopleHandler):
                 return
         if not self.check_unit(row):
             return
-        for column in ("mentor", "introducer_1", "introducer_2"):
-            if values.get(column) is not None:
-                _, key = self.member_ref(values[column])
-                if key:
-                    _add_problem(self.report, row, column, key)
-                    return
+        # Mentors and introducers are official members on the day they took the role (the Party's rule that
+        # the workflow checks too); other rules are for `candidate check` to report.
+        for column, on in (
+            ("mentor", values.get("mentor_assigned_on") or values["identified_on"]),
+            ("introducer_1", values.get("applied_on")),
+            ("introducer_2", values.get("applied_on")),
+        ):
+            if values.get(column) is None:
+                continue
+            member_id, key = self.member_ref(values[column])
+            if key:
+                _add_problem(self.report, row, column, key)
+                return
+            member = self.session.get(Member, member_id)
+            if on is not None and member is not None and not is_official_on(member, on):
+                _add_problem(self.report, row, column, "workflow.not_official", on=on.isoformat())
+                return
 
     def record(self, row: Row) -> dict[str, Any] | None:
         fields = self.person(row)
