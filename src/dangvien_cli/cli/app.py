@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 from dangvien_cli.cli import (
     candidate,
     db,
+    demo,
     due,
     exporting,
     importing,
@@ -113,6 +114,7 @@ app.add_typer(db.app, name="db")
 app.command("add-candidate")(candidate.add_candidate)
 app.command("admit")(steps.admit)
 app.command("due")(due.due)
+app.command("demo")(demo.demo)
 app.command("log")(log.log)
 app.command("search")(search.search)
 

@@ -1,0 +1,69 @@
+"""``dangvien demo``: a throwaway database filled from sample_data/, and a short guided tour of it."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli.common import app_context
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.messages import t
+
+LISTS = ("orgs", "members", "candidates", "reviews", "quotas")
+
+
+def sample_folder() -> Path:
+    """The sample city: inside the installed package (a wheel carries it), else the source tree's."""
+    package_dir = Path(__file__).resolve().parent.parent
+    for candidate in (
+        package_dir / "sample_data" / "moncai",
+        package_dir.parent.parent / "sample_data" / "moncai",
+    ):
+        if (candidate / "orgs.csv").is_file():
+            return candidate
+    raise InvalidValue("data", str(package_dir), "demo.no_sample")
+
+
+def _tour(data: Path) -> list[tuple[str, list[str]]]:
+    """(what it shows, the command's arguments)."""
+    return [
+        *(("demo.step_import", ["import", name, str(data / f"{name}.csv")]) for name in LISTS),
+        ("demo.step_tree", ["org", "list", "--under", "TP"]),
+        ("demo.step_quota", ["report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-12-31"]),
+        ("demo.step_ageing", ["report", "ageing", "--org", "MC", "--by", "base", "--at", "2022-12-31"]),
+        ("demo.step_monthly", ["report", "monthly", "--cell", "TP-K1", "--month", "2022-10"]),
+        ("demo.step_due", ["due", "--org", "TP", "--at", "2022-12-31", "--within", "31"]),
+        ("demo.step_search", ["search", "nguyen van hung", "--limit", "5", "--at", "2022-12-31"]),
+    ]
+
+
+def demo(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Thư mục dữ liệu mẫu / the sample folder (default: the city)."),
+    ] = None,
+) -> None:
+    """Dùng thử trên dữ liệu mẫu một thành phố. / Try the tool on a sample city (a throwaway database)."""
+    from typer.main import get_command
+
+    from dangvien_cli.cli.app import app
+
+    app_ctx = app_context(ctx)
+    folder = data or sample_folder()
+    database = app_ctx.db or str(Path(tempfile.mkdtemp(prefix="dangvien-demo-")) / "demo.db")
+    command = get_command(app)
+    lang = ["--lang", app_ctx.lang]
+    for step, args in _tour(folder):
+        sys.stdout.write(f"\n## {t(step, app_ctx.lang)}\n$ dangvien {' '.join(args)}\n")
+        sys.stdout.flush()
+        try:
+            command.main(args=["--db", database, *lang, *args], prog_name="dangvien", standalone_mode=False)
+        except SystemExit as stop:  # a command that ended with an exit code
+            if stop.code:
+                raise
+    sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=database) + "\n")
