@@ -48,7 +48,7 @@ from dangvien_cli.store.models import (
     QuotaMilestone,
     Remark,
 )
-from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org
+from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org, holds_people
 from dangvien_cli.store.people import is_current
 from dangvien_cli.store.workflow import is_official_on
 
@@ -252,9 +252,10 @@ class _Handler:
             for org_id, org_code, kind in self.session.execute(
                 sa.select(col(Organisation.id), col(Organisation.code), col(Organisation.kind))
             ):
-                holds_people = kind == "cell" or (kind == "base" and org_id not in parents)
                 self._units[org_code] = (
-                    (org_id, None, {}) if holds_people else (None, "org.not_a_cell", {"kind": kind})
+                    (org_id, None, {})
+                    if holds_people(kind, org_id in parents)
+                    else (None, "org.not_a_cell", {"kind": kind})
                 )
         return self._units.get(code, (None, "org.not_found", {}))
 

@@ -247,13 +247,15 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
     }
 
 
+def holds_people(kind: str, has_children: bool) -> bool:
+    """Whether people belong to an organisation directly: a cell, or a base cell without cells."""
+    return kind == "cell" or (kind == "base" and not has_children)
+
+
 def check_member_unit(*, session: Session, code: str, field: str = "cell") -> Organisation:
     """The organisation a member or candidate is to belong to, refused unless it can hold people."""
     org = get_org(session=session, code=code, field=field)
-    if org.kind == "base":
-        has_children = session.exec(select(Organisation.id).where(Organisation.parent_id == org.id)).first()
-        if has_children is None:
-            return org  # a chi bộ cơ sở: members belong to it directly
-    if org.kind != "cell":
+    has_children = session.exec(select(Organisation.id).where(Organisation.parent_id == org.id)).first()
+    if not holds_people(org.kind, has_children is not None):
         raise InvalidValue(field, code, "org.not_a_cell", kind=org.kind)
     return org
