@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -146,6 +147,10 @@ def show(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         record = show_candidate(session=session, candidate_id=candidate_id)
+    admission = record.get("admission")
+    if fmt is OutputFormat.table and admission:  # one readable line; JSON and CSV keep the object
+        shown = {**admission, "decision_on": date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")}
+        record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
     emit_record(
         record,
         fmt,
