@@ -127,9 +127,19 @@ class Tour:
             text=True,
             timeout=600,
         )
-        # Paths as a user in the project's folder sees them: the tour's folder, the installed sample data.
-        text = result.stdout.replace(str(self.folder), "~/tour").replace(f"{ROOT}{os.sep}", "")
-        return result.returncode, text.splitlines()
+        return result.returncode, [self._tidy(line) for line in result.stdout.splitlines()]
+
+    def _tidy(self, line: str) -> str:
+        """Paths as a user in the project's folder sees them: the tour's folder as ``~/tour``, the sample
+        data relative. In a table cell, the room a path gives up is kept as spaces, so the borders line up."""
+        for path, shown in ((str(self.folder), "~/tour"), (f"{ROOT}{os.sep}", "")):
+            while path in line:
+                at = line.index(path)
+                line = line[:at] + shown + line[at + len(path) :]
+                border = line.find("│", at + len(shown))
+                if border != -1:
+                    line = line[:border] + " " * (len(path) - len(shown)) + line[border:]
+        return line
 
     def close(self) -> None:
         self._tmp.cleanup()

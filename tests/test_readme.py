@@ -78,7 +78,8 @@ def test_bash_completion_installs_and_completes(tmp_path: Path) -> None:
     assert script.is_file() and str(script) in (tmp_path / ".bashrc").read_text()
     # What bash does on TAB: source the script, call the completion function, read COMPREPLY.
     probe = (
-        f"source '{script}'; COMP_WORDS=(dangvien report mo); COMP_CWORD=2; _dangvien_completion dangvien mo report; "
+        f"source '{script}'; COMP_WORDS=(dangvien report mo); COMP_CWORD=2; "
+        "_dangvien_completion dangvien mo report; "
         'printf "%s\\n" "${COMPREPLY[@]}"'
     )
     completed = subprocess.run(["bash", "-c", probe], env=env, capture_output=True, text=True)

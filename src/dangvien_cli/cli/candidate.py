@@ -149,7 +149,8 @@ def show(
         record = show_candidate(session=session, candidate_id=candidate_id)
     admission = record.get("admission")
     if fmt is OutputFormat.table and admission:  # one readable line; JSON and CSV keep the object
-        shown = {**admission, "decision_on": date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")}
+        decided = date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")
+        shown = {**admission, "decision_on": decided}
         record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
     emit_record(
         record,

@@ -44,11 +44,16 @@ _SUMMARY_KEYS = (
 )
 
 
+def _shown(value: Any) -> str:
+    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), text as it was stored."""
+    return "∅" if value is None or value == "" else str(value)
+
+
 def _changes(entry: dict[str, Any]) -> str:
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
-        return ", ".join(f"{k}: {before.get(k)} → {after.get(k)}" for k in changed)
+        return ", ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in changed)
     shown = after or before
     return ", ".join(f"{k}={v}" for k, v in shown.items() if k in _SUMMARY_KEYS)
 
