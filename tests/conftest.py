@@ -1,8 +1,8 @@
 """Shared fixtures: a fresh database per test, a pinned "today", and a CLI runner.
 
 The suite runs on SQLite by default. With ``DANGVIEN_TEST_PG_URL`` set to a PostgreSQL server's URL (any
-database on it; ``python -m tests.pg_server -- pytest`` starts a throwaway server and sets it), every test gets
-a fresh PostgreSQL database instead, made from a migrated template, and the tests marked ``sqlite_only``
+database on it; ``python -m tests.pg_server -- pytest`` starts a throwaway server and sets it), every test
+gets a fresh PostgreSQL database instead, made from a migrated template, and the tests marked ``sqlite_only``
 (file modes, pragmas, SQLite's own files) are deselected."""
 
 from __future__ import annotations

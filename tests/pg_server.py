@@ -145,7 +145,8 @@ class PostgresServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user="postgres", dbname="postgres", autocommit=True
         ) as connection:
-            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            connection.execute(statement.format(sql.Identifier(name)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
