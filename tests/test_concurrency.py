@@ -14,7 +14,14 @@ from dangvien_cli.store import engine as engine_module
 from dangvien_cli.store.migrate import HEAD_REVISION
 from tests.conftest import Run
 from tests.pg_server import PostgresServer
-from tests.safety_tools import citizen_counts, member_add_args, row_counts, run_workers, write_members_csv
+from tests.safety_tools import (
+    WorkerResult,
+    citizen_counts,
+    member_add_args,
+    row_counts,
+    run_workers,
+    write_members_csv,
+)
 
 WRITERS = 8
 ADDS_PER_WRITER = 5
@@ -41,7 +48,7 @@ def target(request: pytest.FixtureRequest, fresh_environment: Path, run: Run) ->
     return db, url
 
 
-def _no_lock_errors(results: list) -> None:
+def _no_lock_errors(results: list[WorkerResult]) -> None:
     for result in results:
         assert result.code == 0, (result.stderr, result.error)
         assert "locked" not in result.stderr and "bận" not in result.stderr

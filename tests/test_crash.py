@@ -124,7 +124,9 @@ def test_a_killed_import_changes_nothing_and_a_rerun_completes(
     complete = row_counts(f"sqlite:///{reference_db}")
     assert complete["member"] == counts["member"] + ROWS
 
-    kills = [(share * reference.seconds_to_first_write, None) for share in TIME_SHARES]
+    kills: list[tuple[float | None, int | None]] = [
+        (share * reference.seconds_to_first_write, None) for share in TIME_SHARES
+    ]
     kills += [(None, int(share * reference.largest_wal)) for share in WAL_SHARES]
     writing = 0
     for kill_after, kill_at_wal in kills:

@@ -133,6 +133,12 @@ def _sqlite_file(app_ctx: AppContext, command: str) -> Path:
     return path
 
 
+def _busy_timeout_s() -> float:
+    from dangvien_cli.store import engine
+
+    return engine.BUSY_TIMEOUT_MS / 1000
+
+
 @app.command("backup")
 def backup(
     ctx: typer.Context,
@@ -148,7 +154,7 @@ def backup(
     path = _sqlite_file(app_ctx, "backup")
     if not path.exists():
         raise DangvienError("db.no_database", path=str(path))
-    written = backup_sqlite(path, file, overwrite=overwrite)
+    written = backup_sqlite(path, file, overwrite=overwrite, timeout_s=_busy_timeout_s())
     notice(t("db.backed_up", app_ctx.lang, file=str(written)))
 
 
@@ -169,5 +175,5 @@ def restore(
     if not yes and not typer.confirm(t("db.restore_confirm", lang, file=str(file), database=str(path))):
         notice(t("db.restore_cancelled", lang))
         raise typer.Exit(1)
-    revision = restore_sqlite(file, path)
+    revision = restore_sqlite(file, path, timeout_s=_busy_timeout_s())
     notice(t("db.restored", lang, file=str(file), database=str(path), revision=revision))

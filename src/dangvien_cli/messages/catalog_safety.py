@@ -70,6 +70,10 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "trỏ tới một dòng không có trong bảng {parent}",
         "points at a row missing from {parent}",
     ),
+    "check.unreadable": (
+        "không đọc được dữ liệu để kiểm tra ({check}): {detail}",
+        "could not read the data for a check ({check}): {detail}",
+    ),
     "check.member.no_cell": ("không thuộc chi bộ nào", "is in no cell"),
     "check.member.first_cell": (
         "vào chi bộ đầu tiên ngày {start_on}, không phải ngày kết nạp {admitted_on}",

@@ -97,10 +97,11 @@ def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
     try:
         status = connection.execute("PRAGMA integrity_check").fetchone()
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.Error, UnicodeDecodeError) as error:
         raise InvalidValue("file", name, "db.not_dangvien", detail=str(error)) from error
     if status is None or status[0] != "ok":
-        raise InvalidValue("file", name, "db.restore_damaged", detail=str(status[0] if status else ""))
+        lines = [line for line in str(status[0] if status else "").splitlines() if not line.startswith("***")]
+        raise InvalidValue("file", name, "db.restore_damaged", detail=lines[0] if lines else "")
     missing = sorted(({"alembic_version", *TABLES}) - tables)
     if missing:
         raise InvalidValue("file", name, "db.restore_not_ours", tables=", ".join(missing))
@@ -136,7 +137,7 @@ def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> 
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 reader.close()
-        except sqlite3.DatabaseError as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged schema page can fail to decode
             raise InvalidValue("file", name, "db.not_dangvien", detail=str(error)) from error
         try:
             revision = check_restorable(copy, source)

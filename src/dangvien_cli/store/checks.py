@@ -34,21 +34,30 @@ class CheckProblem:
 
 def check_database(engine: Engine) -> list[CheckProblem]:
     """Every problem found, engine checks first; an empty list when all is well."""
+    import sqlalchemy as sa
+
+    problems: list[CheckProblem] = []
     with engine.connect() as connection:
-        problems: list[CheckProblem] = []
         if connection.dialect.name == "sqlite":
             problems += sqlite_integrity(connection)
             problems += sqlite_foreign_keys(connection)
-        problems += membership_problems(connection)
-        problems += date_order_problems(connection)
-        problems += admission_problems(connection)
-        return problems
+    for check in (membership_problems, date_order_problems, admission_problems):
+        with engine.connect() as connection:
+            try:
+                problems += check(connection)
+            except sa.exc.DBAPIError as error:  # a damaged file can fail to read: say so, check the rest
+                detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
+                problems.append(
+                    CheckProblem("unreadable", params={"check": check.__name__, "detail": detail})
+                )
+    return problems
 
 
 def sqlite_integrity(connection: Connection) -> list[CheckProblem]:
     """SQLite's ``PRAGMA integrity_check``: damaged pages, broken indexes, violated NOT NULL and CHECK."""
     rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-    return [CheckProblem("sqlite.integrity", params={"detail": str(r)}) for r in rows if r != "ok"]
+    lines = [line for r in rows if r != "ok" for line in str(r).splitlines() if not line.startswith("***")]
+    return [CheckProblem("sqlite.integrity", params={"detail": line}) for line in lines]
 
 
 def sqlite_foreign_keys(connection: Connection) -> list[CheckProblem]:
