@@ -219,3 +219,24 @@ def test_postgres_points_to_its_own_tools(run: Run, command: str, tmp_path: Path
     result = run("--db", url, "--lang", "en", "db", command, str(file), *extra)
     assert result.exit_code == 1
     assert ("pg_dump" if command == "backup" else "pg_restore") in result.stderr
+
+
+def test_the_database_and_its_journal_files_are_private(fresh_environment: Path) -> None:
+    """Created under a umask that would let anyone read them: the file, its WAL and shared memory are 0600."""
+    from dangvien_cli.store.engine import open_database
+
+    old_umask = os.umask(0)
+    try:
+        database = open_database()
+        with database.writer() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO organisation (code, name, kind, place) "
+                "VALUES ('MC', 'Thành ủy', 'committee', 'other')"
+            )
+            session.commit()
+            wal, shm = (fresh_environment.with_name(fresh_environment.name + s) for s in ("-wal", "-shm"))
+            assert wal.exists() and shm.exists()
+            assert {_mode(fresh_environment), _mode(wal), _mode(shm)} == {0o600}
+        database.close()
+    finally:
+        os.umask(old_umask)

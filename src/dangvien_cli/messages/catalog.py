@@ -87,10 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cơ sở dữ liệu ở phiên bản {revision}, mới hơn chương trình này; hãy nâng cấp dangvien",
         "the database is at revision {revision}, newer than this program; upgrade dangvien",
     ),
-    "db.locked": (
-        "cơ sở dữ liệu đang bận (một tiến trình khác đang ghi); hãy thử lại",
-        "the database is busy (another process is writing); try again",
-    ),
     "db.no_folder": ("thư mục {folder} không có", "the folder {folder} does not exist"),
     "db.integrity": ("dữ liệu bị từ chối: {detail}", "the data was refused: {detail}"),
     "db.unreachable": ("không mở được cơ sở dữ liệu: {detail}", "cannot open the database: {detail}"),
