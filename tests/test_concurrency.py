@@ -115,12 +115,29 @@ def test_the_same_list_imported_by_every_process_lands_once(
     _check_clean(run, db)
 
 
-def test_first_use_by_many_processes_migrates_once(tmp_path: Path) -> None:
-    db = tmp_path / "new.db"
-    results = run_workers(str(db), [[["org", "list", "--format", "json"]]] * WRITERS, tmp_path)
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])]
+)
+def test_first_use_by_many_processes_migrates_once(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path
+) -> None:
+    """Eight processes open a new, empty database at once: one creates the schema, the others wait for it
+    and find nothing left to do."""
+    if backend == "sqlite":
+        db = url = str(tmp_path / "new.db")
+        url = f"sqlite:///{db}"
+    else:
+        server: PostgresServer = request.getfixturevalue("pg_server")
+        db = url = server.url(server.create_database())
+    results = run_workers(db, [[["org", "list", "--format", "json"]]] * WRITERS, tmp_path)
     _no_lock_errors(results)
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(sa.text("SELECT version_num FROM alembic_version")).fetchall()
+    finally:
+        engine.dispose()
+    assert [tuple(v) for v in versions] == [(HEAD_REVISION,)]
 
 
 def test_a_writer_waits_then_gives_a_clear_message(
