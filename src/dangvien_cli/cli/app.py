@@ -44,13 +44,22 @@ def _database_error(error: Exception, lang: str) -> str | None:
     if exc is None or not isinstance(error, exc.DBAPIError):
         return None
     detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
-    if isinstance(error, exc.OperationalError) and "locked" in detail:
-        return t("db.locked", lang)
+    if isinstance(error, exc.OperationalError) and _is_busy(error, detail):
+        from dangvien_cli.store.engine import BUSY_TIMEOUT_MS
+
+        return t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000)
     if isinstance(error, exc.IntegrityError):
         return t("db.integrity", lang, detail=detail)
     if isinstance(error, exc.OperationalError):
         return t("db.unreachable", lang, detail=detail)
     return None
+
+
+def _is_busy(error: Exception, detail: str) -> bool:
+    """Another writer held the database for longer than the busy timeout: SQLite's "database is locked",
+    or PostgreSQL's lock timeout (SQLSTATE 55P03) on the writers' lock."""
+    orig = getattr(error, "orig", None)
+    return "database is locked" in detail or getattr(orig, "sqlstate", None) == "55P03"
 
 
 class DangvienGroup(TyperGroup):

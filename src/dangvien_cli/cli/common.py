@@ -51,6 +51,11 @@ class AppContext:
             from dangvien_cli.store.engine import open_database
 
             self._database = open_database(self.db, migrate=migrate)
+            if self._database.upgrade_backup is not None:
+                from dangvien_cli.cli.output import notice
+                from dangvien_cli.messages import t
+
+                notice(t("db.upgrade_backup", self.lang, file=str(self._database.upgrade_backup)))
         return self._database
 
     def close(self) -> None:

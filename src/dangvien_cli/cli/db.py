@@ -1,14 +1,16 @@
-"""``dangvien db``: where the database is, its schema revision, and upgrades."""
+"""``dangvien db``: where the database is, its schema revision, upgrades, checks, backups and restores."""
 
 from __future__ import annotations
 
 import stat
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context
+from dangvien_cli.cli.common import AppContext, FormatOption, OutputFormat, app_context
 from dangvien_cli.cli.output import console, emit_record, notice, write_csv, write_json
+from dangvien_cli.errors import DangvienError
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Cơ sở dữ liệu. / The database.")
@@ -58,9 +60,120 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 @app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Nâng cấp lược đồ lên phiên bản mới nhất. / Migrate the schema to head."""
-    from dangvien_cli.store.migrate import current_revision, upgrade
+    from dangvien_cli.store.migrate import backup_before_upgrade, current_revision, upgrade
 
     app_ctx = app_context(ctx)
     database = app_ctx.database(migrate=False)
+    saved = backup_before_upgrade(database.engine, current_revision(database.engine))
+    if saved is not None:
+        notice(t("db.upgrade_backup", app_ctx.lang, file=str(saved)))
     upgrade(database.engine)
     notice(t("done.upgraded", app_ctx.lang, revision=current_revision(database.engine)))
+
+
+@app.command("check")
+def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """Kiểm tra toàn vẹn dữ liệu; mã 1 nếu có lỗi. / Check integrity and invariants; exit 1 on a problem.
+
+    SQLite's integrity and foreign-key checks, then the tool's own rules: every member in exactly one cell
+    on every day from admission to leaving, no stage dates running backwards, every admission linking a
+    candidate and a member."""
+    from dangvien_cli.store.checks import check_database
+
+    app_ctx = app_context(ctx)
+    lang = app_ctx.lang
+    from dangvien_cli.store.migrate import current_revision, ensure_current
+
+    engine = app_ctx.database(migrate=False).engine  # a check changes nothing, unless the file is new
+    if current_revision(engine) is None:
+        ensure_current(engine)
+    problems = check_database(engine)
+    rows = [
+        {**p.as_dict(), "message": _problem_text(p.code, p.entity, p.id, p.params, lang)} for p in problems
+    ]
+    if fmt is OutputFormat.json:
+        write_json({"ok": not problems, "problems": rows})
+    elif fmt is OutputFormat.csv:
+        write_csv(
+            [{k: row[k] for k in ("code", "entity", "id", "message")} for row in rows],
+            ["code", "entity", "id", "message"],
+        )
+    elif problems:
+        from rich.table import Table
+
+        table = Table(title=t("db.check_title", lang, count=len(problems)), title_justify="left")
+        for column in ("code", "entity", "id", "message"):
+            table.add_column(t(f"label.check_{column}", lang))
+        for row in rows:
+            table.add_row(
+                row["code"], row["entity"] or "", "" if row["id"] is None else str(row["id"]), row["message"]
+            )
+        console().print(table)
+    else:
+        notice(t("db.check_ok", lang))
+    if problems:
+        raise typer.Exit(1)
+
+
+def _problem_text(
+    code: str, entity: str | None, row_id: int | None, params: dict[str, Any], lang: str
+) -> str:
+    where = f"{entity} #{row_id}: " if entity is not None and row_id is not None else ""
+    return where + t(f"check.{code}", lang, **params)
+
+
+def _sqlite_file(app_ctx: AppContext, command: str) -> Path:
+    """The SQLite file a backup or restore works on; on PostgreSQL, the tools that do it there."""
+    from dangvien_cli.store.engine import resolve_url, sqlite_path
+
+    url = resolve_url(app_ctx.db)
+    path = sqlite_path(url)
+    if path is None:
+        raise DangvienError(f"db.{command}_postgres")
+    return path
+
+
+def _busy_timeout_s() -> float:
+    from dangvien_cli.store import engine
+
+    return engine.BUSY_TIMEOUT_MS / 1000
+
+
+@app.command("backup")
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Tệp sao lưu / the backup file to write.")],
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Ghi đè tệp đã có / replace an existing file.")
+    ] = False,
+) -> None:
+    """Sao lưu khi đang dùng (chỉ chủ sở hữu đọc được). / An online, consistent copy, readable by you only."""
+    from dangvien_cli.store.backup import backup_sqlite
+
+    app_ctx = app_context(ctx)
+    path = _sqlite_file(app_ctx, "backup")
+    if not path.exists():
+        raise DangvienError("db.no_database", path=str(path))
+    written = backup_sqlite(path, file, overwrite=overwrite, timeout_s=_busy_timeout_s())
+    notice(t("db.backed_up", app_ctx.lang, file=str(written)))
+
+
+@app.command("restore")
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Tệp sao lưu của dangvien / a dangvien backup file.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Không hỏi lại / do not ask (for scripts).")
+    ] = False,
+) -> None:
+    """Khôi phục từ tệp sao lưu, thay toàn bộ dữ liệu hiện có. / Replace all data with a backup's."""
+    from dangvien_cli.store.backup import restore_sqlite
+
+    app_ctx = app_context(ctx)
+    lang = app_ctx.lang
+    path = _sqlite_file(app_ctx, "restore")
+    if not yes and not typer.confirm(t("db.restore_confirm", lang, file=str(file), database=str(path))):
+        notice(t("db.restore_cancelled", lang))
+        raise typer.Exit(1)
+    revision = restore_sqlite(file, path, timeout_s=_busy_timeout_s())
+    notice(t("db.restored", lang, file=str(file), database=str(path), revision=revision))

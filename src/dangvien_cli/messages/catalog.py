@@ -87,10 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cơ sở dữ liệu ở phiên bản {revision}, mới hơn chương trình này; hãy nâng cấp dangvien",
         "the database is at revision {revision}, newer than this program; upgrade dangvien",
     ),
-    "db.locked": (
-        "cơ sở dữ liệu đang bận (một tiến trình khác đang ghi); hãy thử lại",
-        "the database is busy (another process is writing); try again",
-    ),
     "db.no_folder": ("thư mục {folder} không có", "the folder {folder} does not exist"),
     "db.integrity": ("dữ liệu bị từ chối: {detail}", "the data was refused: {detail}"),
     "db.unreachable": ("không mở được cơ sở dữ liệu: {detail}", "cannot open the database: {detail}"),
@@ -250,6 +246,7 @@ def _merge() -> None:
     from dangvien_cli.messages.catalog_monthly import MONTHLY_FIELDS, MONTHLY_MESSAGES
     from dangvien_cli.messages.catalog_pipeline import PIPELINE_FIELDS, PIPELINE_MESSAGES
     from dangvien_cli.messages.catalog_reports import REPORT_FIELDS, REPORT_MESSAGES
+    from dangvien_cli.messages.catalog_safety import SAFETY_FIELDS, SAFETY_MESSAGES
     from dangvien_cli.messages.catalog_workflow import WORKFLOW_FIELDS, WORKFLOW_MESSAGES
 
     for messages, fields in (
@@ -259,6 +256,7 @@ def _merge() -> None:
         (REPORT_MESSAGES, REPORT_FIELDS),
         (MONTHLY_MESSAGES, MONTHLY_FIELDS),
         (PIPELINE_MESSAGES, PIPELINE_FIELDS),
+        (SAFETY_MESSAGES, SAFETY_FIELDS),
     ):
         for key in messages.keys() & MESSAGES.keys():
             raise AssertionError(f"message key defined twice: {key}")

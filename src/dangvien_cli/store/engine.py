@@ -8,6 +8,11 @@ SQLite is set up for safe everyday use: foreign keys on, WAL, a busy timeout, an
 begin ourselves (pysqlite's own handling skips BEGIN before DDL and commits behind our back), so a
 failed command or migration rolls back whole. Writers begin with ``BEGIN IMMEDIATE`` so that two writers
 queue on the busy timeout instead of failing half-way.
+
+On PostgreSQL writers queue the same way, on a transaction-level advisory lock: two imports checking the
+same people for duplicates run one after the other, as they do on SQLite, instead of both passing the
+check and one failing on a unique index. Either way the wait is bounded by ``BUSY_TIMEOUT_MS``; then the
+command stops with a message that says so, having changed nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 BUSY_TIMEOUT_MS = 30_000
+WRITER_OPTION = "dangvien_writer"  # execution option: this transaction writes (see the module docstring)
+# The advisory lock's key on PostgreSQL: any constant shared by every dangvien process ("dangvien" in ASCII).
+PG_WRITER_LOCK = 0x64616E677669656E
 ENV_VAR = "DANGVIEN_DB"
 
 
@@ -82,7 +90,16 @@ def create_engine(url: str) -> Engine:
     if path is None and not url.startswith("sqlite"):
         # One command is one short process: pooling gains nothing, and NullPool closes each connection
         # as soon as it is released instead of leaving it to the garbage collector.
-        return sa.create_engine(url, poolclass=sa.pool.NullPool)
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        if engine.dialect.name == "postgresql":
+
+            @sa.event.listens_for(engine, "begin")
+            def _on_pg_begin(connection: Any) -> None:
+                if connection.get_execution_options().get(WRITER_OPTION):
+                    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
+
+        return engine
     if path is not None:
         _create_private_file(path)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -100,8 +117,8 @@ def create_engine(url: str) -> Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        writer = connection.get_execution_options().get(WRITER_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
 
@@ -112,6 +129,7 @@ class Database:
 
     url: str
     engine: Engine
+    upgrade_backup: Path | None = None  # the copy taken before opening migrated the database, if any
 
     def reader(self) -> Any:
         """A session for reading."""
@@ -120,10 +138,11 @@ class Database:
         return Session(self.engine)
 
     def writer(self) -> Any:
-        """A session for writing; on SQLite it takes the write lock at BEGIN (queued by the busy timeout)."""
+        """A session for writing: it takes the write lock at BEGIN, queued behind other writers for at most
+        the busy timeout."""
         from sqlmodel import Session
 
-        return Session(self.engine.execution_options(sqlite_begin="IMMEDIATE"))
+        return Session(self.engine.execution_options(**{WRITER_OPTION: True}))
 
     @property
     def is_sqlite(self) -> bool:
@@ -138,8 +157,9 @@ def open_database(db: str | None = None, *, migrate: bool = True) -> Database:
     """Open the database named by ``db`` (see :func:`resolve_url`), migrating it to head if it is behind."""
     url = resolve_url(db)
     engine = create_engine(url)
+    saved = None
     if migrate:
         from dangvien_cli.store.migrate import ensure_current
 
-        ensure_current(engine)
-    return Database(url=url, engine=engine)
+        saved = ensure_current(engine)
+    return Database(url=url, engine=engine, upgrade_backup=saved)

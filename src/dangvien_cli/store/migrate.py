@@ -61,9 +61,14 @@ def head_revision() -> str:
 
 
 def _run(engine: Engine, action: str, target: str) -> None:
+    """Run an Alembic command in one transaction that holds the write lock: two processes opening a
+    database that is behind migrate it once, one after the other (Alembic reads the revision again once
+    the lock is held, so the second finds nothing left to do)."""
     from alembic import command
 
-    with engine.connect() as connection:
+    from dangvien_cli.store.engine import WRITER_OPTION
+
+    with engine.connect().execution_options(**{WRITER_OPTION: True}) as connection:
         if engine.dialect.name == "sqlite":
             # Batch migrations copy and drop tables; foreign keys are checked once at the end instead.
             # This pragma only takes effect outside a transaction, hence the raw DBAPI connection.
@@ -91,14 +96,37 @@ def downgrade(engine: Engine, target: str) -> None:
     _run(engine, "downgrade", target)
 
 
-def ensure_current(engine: Engine) -> None:
-    """Bring the database to head if it is behind; refuse one made by a newer dangvien."""
+def ensure_current(engine: Engine) -> Path | None:
+    """Bring the database to head if it is behind; refuse one made by a newer dangvien. Returns the backup
+    taken before migrating (see :func:`backup_before_upgrade`), if one was."""
     current = current_revision(engine)
     if current == HEAD_REVISION:
-        return
+        return None
     if current is not None and not _is_known(current):
         raise DangvienError("db.newer_than_code", revision=current)
+    saved = backup_before_upgrade(engine, current)
     upgrade(engine)
+    return saved
+
+
+def backup_before_upgrade(engine: Engine, current: str | None) -> Path | None:
+    """A copy of the database as it was, taken before a migration changes it: only for a SQLite file that
+    holds data (an empty or new database has nothing to lose; PostgreSQL is backed up with pg_dump)."""
+    from dangvien_cli.store.engine import sqlite_path
+
+    if current is None or current == HEAD_REVISION:
+        return None
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if path is None or not path.exists() or not any(row_counts(engine).values()):
+        return None
+    from dangvien_cli.store.backup import backup_sqlite, upgrade_backup_path
+
+    return backup_sqlite(path, upgrade_backup_path(path, current))
+
+
+def is_known(revision: str) -> bool:
+    """Whether ``revision`` is one of our migrations (a database from a newer dangvien is not)."""
+    return _is_known(revision)
 
 
 def _is_known(revision: str) -> bool:

@@ -1,0 +1,170 @@
+"""Backups and restores of a SQLite database, with SQLite's online backup API.
+
+A backup is a consistent snapshot taken while others keep working (WAL readers never block writers). It
+is written to a private temporary file beside the target and renamed into place only when complete, so
+a backup interrupted half-way never leaves a truncated file under the name the user chose. A restore
+checks the file first (a SQLite database of ours, undamaged, not from a newer dangvien), then copies it
+into the live database in one write transaction: if anything fails, the user's data stays as it was.
+PostgreSQL has its own tools for this (pg_dump, pg_restore).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from dangvien_cli.errors import DangvienError, InvalidValue
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _private_temp(target: Path) -> Path:
+    """An empty file beside ``target``, readable by its owner only."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp.unlink(missing_ok=True)
+    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return temp
+
+
+def _copy(source: sqlite3.Connection, destination: sqlite3.Connection, timeout_s: float) -> None:
+    """Copy every page in one step; give up with the busy message once another writer has held the
+    destination for ``timeout_s`` (Python's backup loop would otherwise wait for ever)."""
+    deadline = time.monotonic() + timeout_s
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise DangvienError("db.busy", seconds=int(timeout_s))
+
+    source.backup(destination, pages=-1, progress=progress, sleep=0.05)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup_sqlite(database: Path, target: Path, *, overwrite: bool = False, timeout_s: float = 30.0) -> Path:
+    """Write a consistent copy of ``database`` to ``target`` (mode 0600, one self-contained file)."""
+    target = target.expanduser().resolve()
+    if target == database.resolve():
+        raise InvalidValue("file", str(target), "db.backup_onto_itself")
+    if not target.parent.is_dir():
+        raise InvalidValue("file", str(target), "db.no_folder", folder=str(target.parent))
+    if target.exists() and not overwrite:
+        raise InvalidValue("file", str(target), "db.backup_exists")
+    temp = _private_temp(target)
+    try:
+        source = sqlite3.connect(database, timeout=timeout_s)
+        destination = sqlite3.connect(temp)
+        try:
+            _copy(source, destination, timeout_s)
+            # The copy carries the source's WAL flag; a backup is one file that needs no -wal beside it.
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+            source.close()
+        _fsync(temp)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def upgrade_backup_path(database: Path, revision: str) -> Path:
+    """Where ``db upgrade`` keeps the database as it was: beside it, named by revision and time (UTC)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = database.with_name(f"{database.stem}.rev{revision}-{stamp}.backup.db")
+    if path.exists():  # another process upgrading in the same second: keep both copies
+        path = path.with_name(f"{database.stem}.rev{revision}-{stamp}-{os.getpid()}.backup.db")
+    return path
+
+
+def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
+    """The revision of a copy about to be restored; refuses one that is damaged, not dangvien's, or newer
+    than this program."""
+    from dangvien_cli.store.migrate import HEAD_REVISION, is_known
+    from dangvien_cli.store.models import TABLES
+
+    name = str(source)
+    try:
+        status = connection.execute("PRAGMA integrity_check").fetchone()
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except (sqlite3.Error, UnicodeDecodeError) as error:
+        raise InvalidValue("file", name, "db.not_dangvien", detail=str(error)) from error
+    if status is None or status[0] != "ok":
+        lines = [line for line in str(status[0] if status else "").splitlines() if not line.startswith("***")]
+        raise InvalidValue("file", name, "db.restore_damaged", detail=lines[0] if lines else "")
+    missing = sorted(({"alembic_version", *TABLES}) - tables)
+    if missing:
+        raise InvalidValue("file", name, "db.restore_not_ours", tables=", ".join(missing))
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = str(row[0]) if row else ""
+    if not is_known(revision):
+        raise InvalidValue("file", name, "db.restore_unknown_revision", revision=revision, head=HEAD_REVISION)
+    return revision
+
+
+def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> str:
+    """Replace the contents of ``database`` with the dangvien database in ``source``; returns its revision.
+
+    The source is first copied to a private temporary file and checked there (so a file that changes
+    under us cannot slip past the checks), then copied into the live database in one write transaction,
+    queued behind other writers like any command."""
+    source = source.expanduser().resolve()
+    name = str(source)
+    if not source.is_file():
+        raise InvalidValue("file", name, "db.restore_missing")
+    if source == database.resolve():
+        raise InvalidValue("file", name, "db.backup_onto_itself")
+    with source.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise InvalidValue("file", name, "db.not_dangvien", detail="not a SQLite file")
+    temp = _private_temp(database)
+    try:
+        try:
+            reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=timeout_s)
+            copy = sqlite3.connect(temp)
+            try:
+                _copy(reader, copy, timeout_s)
+                copy.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                reader.close()
+        except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged schema page can fail to decode
+            raise InvalidValue("file", name, "db.not_dangvien", detail=str(error)) from error
+        try:
+            revision = check_restorable(copy, source)
+            if not database.exists():
+                copy.close()
+                _fsync(temp)
+                os.replace(temp, database)
+                return revision
+            live = sqlite3.connect(database, timeout=timeout_s)
+            try:
+                _copy(copy, live, timeout_s)
+            finally:
+                live.close()
+        finally:
+            copy.close()
+        return revision
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits of ``path``."""
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def describe(path: Path) -> dict[str, Any]:
+    """What the CLI says about a backup it wrote."""
+    return {"file": str(path), "bytes": path.stat().st_size, "file_mode": oct(file_mode(path))}
