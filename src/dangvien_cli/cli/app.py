@@ -26,7 +26,7 @@ from dangvien_cli.cli import (
     steps,
 )
 from dangvien_cli.cli.common import AppContext, Lang
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
 
 EXIT_USER_ERROR = 1
@@ -53,12 +53,24 @@ def _database_error(error: Exception, lang: str) -> str | None:
     return None
 
 
+def _refuse_control_characters(args: list[str]) -> None:
+    """No command stores a control character: refuse any argument holding one (or undecodable bytes,
+    which Python hands over as lone surrogates) before anything runs."""
+    from dangvien_cli.exchange.safety import control_character, shown
+
+    for arg in args:
+        bad = control_character(arg)
+        if bad is not None:
+            raise InvalidValue("argument", arg, "text.control_character", char=shown(bad))
+
+
 class DangvienGroup(TyperGroup):
     """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
     exit code 1 here, once. (Usage errors keep Typer's exit code 2.)"""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
+            _refuse_control_characters([*ctx._protected_args, *ctx.args])
             return super().invoke(ctx)
         except DangvienError as error:
             lang = _language(ctx)

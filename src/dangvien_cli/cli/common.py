@@ -31,6 +31,14 @@ class Lang(StrEnum):
     en = "en"
 
 
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Che số CCCD và ngày sinh (giữ năm, tháng) / mask citizen IDs and birth days.",
+    ),
+]
+
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="table for people; json or csv (stable keys) for scripts."),
@@ -70,6 +78,15 @@ class AppContext:
         with self.database().writer() as session:
             yield session
             session.commit()
+
+
+def redacted(rows: Any, redact: bool) -> Any:
+    """``rows`` with citizen IDs and birth days masked when ``--redact`` was given (see exchange.safety)."""
+    if not redact:
+        return rows
+    from dangvien_cli.exchange.safety import redact as mask
+
+    return mask(rows)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

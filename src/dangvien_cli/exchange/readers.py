@@ -13,6 +13,8 @@ Everything streams, so a 1,000,000-row file reads in flat memory:
   Text" (UTF-16 with a BOM, tab separated) is read too. Files in the old TCVN3 (.VnTime) or VNI fonts'
   encodings are recognised and refused with the way to convert them.
 * **xlsx** goes through openpyxl in read-only mode (imported only when an xlsx file is read).
+* A CSV cell that ``export`` neutralised against formula injection (``'=...``, see
+  :mod:`dangvien_cli.exchange.safety`) is read without its escape quote.
 * **JSON** must be an array of objects (what ``export --format json`` writes). It is read in two streaming
   passes: the first collects the keys (the headers are their union, in first-seen order), the second yields
   the rows. Standard input is spooled to a temporary file first. For JSON, the "line" of a row is the
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.safety import restore
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -554,10 +557,13 @@ def _csv_rows(
             return
         except csv.Error as error:
             raise _csv_error(error, name, start) from None
-        if not any(row) or not "".join(row).strip():
+        joined = "".join(row)
+        if not joined.strip():
             continue  # a blank line, or a row of empty cells (Excel writes ",,,")
         if state.dirty:
             row = [normalize(cell) for cell in row]
+        if "'" in joined:  # a cell that export neutralised against formula injection: take the quote off
+            row = [restore(cell) if cell[:1] == "'" else cell for cell in row]
         values = cast("list[RawValue]", row)
         count = len(values)
         if count > width:

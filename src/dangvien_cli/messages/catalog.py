@@ -250,6 +250,7 @@ def _merge() -> None:
     from dangvien_cli.messages.catalog_monthly import MONTHLY_FIELDS, MONTHLY_MESSAGES
     from dangvien_cli.messages.catalog_pipeline import PIPELINE_FIELDS, PIPELINE_MESSAGES
     from dangvien_cli.messages.catalog_reports import REPORT_FIELDS, REPORT_MESSAGES
+    from dangvien_cli.messages.catalog_safety import SAFETY_FIELDS, SAFETY_MESSAGES
     from dangvien_cli.messages.catalog_workflow import WORKFLOW_FIELDS, WORKFLOW_MESSAGES
 
     for messages, fields in (
@@ -259,6 +260,7 @@ def _merge() -> None:
         (REPORT_MESSAGES, REPORT_FIELDS),
         (MONTHLY_MESSAGES, MONTHLY_FIELDS),
         (PIPELINE_MESSAGES, PIPELINE_FIELDS),
+        (SAFETY_MESSAGES, SAFETY_FIELDS),
     ):
         for key in messages.keys() & MESSAGES.keys():
             raise AssertionError(f"message key defined twice: {key}")
