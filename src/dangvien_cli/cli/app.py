@@ -64,6 +64,20 @@ def _refuse_control_characters(args: list[str]) -> None:
             raise InvalidValue("argument", arg, "text.control_character", char=shown(bad))
 
 
+def _without_password(ctx: typer.Context, message: str) -> str:
+    """The message with the database password taken out, wherever a driver or a value put it."""
+    from dangvien_cli.store.engine import hide_password, resolve_url
+
+    obj = ctx.find_object(AppContext)
+    url = obj.opened_url if obj is not None else None
+    if url is None:
+        try:
+            url = resolve_url(obj.db if obj is not None else None)
+        except Exception:  # the address itself was refused: hide_password's pattern still applies
+            url = None
+    return hide_password(message, url)
+
+
 class DangvienGroup(TyperGroup):
     """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
     exit code 1 here, once. (Usage errors keep Typer's exit code 2.)"""
@@ -74,13 +88,14 @@ class DangvienGroup(TyperGroup):
             return super().invoke(ctx)
         except DangvienError as error:
             lang = _language(ctx)
-            message: str | None = render_error(error, lang)
+            message = render_error(error, lang)
         except Exception as error:
             lang = _language(ctx)
-            message = _database_error(error, lang)
-            if message is None:
+            known = _database_error(error, lang)
+            if known is None:
                 raise
-        sys.stderr.write(f"{t('error.prefix', lang)}: {message}\n")
+            message = known
+        sys.stderr.write(f"{t('error.prefix', lang)}: {_without_password(ctx, message)}\n")
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -61,6 +61,11 @@ class AppContext:
             self._database = open_database(self.db, migrate=migrate)
         return self._database
 
+    @property
+    def opened_url(self) -> str | None:
+        """The URL of the database once opened (to keep its password out of messages)."""
+        return self._database.url if self._database is not None else None
+
     def close(self) -> None:
         """Release the database when the command ends (registered with ``ctx.call_on_close``)."""
         if self._database is not None:

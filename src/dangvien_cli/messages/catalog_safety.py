@@ -8,8 +8,8 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "holds an unprintable control character ({char}); remove it",
     ),
     "db.bad_url": (
-        "không phải địa chỉ cơ sở dữ liệu hợp lệ (đường dẫn tệp SQLite hoặc URL SQLAlchemy): {detail}",
-        "is not a valid database address (a SQLite file path or a SQLAlchemy URL): {detail}",
+        "không phải địa chỉ cơ sở dữ liệu hợp lệ (đường dẫn tệp SQLite hoặc URL SQLAlchemy)",
+        "is not a valid database address (a SQLite file path or a SQLAlchemy URL)",
     ),
     "db.no_driver": (
         "thiếu thư viện kết nối cho loại cơ sở dữ liệu này ({detail}); với PostgreSQL hãy cài "
