@@ -75,6 +75,11 @@ def _blank(raw: RawValue) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+MAX_TEXT_LENGTH = 10_000
+"""The longest text a cell may hold, in characters: a remark of several paragraphs fits; a 10 MB field is
+refused rather than stored (names have a stricter limit of their own, see domain.people)."""
+
+
 def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str | None:
     if _blank(raw):
         return None
@@ -85,6 +90,8 @@ def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str
     if isinstance(raw, datetime | date):
         raise CellError("cell.not_text")
     text = str(raw)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise CellError("value.too_long", limit=MAX_TEXT_LENGTH)
     bad = control_character(text)
     if bad is not None:  # binary garbage, or a terminal escape: never stored (xlsx and PostgreSQL refuse it)
         raise CellError("text.control_character", char=shown(bad))

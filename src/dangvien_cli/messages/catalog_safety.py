@@ -7,6 +7,7 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "chứa ký tự điều khiển không in được ({char}); hãy xoá ký tự đó",
         "holds an unprintable control character ({char}); remove it",
     ),
+    "value.too_long": ("dài quá {limit} ký tự", "is longer than {limit} characters"),
     "db.bad_url": (
         "không phải địa chỉ cơ sở dữ liệu hợp lệ (đường dẫn tệp SQLite hoặc URL SQLAlchemy)",
         "is not a valid database address (a SQLite file path or a SQLAlchemy URL)",
