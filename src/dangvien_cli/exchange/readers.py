@@ -372,6 +372,9 @@ def _open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable
             state = _CsvState(name, None, "utf-8", explicit=False)
         else:
             codec = "utf-8" if _utf8_prefix(first) else "cp1258"
+            if codec == "cp1258":
+                # UTF-8 lines read as cp1258 look like TCVN3: name the mix before the legacy check guesses
+                _refuse_mixed_head(first, name)
             state = _CsvState(name, codec, codec, explicit=False)
         if state.codec is not None:
             _refuse_legacy(first.decode(state.codec, "replace"))
@@ -415,6 +418,26 @@ def _open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable
     )
     state.table = table
     return table
+
+
+def _refuse_mixed_head(head: bytes, name: str) -> None:
+    """Refuse a start of file (not valid UTF-8 as a whole) whose non-ASCII lines are some UTF-8 and some
+    not: a file pasted together from two encodings. The line named is the first that differs from the first
+    non-ASCII line."""
+    first_is_utf8: bool | None = None
+    for number, line in enumerate(head.split(b"\n")[:-1], start=1):  # the last piece may be cut
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            is_utf8 = True
+        except UnicodeDecodeError:
+            is_utf8 = False
+        if first_is_utf8 is None:
+            first_is_utf8 = is_utf8
+        elif is_utf8 != first_is_utf8:
+            encoding = "utf-8" if first_is_utf8 else "cp1258"
+            raise InvalidValue("encoding", encoding, "read.mixed_encoding", line=number)
 
 
 def _utf8_prefix(data: bytes) -> bool:

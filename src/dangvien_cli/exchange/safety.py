@@ -9,7 +9,8 @@
   while ``'Hoa`` (not an escape) is kept as it is. Only text is neutralised: numbers such as ``-11`` (a
   shortfall in a report) stay numbers.
 * **Control characters** (other than the whitespace that names are cleaned of) have no place in a name or a
-  note, break XML (xlsx) and PostgreSQL text: input with them is refused (:func:`control_character`).
+  note, break XML (xlsx) and PostgreSQL text (NUL): input with them is refused (:func:`control_character`),
+  and so are the bidirectional overrides that make a text display as another.
 * **Echoing input back.** An error message quotes the value it refuses; :func:`shown` makes that quote
   one short line that cannot drive the terminal (escape sequences, line breaks and other invisible
   characters are written as ``\\x1b``-style escapes, and a 10 MB value is cut to its start).
@@ -63,14 +64,19 @@ def xlsx_text(cell: Any) -> Any:
     return cell
 
 
+# Bidirectional embeddings, overrides and isolates: they make text display in another order than it is
+# stored ("Trojan Source"), so a name could pose as another.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def control_character(text: str) -> str | None:
-    """The first character of ``text`` that is a control character other than whitespace, or a lone
-    surrogate (undecodable bytes); ``None`` when there is none."""
+    """The first character of ``text`` that is a control character other than whitespace, a lone surrogate
+    (undecodable bytes) or a bidirectional override; ``None`` when there is none."""
     if text.isprintable():
         return None
     for ch in text:
         category = unicodedata.category(ch)
-        if (category == "Cc" and not ch.isspace()) or category == "Cs":
+        if (category == "Cc" and not ch.isspace()) or category == "Cs" or ch in _BIDI_CONTROLS:
             return ch
     return None
 
