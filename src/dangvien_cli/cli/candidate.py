@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import steps
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+    today,
+)
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
 from dangvien_cli.cli.people_options import (
     BirthOption,
@@ -124,6 +132,7 @@ def list_(
             "(default: all still on the way)",
         ),
     ] = None,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
@@ -132,7 +141,9 @@ def list_(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         rows = list_candidates(session=session, org_code=org, stage=stage)
-    emit_rows(rows, CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang))
+    emit_rows(
+        redacted(rows, redact), CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang)
+    )
 
 
 @app.command("show")

@@ -6,7 +6,14 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+)
 from dangvien_cli.cli.output import Column, emit_rows
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import t
@@ -69,6 +76,7 @@ def log(
     limit: Annotated[
         int, typer.Option("--limit", help="Số dòng gần nhất (0: tất cả) / newest N, 0 for all.")
     ] = 100,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Nhật ký thay đổi. / The change log."""
@@ -86,6 +94,7 @@ def log(
             until=parse_day(until, "until"),
             limit=limit or None,
         )
+    entries = redacted(entries, redact)
     if fmt is OutputFormat.table:
         entries = [{**e, "changes": _changes(e)} for e in entries]
     emit_rows(entries, LOG_COLUMNS, fmt, app_ctx.lang, t("title.log", app_ctx.lang))
