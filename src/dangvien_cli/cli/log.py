@@ -32,7 +32,7 @@ LOG_COLUMNS = [
 def parse_entity(value: str) -> tuple[str, int | None]:
     """``member:12`` → ("member", 12); ``member`` → ("member", None)."""
     kind, _, number = value.partition(":")
-    if not kind or (number and not number.isdigit()):
+    if not kind or (number and not (number.isascii() and number.isdigit())):
         raise InvalidValue("entity", value, "entity.format")
     return kind, int(number) if number else None
 

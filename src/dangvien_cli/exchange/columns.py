@@ -147,7 +147,7 @@ def parse_count(raw: RawValue, _options: ParseOptions, _text_column: bool) -> in
         value = raw
     else:
         text = str(raw).strip()
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):
             raise CellError("cell.not_count")
         value = int(text)
     if value < 0:
@@ -203,9 +203,9 @@ def parse_citizen_id(raw: RawValue, _options: ParseOptions, text_column: bool) -
             return digits.zfill(CITIZEN_ID_DIGITS)
         raise CellError("citizen_id.number")
     text = str(raw).strip()
-    if text.isdigit() and len(text) != CITIZEN_ID_DIGITS:
+    if text.isascii() and text.isdigit() and len(text) != CITIZEN_ID_DIGITS:
         raise CellError("citizen_id.lost_zeros" if len(text) < CITIZEN_ID_DIGITS else "citizen_id.format")
-    if not (text.isdigit() and len(text) == CITIZEN_ID_DIGITS):
+    if not (text.isascii() and text.isdigit() and len(text) == CITIZEN_ID_DIGITS):
         raise CellError("citizen_id.format")
     return text
 

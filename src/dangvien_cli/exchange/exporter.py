@@ -116,7 +116,7 @@ def export_records(*, session: Session, query: ExportQuery) -> Iterator[dict[str
                 if key in row:
                     row[key] = mask_birth_date(row[key])
             for key in ("mentor", "introducer_1", "introducer_2", "author", "candidate"):
-                if row.get(key) and str(row[key]).isdigit():
+                if row.get(key) and str(row[key]).isascii() and str(row[key]).isdigit():
                     row[key] = mask_citizen_id(row[key])
         yield {h: row.get(h) for h in headers}
 

@@ -269,7 +269,7 @@ class _Handler:
         """A member named in a cell by citizen ID or by full name: (id, "") or (None, problem key)."""
         if value not in self._member_refs:
             named = _NAME_WITH_BIRTH.match(value)
-            if value.isdigit() and len(value) == 12:
+            if value.isascii() and value.isdigit() and len(value) == 12:
                 query = select(Member.id).where(Member.citizen_id == value)
             elif named:  # "Lê Văn Hùng (20/11/1971)", as export writes someone with no citizen ID
                 try:
@@ -942,7 +942,7 @@ def parse_milestones(text: str, year: int) -> list[tuple[str, date, int]]:
         period, _, number = part.partition("=")
         period, number = period.strip(), number.strip()
         match = _PERIOD.match(period)
-        if match is None or not number.isdigit():
+        if match is None or not (number.isascii() and number.isdigit()):
             raise CellError("quota.milestone_format")
         if int(match[1]) != year:
             raise CellError("quota.milestone_year", year=year)
@@ -1049,7 +1049,7 @@ class _ReviewHandler(_Handler):
         values["candidate_id"], values["author_id"] = candidate_id, author_id
 
     def _candidate(self, value: str, born: date | None) -> tuple[int | None, str]:
-        if value.isdigit() and len(value) == 12:
+        if value.isascii() and value.isdigit() and len(value) == 12:
             query = select(Candidate.id).where(Candidate.citizen_id == value)
         else:
             query = select(Candidate.id).where(Candidate.name_folded == fold(value))

@@ -30,7 +30,7 @@ def parse_milestone(text: str, year: int) -> tuple[str, date, int]:
     period, _, number = text.partition("=")
     period, number = period.strip(), number.strip()
     match = _PERIOD.match(period)
-    if match is None or not number.isdigit():
+    if match is None or not (number.isascii() and number.isdigit()):
         raise InvalidValue("milestone", text, "quota.milestone_format")
     if int(match[1]) != year:
         raise InvalidValue("milestone", text, "quota.milestone_year", year=year)
