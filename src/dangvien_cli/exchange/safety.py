@@ -22,9 +22,13 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from dangvien_cli.errors import InvalidValue
 
 __all__ = [
     "FORMULA_STARTS",
@@ -67,6 +71,19 @@ def xlsx_text(cell: Any) -> Any:
 # Bidirectional embeddings, overrides and isolates: they make text display in another order than it is
 # stored ("Trojan Source"), so a name could pose as another.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@contextmanager
+def xlsx_guard(path: Path) -> Iterator[None]:
+    """Writing a workbook: a value XML cannot hold (a control character stored before such input was
+    refused) becomes a clear error naming the value, before any file is written."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        yield
+    except IllegalCharacterError as error:
+        value = str(error).removesuffix(" cannot be used in worksheets.")
+        raise InvalidValue("output", str(path), "export.control_character", text=shown(value)) from None
 
 
 def control_character(text: str) -> str | None:
