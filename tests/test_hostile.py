@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvien_cli.exchange.columns import LISTS, CellError, ParseOptions
-from dangvien_cli.exchange.safety import control_character, restore
+from dangvien_cli.exchange.safety import SHOWN_LIMIT, control_character, restore, shown
 from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.store.engine import open_database
 from dangvien_cli.store.migrate import row_counts
@@ -361,3 +361,12 @@ def test_a_control_character_already_stored_gives_a_clean_xlsx_error(
 def _import_ok(run: Run, name: str) -> None:
     result = run("import", "members", str(HOSTILE / name))
     assert result.exit_code == 0, result.stderr
+
+
+@given(st.text())
+def test_a_quoted_value_is_one_short_printable_line(text: str) -> None:
+    quoted = shown(text)
+    assert quoted.isprintable()  # no line breaks, no escape sequences, nothing invisible
+    assert len(quoted) <= 10 * SHOWN_LIMIT + 20
+    if text.isprintable() and len(text) <= SHOWN_LIMIT:
+        assert quoted == text  # ordinary values are quoted as they are

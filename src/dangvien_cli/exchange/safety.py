@@ -32,6 +32,7 @@ from dangvien_cli.errors import InvalidValue
 
 __all__ = [
     "FORMULA_STARTS",
+    "SHOWN_LIMIT",
     "control_character",
     "mask_birth_date",
     "mask_citizen_id",
@@ -39,6 +40,8 @@ __all__ = [
     "redact",
     "restore",
     "shown",
+    "xlsx_guard",
+    "xlsx_text",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -98,7 +101,7 @@ def control_character(text: str) -> str | None:
     return None
 
 
-SHOWN_LIMIT = 120
+SHOWN_LIMIT = 200
 
 
 def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
