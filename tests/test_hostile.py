@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvien_cli.exchange.columns import LISTS, CellError, ParseOptions
-from dangvien_cli.exchange.safety import control_character, restore
+from dangvien_cli.exchange.safety import SHOWN_LIMIT, control_character, restore, shown
 from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.store.engine import open_database
 from dangvien_cli.store.migrate import row_counts
@@ -77,6 +77,12 @@ REFUSED = [
     ("deep_nesting.json", "members", [], "phải là một mảng JSON gồm các đối tượng"),
     ("nested_values.json", "members", [], "chứa danh sách hoặc đối tượng lồng nhau"),
     ("empty.csv", "members", [], "tệp trống"),
+    (
+        "control_characters.json",
+        "members",
+        [],
+        "giá trị 'Nguyễn Văn \\x1b]0;pwned\\x07An': chứa ký tự điều khiển",
+    ),
     ("formula_injection.csv", "orgs", [], "cột không biết"),
 ]
 
@@ -128,11 +134,17 @@ def _stored_sheet(run: Run) -> None:
     assert _names(run) == ["Nguyễn Văn Đúng"]
 
 
+def _stored_scripts(run: Run) -> None:
+    lines = (HOSTILE / "unusual_scripts.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert _names(run) == sorted(line.split(",")[0] for line in lines)
+
+
 # Stored verbatim: the file, the list, options, and what must then be in the database.
 STORED = [
     ("formula_injection.csv", "members", [], _stored_injections),
     ("sql_injection_orgs.csv", "orgs", [], _stored_orgs),
     ("header_only.csv", "members", [], _stored_nothing),
+    ("unusual_scripts.csv", "members", [], _stored_scripts),
     (
         "wrong_sheet.xlsx",
         "members",
@@ -278,3 +290,83 @@ def test_csv_import_of_anything_is_stored_or_refused_whole(
         assert line.isprintable(), repr(line)
     if result.exit_code == 1:
         assert _state() == before
+
+
+# --- a workbook cut or scrambled anywhere -----------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_damaged_workbook_is_refused_or_read_whole(run: Run, city: None, tmp_path: Path, data: Any) -> None:
+    good = (HOSTILE / "wrong_sheet.xlsx").read_bytes()
+    damaged = bytearray(good[: data.draw(st.integers(0, len(good)), label="cut")])
+    for _ in range(data.draw(st.integers(0, 4), label="flips")):
+        if damaged:
+            at = data.draw(st.integers(0, len(damaged) - 1), label="at")
+            damaged[at] = data.draw(st.integers(0, 255), label="byte")
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(bytes(damaged))
+    before = _state()
+    result = run("import", "members", str(path), "--sheet", "Đảng viên")
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 1:
+        assert _state() == before
+
+
+# --- control characters typed on the command line, or left in the database by an older version ------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("member", "add", "--name", "Lê Văn \x1b[2JHùng", "--gender", "M", "--birth", "1/1/1970",
+         "--cell", "HP",
+         "--admitted", "1/1/2000"),
+        ("org", "add", "X1", "Chi bộ\x00X", "--kind", "cell", "--parent", "TP"),
+        ("org", "add", "X2", "Chi bộ \u202eX", "--kind", "cell", "--parent", "TP"),
+        ("search", "Hùng\udcff"),  # undecodable bytes in the arguments arrive as lone surrogates
+    ],
+)  # fmt: skip
+def test_control_characters_on_the_command_line_are_refused(
+    run: Run, city: None, args: tuple[str, ...]
+) -> None:
+    before = _state()
+    result = run(*args)
+    _assert_clean_refusal(result, "Tham số dòng lệnh (argument)")
+    assert "chứa ký tự điều khiển không in được" in result.stderr
+    assert _state() == before
+
+
+def test_a_control_character_already_stored_gives_a_clean_xlsx_error(
+    run: Run, city: None, tmp_path: Path
+) -> None:
+    import sqlalchemy as sa
+
+    _import_ok(run, "formula_injection.csv")
+    database = open_database()
+    with database.engine.begin() as connection:  # as an older version could have stored it
+        connection.execute(sa.text("UPDATE member SET full_name = 'Lê' || char(1) || 'Văn' WHERE id = 1"))
+    database.close()
+    for args in (
+        ("export", "members", "--format", "xlsx"),
+        ("report", "monthly", "--cell", "HP", "--month", "2000-01", "--format", "xlsx"),
+    ):
+        out = tmp_path / f"{args[0]}.xlsx"
+        result = run(*args, "-o", str(out))
+        _assert_clean_refusal(result, "giá trị 'Lê\\x01Văn' chứa ký tự điều khiển mà Excel không chứa được")
+        assert not out.exists()  # nothing partial is written
+
+
+def _import_ok(run: Run, name: str) -> None:
+    result = run("import", "members", str(HOSTILE / name))
+    assert result.exit_code == 0, result.stderr
+
+
+@given(st.text())
+def test_a_quoted_value_is_one_short_printable_line(text: str) -> None:
+    quoted = shown(text)
+    assert quoted.isprintable()  # no line breaks, no escape sequences, nothing invisible
+    assert len(quoted) <= 10 * SHOWN_LIMIT + 20
+    if text.isprintable() and len(text) <= SHOWN_LIMIT:
+        assert quoted == text  # ordinary values are quoted as they are

@@ -91,7 +91,7 @@ def person(draw: st.DrawFn) -> dict[str, object]:
         "full_name": " ".join(words),
         "gender": draw(st.sampled_from(["M", "F"])),
         "birth_date": draw(st.dates(min_value=date(1930, 1, 1), max_value=date(2000, 12, 31))),
-        "citizen_id": draw(st.none() | st.from_regex(r"\d{12}", fullmatch=True)),
+        "citizen_id": draw(st.none() | st.from_regex(r"[0-9]{12}", fullmatch=True)),
         "youth_union": draw(st.booleans()),
     }
 

@@ -94,6 +94,19 @@ def main() -> None:
     ).encode("utf-8")
 
     files["nul_byte.csv"] = (MEMBER_HEADER + "Trần\x00Văn Bình,M,2/1/1970,HP,1/1/2000,\n").encode()
+    files["control_characters.json"] = (
+        b'[{"full_name": "Nguy\\u1ec5n V\\u0103n \\u001b]0;pwned\\u0007An", "gender": "M", '
+        b'"birth_date": "1970-01-01", "cell": "HP", "admitted_on": "2000-01-01"}]'
+    )
+    # Real text in other scripts, emoji, many combining marks: odd for a Vietnamese cell, harmless, kept.
+    files["unusual_scripts.csv"] = (
+        MEMBER_HEADER
+        + "Nguyễn Văn 😀,M,1/1/1970,HP,1/1/2000,Kỹ sư 🛠️\n"
+        + "محمد علي,M,2/1/1970,HP,1/1/2000,مهندس\n"
+        + "דוד כהן,M,3/1/1970,HP,1/1/2000,\n"
+        + "Z̸̢̛a̵͎l̶g̷o̴ Văn A̶n̷,M,4/1/1970,HP,1/1/2000,\n"
+        + "李 小龍,M,5/1/1970,HP,1/1/2000,\u00a0\n"
+    ).encode()
     files["binary_garbage.csv"] = rng.randbytes(4096)
     files["binary_garbage.xlsx"] = rng.randbytes(4096)
     files["binary_garbage.json"] = rng.randbytes(4096)

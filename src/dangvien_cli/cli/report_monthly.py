@@ -18,7 +18,7 @@ from dangvien_cli.cli.common import RedactOption, app_context, redacted
 from dangvien_cli.cli.output import Column, display, header, notice, write_json
 from dangvien_cli.cli.report_output import ForceOption, OutputOption, ReportFormat, text_cells
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import neutralise
+from dangvien_cli.exchange.safety import neutralise, xlsx_guard
 from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
@@ -116,7 +116,8 @@ def _emit(report: MonthlyReport, fmt: ReportFormat, lang: str, output: Path | No
     """Print ``report`` in ``fmt``, or write it to ``output`` (the caller has checked overwriting)."""
     if fmt is ReportFormat.xlsx:
         assert output is not None
-        _xlsx(report, output, lang)
+        with xlsx_guard(output):
+            _xlsx(report, output, lang)
         return
     if fmt is ReportFormat.json:
         text = json.dumps(report.as_json(), ensure_ascii=False, indent=2) + "\n"

@@ -19,7 +19,7 @@ import typer
 
 from dangvien_cli.cli.output import header
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import neutralise, xlsx_text
+from dangvien_cli.exchange.safety import neutralise, xlsx_guard, xlsx_text
 from dangvien_cli.messages import t
 from dangvien_cli.reports.model import Report, ReportColumn
 
@@ -224,7 +224,8 @@ def emit_report(report: Report, fmt: ReportFormat, lang: str, output: Path | Non
     if fmt is ReportFormat.xlsx:
         if output is None:
             raise InvalidValue("format", fmt.value, "export.xlsx_needs_file")
-        _xlsx(report, output, lang)
+        with xlsx_guard(output):
+            _xlsx(report, output, lang)
         return
     if fmt is ReportFormat.table:
         from rich.console import Console

@@ -10,6 +10,7 @@ undoes the CSV escape, so the round trip still holds.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -24,7 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.exchange.columns import canonical_headers
-from dangvien_cli.exchange.safety import mask_birth_date, mask_citizen_id, neutralise, xlsx_text
+from dangvien_cli.exchange.safety import mask_birth_date, mask_citizen_id, neutralise, xlsx_guard, xlsx_text
 from dangvien_cli.store.models import (
     Candidate,
     Member,
@@ -336,21 +337,27 @@ def write_xlsx(rows: Iterator[dict[str, Any]], headers: list[str], path: Path, s
         header_cells.append(cell)
     worksheet.append(header_cells)
     count = 0
-    for row in rows:
-        cells = []
-        for header in headers:
-            value = row[header]
-            if header in _DATE_COLUMNS and isinstance(value, str) and "*" not in value:
-                day = date.fromisoformat(value)
-                cell = WriteOnlyCell(worksheet, value=datetime(day.year, day.month, day.day))
-                cell.number_format = "DD/MM/YYYY"
-            else:
-                cell = xlsx_text(WriteOnlyCell(worksheet, value=value))
-                if header in _TEXT_COLUMNS:
-                    cell.number_format = "@"
-            cells.append(cell)
-        worksheet.append(cells)
-        count += 1
+    try:
+        for row in rows:
+            cells = []
+            for header in headers:
+                value = row[header]
+                if header in _DATE_COLUMNS and isinstance(value, str) and "*" not in value:
+                    day = date.fromisoformat(value)
+                    cell = WriteOnlyCell(worksheet, value=datetime(day.year, day.month, day.day))
+                    cell.number_format = "DD/MM/YYYY"
+                else:
+                    cell = xlsx_text(WriteOnlyCell(worksheet, value=value))
+                    if header in _TEXT_COLUMNS:
+                        cell.number_format = "@"
+                cells.append(cell)
+            worksheet.append(cells)
+            count += 1
+    except BaseException:
+        # Finish the sheet's temporary stream now (the file is never saved), not in the garbage collector.
+        with contextlib.suppress(Exception):
+            worksheet.close()
+        raise
     workbook.save(path)
     return count
 
@@ -363,7 +370,8 @@ def write_export(
     CSV files get a UTF-8 byte-order mark, so that Excel opens them with the right letters."""
     if fmt == "xlsx":
         assert output is not None
-        return write_xlsx(rows, headers, output, sheet)
+        with xlsx_guard(output):
+            return write_xlsx(rows, headers, output, sheet)
     if output is None:
         return write_csv(rows, headers, sys.stdout) if fmt == "csv" else write_json(rows, sys.stdout)
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"

@@ -22,12 +22,17 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from dangvien_cli.errors import InvalidValue
 
 __all__ = [
     "FORMULA_STARTS",
+    "SHOWN_LIMIT",
     "control_character",
     "mask_birth_date",
     "mask_citizen_id",
@@ -35,6 +40,8 @@ __all__ = [
     "redact",
     "restore",
     "shown",
+    "xlsx_guard",
+    "xlsx_text",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,6 +76,19 @@ def xlsx_text(cell: Any) -> Any:
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+@contextmanager
+def xlsx_guard(path: Path) -> Iterator[None]:
+    """Writing a workbook: a value XML cannot hold (a control character stored before such input was
+    refused) becomes a clear error naming the value, before any file is written."""
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        yield
+    except IllegalCharacterError as error:
+        value = str(error).removesuffix(" cannot be used in worksheets.")
+        raise InvalidValue("output", str(path), "export.control_character", text=shown(value)) from None
+
+
 def control_character(text: str) -> str | None:
     """The first character of ``text`` that is a control character other than whitespace, a lone surrogate
     (undecodable bytes) or a bidirectional override; ``None`` when there is none."""
@@ -81,7 +101,7 @@ def control_character(text: str) -> str | None:
     return None
 
 
-SHOWN_LIMIT = 120
+SHOWN_LIMIT = 200
 
 
 def shown(text: str, limit: int = SHOWN_LIMIT) -> str:

@@ -7,6 +7,12 @@ HOSTILE_MESSAGES: dict[str, tuple[str, str]] = {
         "chứa ký tự điều khiển không in được ({char}); hãy xoá ký tự đó",
         "holds an unprintable control character ({char}); remove it",
     ),
+    "export.control_character": (
+        "không ghi được dạng xlsx: giá trị '{text}' chứa ký tự điều khiển mà Excel không chứa được; hãy "
+        "sửa bản ghi đó, hoặc xuất dạng csv hay json",
+        "cannot be written as xlsx: the value '{text}' holds a control character Excel cannot hold; correct "
+        "that record, or export as csv or json",
+    ),
     "value.too_long": ("dài quá {limit} ký tự", "is longer than {limit} characters"),
     "db.bad_url": (
         "không phải địa chỉ cơ sở dữ liệu hợp lệ (đường dẫn tệp SQLite hoặc URL SQLAlchemy)",
