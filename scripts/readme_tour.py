@@ -172,13 +172,13 @@ def run_tour(text: str, bin_dir: Path) -> tuple[str, list[Difference]]:
                     shown = normalise(step.shown[:keep], trim=False)
                     if actual[:keep] != shown or len(actual) <= keep:
                         differences.append(Difference(step.command, shown, actual[: keep + 1]))
-                    step.shown = [*(line.rstrip() for line in printed[:keep]), ELLIPSIS]
+                        step.shown = [*(line.rstrip() for line in printed[:keep]), ELLIPSIS]
                 else:
-                    if normalise(step.shown) != actual:
+                    if normalise(step.shown) != actual:  # (an output that matches is left as it was)
                         differences.append(Difference(step.command, normalise(step.shown), actual))
-                    step.shown = [line.rstrip() for line in printed]
-                    while step.shown and not step.shown[-1]:
-                        step.shown.pop()
+                        step.shown = [line.rstrip() for line in printed]
+                        while step.shown and not step.shown[-1]:
+                            step.shown.pop()
     finally:
         tour.close()
     pieces = []
