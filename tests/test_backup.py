@@ -151,9 +151,12 @@ def test_restore_into_a_new_file(run: Run, saved: Path, tmp_path: Path) -> None:
     assert row_counts(_url(target))["member"] == 40
 
 
-def _refused(run: Run, file: Path, fresh_environment: Path, expected: str) -> None:
+def _refused(run: Run, file: Path, fresh_environment: Path, expected: str, *, confirm: bool = False) -> None:
     before = row_counts(_url(fresh_environment))
-    result = run("--lang", "en", "db", "restore", str(file), "--yes")
+    if confirm:  # answered yes at the prompt, instead of --yes
+        result = run("--lang", "en", "db", "restore", str(file), input="y\n")
+    else:
+        result = run("--lang", "en", "db", "restore", str(file), "--yes")
     assert result.exit_code == 1
     assert str(file) in result.stderr and expected in result.stderr
     assert row_counts(_url(fresh_environment)) == before
@@ -172,6 +175,9 @@ def test_restore_refuses_what_is_not_a_dangvien_database(
     connection.close()
     _refused(run, other, fresh_environment, "tables missing")
     _refused(run, tmp_path / "missing.db", fresh_environment, "no such file")
+    asked = run("--lang", "en", "db", "restore", str(text))  # refused before anyone is asked to confirm
+    assert asked.exit_code == 1 and "Replace ALL" not in asked.stdout + asked.stderr
+    _refused(run, other, fresh_environment, "tables missing", confirm=True)
 
 
 def test_restore_refuses_a_damaged_or_newer_backup(
