@@ -1,8 +1,14 @@
-"""Shared fixtures: a fresh database per test, a pinned "today", and a CLI runner."""
+"""Shared fixtures: a fresh database per test, a pinned "today", and a CLI runner.
+
+The suite runs on SQLite by default. With ``DANGVIEN_TEST_PG_URL`` set to a PostgreSQL server's URL (any
+database on it; ``python -m tests.pg_server -- pytest`` starts a throwaway server and sets it), every test
+gets a fresh PostgreSQL database instead, made from a migrated template, and the tests marked ``sqlite_only``
+(file modes, pragmas, SQLite's own files) are deselected."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,29 +22,101 @@ from dangvien_cli.store.engine import open_database
 from tests.pg_server import PostgresServer, find_bin_dir
 
 TODAY = "2024-06-30"
+PG_URL = os.environ.get("DANGVIEN_TEST_PG_URL") or None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL, leave out the tests about SQLite's own machinery."""
+    if PG_URL is None:
+        return
+    dropped = [item for item in items if item.get_closest_marker("sqlite_only")]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+
+
+class ExternalServer:
+    """The server named by ``DANGVIEN_TEST_PG_URL``, with the same interface as :class:`PostgresServer`."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self._url = make_url(url)
+        self.port = self._url.port or 5432
+        self._count = 0
+
+    def url(self, database: str = "postgres", password: str | None = None) -> str:
+        url = self._url.set(database=database)
+        if password is not None:
+            url = url.set(password=password)
+        return url.render_as_string(hide_password=False)
+
+    def _execute(self, statement: str) -> None:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+        try:
+            with engine.connect() as connection:
+                connection.exec_driver_sql(statement)
+        finally:
+            engine.dispose()
+
+    def create_database(self, template: str | None = None) -> str:
+        self._count += 1
+        name = f"test_{os.getpid()}_{self._count}"
+        self._execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_template(request: pytest.FixtureRequest) -> str | None:
+    """On PostgreSQL, a database migrated to head that each test's database is copied from."""
+    if PG_URL is None:
+        return None
+    server: ExternalServer = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    open_database(server.url(name)).engine.dispose()
+    return name
 
 
 @pytest.fixture(autouse=True)
-def fresh_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own database file, Vietnamese messages, a fixed date and a wide terminal."""
+def fresh_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Path]:
+    """Each test gets its own database (a file, or on PostgreSQL a database of its own), Vietnamese
+    messages, a fixed date and a wide terminal."""
     db_path = tmp_path / "test.db"
-    monkeypatch.setenv("DANGVIEN_DB", str(db_path))
+    pg_name = None
+    if PG_URL is not None:
+        server: ExternalServer = request.getfixturevalue("pg_server")
+        pg_name = server.create_database(template=request.getfixturevalue("pg_template"))
+        monkeypatch.setenv("DANGVIEN_DB", server.url(pg_name))
+    else:
+        monkeypatch.setenv("DANGVIEN_DB", str(db_path))
     monkeypatch.setenv("DANGVIEN_TODAY", TODAY)
     monkeypatch.setenv("DANGVIEN_SETTINGS", str(tmp_path / "no-settings.toml"))
     monkeypatch.delenv("DANGVIEN_LANG", raising=False)
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
-    return db_path
+    yield db_path
+    if pg_name is not None:
+        request.getfixturevalue("pg_server").drop_database(pg_name)
 
 
 Run = Callable[..., Result]
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the whole run, started by the tests themselves (each test makes its own
-    database on it)."""
+def pg_server() -> Iterator[PostgresServer | ExternalServer]:
+    """One PostgreSQL server for the whole run: ``DANGVIEN_TEST_PG_URL``'s, else one the tests start
+    themselves (each test makes its own database on it)."""
+    if PG_URL is not None:
+        yield ExternalServer(PG_URL)
+        return
     bin_dir = find_bin_dir()
     if bin_dir is None:
         pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin")
@@ -63,7 +141,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def run(fresh_environment: Path, migrated_template: Path) -> Run:
     """Run ``dangvien`` in-process: ``run("org", "list")``; ``stdout`` and ``stderr`` come apart."""
-    if not fresh_environment.exists():
+    if PG_URL is None and not fresh_environment.exists():
         shutil.copyfile(migrated_template, fresh_environment)
         fresh_environment.chmod(0o600)
     runner = CliRunner()

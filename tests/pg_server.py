@@ -123,8 +123,8 @@ class PostgresServer:
         auth = "postgres" if password is None else f"postgres:{password}"
         return f"postgresql+psycopg://{auth}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
-        """A new empty database; returns its name."""
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``; returns its name."""
         import psycopg
         from psycopg import sql
 
@@ -132,5 +132,49 @@ class PostgresServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user="postgres", dbname="postgres", autocommit=True
         ) as connection:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+            if template is not None:
+                statement = sql.SQL("{} TEMPLATE {}").format(statement, sql.Identifier(template))
+            connection.execute(statement)
         return name
+
+    def drop_database(self, name: str) -> None:
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="postgres", autocommit=True
+        ) as connection:
+            statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            connection.execute(statement.format(sql.Identifier(name)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m tests.pg_server -- COMMAND…``: start a throwaway server, run COMMAND with
+    ``DANGVIEN_TEST_PG_URL`` pointing to it, stop the server, and exit with COMMAND's code. This is how
+    ``.ci/run`` runs the whole suite a second time on PostgreSQL."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--"]:
+        args = args[1:]
+    if not args:
+        print("usage: python -m tests.pg_server -- COMMAND [ARGS…]", file=sys.stderr)
+        return 2
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        print("no PostgreSQL server binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    server = PostgresServer(bin_dir)
+    try:
+        server.start()
+        print(f"PostgreSQL on 127.0.0.1:{server.port} ({bin_dir})", file=sys.stderr, flush=True)
+        env = {**os.environ, "DANGVIEN_TEST_PG_URL": server.url()}
+        return subprocess.run(args, env=env, check=False).returncode
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -42,6 +42,7 @@ def test_root_db_option_wins(run, run_json, tmp_path):
     assert [o["code"] for o in run_json("--db", url, "org", "list")] == ["MC"]
 
 
+@pytest.mark.sqlite_only
 def test_new_file_is_private_and_sqlite_is_configured(fresh_environment: Path):
     database = open_database()
     assert stat.S_IMODE(os.stat(fresh_environment).st_mode) == 0o600
@@ -79,6 +80,7 @@ def test_db_upgrade_and_status_table(run, run_json, city):
     assert "organisation" in table and "Phiên bản hiện tại" in table
 
 
+@pytest.mark.sqlite_only
 def test_status_warns_about_a_readable_file(run, fresh_environment):
     open_database()
     fresh_environment.chmod(0o644)

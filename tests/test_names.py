@@ -20,6 +20,10 @@ from dangvien_cli.domain.names import (
     sort_key,
     split_full_name,
 )
+from dangvien_cli.domain.people import MAX_NAME_LENGTH, person_name
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.messages import render_error
+from dangvien_cli.messages.catalog import MESSAGES
 
 
 def nfd(s: str) -> str:
@@ -424,3 +428,33 @@ def test_fold_of_vietnamese_is_ascii(part: Part) -> None:
     folded = fold(render(part, "NFD"))
     assert folded.isascii()
     assert folded == folded.lower()
+
+
+# --- arbitrary text: a split, or a clean refusal -----------------------------------------------------------
+
+
+@given(st.text())
+def test_split_full_name_takes_any_text(text: str) -> None:
+    try:
+        parts = split_full_name(text)
+    except ValueError as error:
+        assert str(error) == "empty" and not normalize(text)
+    else:
+        assert parts.full == normalize(text)  # nothing lost, nothing added
+        assert parts.given and " " not in parts.given
+
+
+@given(st.text(), st.none() | st.text(max_size=10), st.none() | st.text(max_size=10))
+def test_person_name_is_a_name_or_an_invalid_value(text: str, middle: str | None, given_: str | None) -> None:
+    try:
+        name = person_name(text, middle=middle, given=given_)
+    except InvalidValue as error:
+        assert error.field in ("full_name", "given_name")
+        assert error.key in MESSAGES
+        render_error(error, "vi")
+        render_error(error, "en")
+    else:
+        assert name.full_name == normalize(text) or not normalize(text)
+        assert name.name_sort == sort_key(name.given_name, name.middle_name, name.family_name)
+        assert name.name_folded == fold(name.full_name)
+        assert len(name.full_name) <= MAX_NAME_LENGTH

@@ -55,7 +55,8 @@ def test_console_script_of_this_environment(tmp_path: Path) -> None:
     _check([script, "org", "add", "MC", "Đảng bộ TP Móng Cái", "--kind", "committee"], cwd=tmp_path, env=env)
     orgs = json.loads(_check([script, "org", "list", "--format", "json"], cwd=tmp_path, env=env))
     assert [(o["code"], o["name"], o["kind"]) for o in orgs] == [("MC", "Đảng bộ TP Móng Cái", "committee")]
-    assert Path(os.environ["DANGVIEN_DB"]).exists()
+    if "://" not in os.environ["DANGVIEN_DB"]:  # the suite's SQLite run: the file it names was used
+        assert Path(os.environ["DANGVIEN_DB"]).exists()
 
 
 @dataclass

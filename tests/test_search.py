@@ -132,7 +132,8 @@ def test_an_empty_query_is_refused(run, city, text):
     result = run("search", text)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"Lỗi: Nội dung (text) '{text}': cần ít nhất một chữ cái hoặc chữ số để tìm\n"
+    shown = text.replace("\u200b", "\\u200b")  # invisible characters are spelt out in messages
+    assert result.stderr == f"Lỗi: Nội dung (text) '{shown}': cần ít nhất một chữ cái hoặc chữ số để tìm\n"
 
 
 def test_english_error(run, city):

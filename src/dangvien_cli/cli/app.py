@@ -26,7 +26,7 @@ from dangvien_cli.cli import (
     steps,
 )
 from dangvien_cli.cli.common import AppContext, Lang
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
 
 EXIT_USER_ERROR = 1
@@ -62,22 +62,49 @@ def _is_busy(error: Exception, detail: str) -> bool:
     return "database is locked" in detail or getattr(orig, "sqlstate", None) == "55P03"
 
 
+def _refuse_control_characters(args: list[str]) -> None:
+    """No command stores a control character: refuse any argument holding one (or undecodable bytes,
+    which Python hands over as lone surrogates) before anything runs."""
+    from dangvien_cli.exchange.safety import control_character, shown
+
+    for arg in args:
+        bad = control_character(arg)
+        if bad is not None:
+            raise InvalidValue("argument", arg, "text.control_character", char=shown(bad))
+
+
+def _without_password(ctx: typer.Context, message: str) -> str:
+    """The message with the database password taken out, wherever a driver or a value put it."""
+    from dangvien_cli.store.engine import hide_password, resolve_url
+
+    obj = ctx.find_object(AppContext)
+    url = obj.opened_url if obj is not None else None
+    if url is None:
+        try:
+            url = resolve_url(obj.db if obj is not None else None)
+        except Exception:  # the address itself was refused: hide_password's pattern still applies
+            url = None
+    return hide_password(message, url)
+
+
 class DangvienGroup(TyperGroup):
     """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
     exit code 1 here, once. (Usage errors keep Typer's exit code 2.)"""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
+            _refuse_control_characters([*ctx._protected_args, *ctx.args])
             return super().invoke(ctx)
         except DangvienError as error:
             lang = _language(ctx)
-            message: str | None = render_error(error, lang)
+            message = render_error(error, lang)
         except Exception as error:
             lang = _language(ctx)
-            message = _database_error(error, lang)
-            if message is None:
+            known = _database_error(error, lang)
+            if known is None:
                 raise
-        sys.stderr.write(f"{t('error.prefix', lang)}: {message}\n")
+            message = known
+        sys.stderr.write(f"{t('error.prefix', lang)}: {_without_password(ctx, message)}\n")
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from dangvien_cli.cli import steps
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+    today,
+)
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
 from dangvien_cli.cli.people_options import (
     BirthOption,
@@ -123,6 +132,7 @@ def list_(
             "(default: all still on the way)",
         ),
     ] = None,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
@@ -131,7 +141,9 @@ def list_(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         rows = list_candidates(session=session, org_code=org, stage=stage)
-    emit_rows(rows, CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang))
+    emit_rows(
+        redacted(rows, redact), CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang)
+    )
 
 
 @app.command("show")
@@ -146,6 +158,11 @@ def show(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         record = show_candidate(session=session, candidate_id=candidate_id)
+    admission = record.get("admission")
+    if fmt is OutputFormat.table and admission:  # one readable line; JSON and CSV keep the object
+        decided = date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")
+        shown = {**admission, "decision_on": decided}
+        record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
     emit_record(
         record,
         fmt,

@@ -31,6 +31,14 @@ class Lang(StrEnum):
     en = "en"
 
 
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Che số CCCD và ngày sinh (giữ năm, tháng) / mask citizen IDs and birth days.",
+    ),
+]
+
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="table for people; json or csv (stable keys) for scripts."),
@@ -58,6 +66,11 @@ class AppContext:
                 notice(t("db.upgrade_backup", self.lang, file=str(self._database.upgrade_backup)))
         return self._database
 
+    @property
+    def opened_url(self) -> str | None:
+        """The URL of the database once opened (to keep its password out of messages)."""
+        return self._database.url if self._database is not None else None
+
     def close(self) -> None:
         """Release the database when the command ends (registered with ``ctx.call_on_close``)."""
         if self._database is not None:
@@ -75,6 +88,15 @@ class AppContext:
         with self.database().writer() as session:
             yield session
             session.commit()
+
+
+def redacted(rows: Any, redact: bool) -> Any:
+    """``rows`` with citizen IDs and birth days masked when ``--redact`` was given (see exchange.safety)."""
+    if not redact:
+        return rows
+    from dangvien_cli.exchange.safety import redact as mask
+
+    return mask(rows)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

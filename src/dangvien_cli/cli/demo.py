@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -59,6 +60,16 @@ def _tour(data: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
+def _relative(arg: str) -> str:
+    """A path under the current folder as the user would type it; anything else unchanged."""
+    if not arg.startswith("/"):
+        return arg
+    try:
+        return str(Path(arg).relative_to(Path.cwd()))
+    except ValueError:
+        return arg
+
+
 def demo(
     ctx: typer.Context,
     data: Annotated[
@@ -77,7 +88,8 @@ def demo(
     command = get_command(app)
     lang = ["--lang", app_ctx.lang]
     for step, args in _tour(folder):
-        sys.stdout.write(f"\n## {t(step, app_ctx.lang)}\n$ dangvien {' '.join(args)}\n")
+        shown = shlex.join(_relative(arg) for arg in args)
+        sys.stdout.write(f"\n## {t(step, app_ctx.lang)}\n» dangvien {shown}\n")
         sys.stdout.flush()
         try:
             command.main(args=["--db", database, *lang, *args], prog_name="dangvien", standalone_mode=False)

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+    today,
+)
 from dangvien_cli.cli.output import Column, emit_rows
 from dangvien_cli.messages import t
 
@@ -33,6 +41,7 @@ def due(
         int | None,
         typer.Option("--within", help="Chỉ việc đến hạn trong N ngày (kể cả quá hạn) / due within N days."),
     ] = None,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Việc đến hạn của các chi bộ. / What each cell must do next, soonest first."""
@@ -43,5 +52,5 @@ def due(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         items = due_items(session=session, at=on, org_code=org, within_days=within, settings=load_settings())
-    rows = [item.as_dict(on) for item in items]
+    rows = redacted([item.as_dict(on) for item in items], redact)
     emit_rows(rows, DUE_COLUMNS, fmt, app_ctx.lang, t("title.due", app_ctx.lang))

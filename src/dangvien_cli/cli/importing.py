@@ -12,6 +12,7 @@ import typer
 
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, today
 from dangvien_cli.cli.output import notice, write_json
+from dangvien_cli.exchange.safety import neutralise, shown
 from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
                 handle, ["line", "column", "value", "reason", "code"], lineterminator="\n"
             )
             writer.writeheader()
-            writer.writerows(problems)
+            writer.writerows({k: neutralise(v) for k, v in problem.items()} for problem in problems)
     summary = {
         "entity": report.entity,
         "file": file,
@@ -136,7 +137,7 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         "ignored_columns": report.ignored_columns,
     }
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        notice(t("import.problem", lang, **problem))
+        notice(t("import.problem", lang, **{**problem, "value": shown(problem["value"])}))
     if len(problems) > MAX_PROBLEMS_SHOWN:
         notice(t("import.more_problems", lang, count=len(problems) - MAX_PROBLEMS_SHOWN))
     for duplicate in report.possible_duplicates:

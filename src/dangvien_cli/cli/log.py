@@ -6,7 +6,14 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+)
 from dangvien_cli.cli.output import Column, emit_rows
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import t
@@ -44,11 +51,16 @@ _SUMMARY_KEYS = (
 )
 
 
+def _shown(value: Any) -> str:
+    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), text as it was stored."""
+    return "∅" if value is None or value == "" else str(value)
+
+
 def _changes(entry: dict[str, Any]) -> str:
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
-        return ", ".join(f"{k}: {before.get(k)} → {after.get(k)}" for k in changed)
+        return ", ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in changed)
     shown = after or before
     return ", ".join(f"{k}={v}" for k, v in shown.items() if k in _SUMMARY_KEYS)
 
@@ -64,6 +76,7 @@ def log(
     limit: Annotated[
         int, typer.Option("--limit", help="Số dòng gần nhất (0: tất cả) / newest N, 0 for all.")
     ] = 100,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Nhật ký thay đổi. / The change log."""
@@ -81,6 +94,7 @@ def log(
             until=parse_day(until, "until"),
             limit=limit or None,
         )
+    entries = redacted(entries, redact)
     if fmt is OutputFormat.table:
         entries = [{**e, "changes": _changes(e)} for e in entries]
     emit_rows(entries, LOG_COLUMNS, fmt, app_ctx.lang, t("title.log", app_ctx.lang))

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import steps
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+    today,
+)
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
 from dangvien_cli.cli.people_options import (
     BirthOption,
@@ -123,6 +131,7 @@ def list_(
         str | None, typer.Option("--at", help="Tính đến ngày / as of this date (default today).")
     ] = None,
     status: Annotated[str | None, typer.Option("--status", help="probationary|official|left")] = None,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Danh sách đảng viên (theo thứ tự tên). / Members, in Vietnamese name order."""
@@ -132,7 +141,7 @@ def list_(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         rows = list_members(session=session, on=on, org_code=org, status=status)
-    emit_rows(rows, MEMBER_COLUMNS, fmt, app_ctx.lang, t("title.members", app_ctx.lang))
+    emit_rows(redacted(rows, redact), MEMBER_COLUMNS, fmt, app_ctx.lang, t("title.members", app_ctx.lang))
 
 
 @app.command("show")

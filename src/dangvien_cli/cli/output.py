@@ -75,11 +75,14 @@ def write_json(data: Any) -> None:
 
 
 def _csv_cell(value: Any) -> Any:
+    """A CSV cell: lists and records as JSON, text neutralised against formula injection."""
+    from dangvien_cli.exchange.safety import neutralise
+
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
+        return neutralise(json.dumps(value, ensure_ascii=False))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return "" if value is None else neutralise(value)
 
 
 def write_csv(rows: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> None:

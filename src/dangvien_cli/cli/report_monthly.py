@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import app_context
+from dangvien_cli.cli.common import RedactOption, app_context, redacted
 from dangvien_cli.cli.output import Column, display, header, notice, write_json
-from dangvien_cli.cli.report_output import ForceOption, OutputOption, ReportFormat
+from dangvien_cli.cli.report_output import ForceOption, OutputOption, ReportFormat, text_cells
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.safety import neutralise
 from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def monthly(
     fmt: MonthlyFormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    redact: RedactOption = False,
 ) -> None:
     """Báo cáo tháng của chi bộ. / The monthly cell report."""
     from dangvien_cli.domain.settings import load_settings
@@ -72,7 +74,7 @@ def monthly(
             raise InvalidValue("format", chosen.value, "export.xlsx_needs_file")
         with app_ctx.reader() as session:
             report = monthly_report(session=session, cell_code=cell, month=first, settings=settings)
-        _emit(report, chosen, lang, output)
+        _emit(_redacted(report, redact), chosen, lang, output)
         return
 
     if output is not None:
@@ -93,10 +95,17 @@ def monthly(
         out_dir.mkdir(parents=True, exist_ok=True)
         for code, path in zip(codes, paths, strict=True):
             report = monthly_report(session=session, cell_code=code, month=first, settings=settings)
-            _emit(report, chosen, lang, path)
+            _emit(_redacted(report, redact), chosen, lang, path)
             notice(t("done.monthly_written", lang, path=str(path)))
     if chosen is ReportFormat.json:
         write_json([str(path) for path in paths])
+
+
+def _redacted(report: MonthlyReport, redact: bool) -> MonthlyReport:
+    """The report with the people in its lists redacted (``--redact``)."""
+    if redact:
+        report.lists = {key: redacted(rows, redact) for key, rows in report.lists.items()}
+    return report
 
 
 def _file_safe(code: str) -> str:
@@ -144,7 +153,7 @@ def _csv(report: MonthlyReport) -> str:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 for field, cell in item.items() if isinstance(item, dict) else [("value", item)]:
-                    writer.writerow([key, index, field, "" if cell is None else cell])
+                    writer.writerow([key, index, field, "" if cell is None else neutralise(cell)])
         elif isinstance(value, dict):
             for field, cell in value.items():
                 writer.writerow(
@@ -154,13 +163,13 @@ def _csv(report: MonthlyReport) -> str:
                         field,
                         ""
                         if cell is None
-                        else json.dumps(cell, ensure_ascii=False)
-                        if isinstance(cell, (dict, list))
-                        else cell,
+                        else neutralise(
+                            json.dumps(cell, ensure_ascii=False) if isinstance(cell, (dict, list)) else cell
+                        ),
                     ]
                 )
         else:
-            writer.writerow(["summary", "", key, "" if value is None else value])
+            writer.writerow(["summary", "", key, "" if value is None else neutralise(value)])
     return out.getvalue()
 
 
@@ -320,4 +329,6 @@ def _xlsx(report: MonthlyReport, path: Path, lang: str) -> None:
                 value = t(f"{column.codes}.{value}", lang)
             quota.append([header(column.key, lang), value])
     quota.column_dimensions["A"].width = 30
+    for sheet in workbook.worksheets:
+        text_cells(sheet)
     workbook.save(path)

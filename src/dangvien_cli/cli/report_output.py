@@ -1,7 +1,8 @@
 """Rendering a report: table | json | csv | md | xlsx, to standard output or ``-o FILE``.
 
 xlsx is written with openpyxl, with a native Excel chart beside the table when the report has one (officers
-paste these into their written reports). A file that exists is not overwritten without ``--force``.
+paste these into their written reports). A file that exists is not overwritten without ``--force``. Text
+never becomes a formula: CSV cells are neutralised, xlsx cells written as text (see exchange.safety).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import typer
 
 from dangvien_cli.cli.output import header
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.safety import neutralise, xlsx_text
 from dangvien_cli.messages import t
 from dangvien_cli.reports.model import Report, ReportColumn
 
@@ -118,8 +120,15 @@ def _csv(report: Report) -> str:
     writer.writerow(keys)
     rows = [*report.rows, _total_row(report)] if report.totals else report.rows
     for row in rows:
-        writer.writerow(["" if row.get(k) is None else _flat(row.get(k)) for k in keys])
+        writer.writerow(["" if row.get(k) is None else neutralise(_flat(row.get(k))) for k in keys])
     return out.getvalue()
+
+
+def text_cells(sheet: Any) -> None:
+    """Every text cell of ``sheet`` stays text: a name starting with "=" is not written as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            xlsx_text(cell)
 
 
 def _xlsx(report: Report, path: Path, lang: str) -> None:
@@ -157,6 +166,7 @@ def _xlsx(report: Report, path: Path, lang: str) -> None:
         if column.kind == "percent":
             for cell in sheet[letter][2:]:
                 cell.number_format = "0.0"
+    text_cells(sheet)
     if report.chart is not None and report.chart.kind == "pyramid" and report.extra.get("pyramid"):
         _pyramid_sheet(sheet, report, lang)
     elif report.chart is not None and report.rows:

@@ -7,7 +7,15 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import (
+    FormatOption,
+    OutputFormat,
+    RedactOption,
+    app_context,
+    parse_day,
+    redacted,
+    today,
+)
 from dangvien_cli.cli.output import Column, emit_rows, notice
 from dangvien_cli.messages import t
 
@@ -57,6 +65,7 @@ def search(
         str | None,
         typer.Option("--at", help="Chi bộ và trạng thái tại ngày / cell and status as of this date."),
     ] = None,
+    redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
@@ -71,6 +80,7 @@ def search(
     with app_ctx.reader() as session:
         # One more than asked for, to tell whether the list was cut.
         rows = search_people(session=session, text=text, on=on, limit=limit + 1 if limit else None)
+    rows = redacted(rows, redact)
     if limit and len(rows) > limit:
         rows = rows[:limit]
         notice(t("search.more", app_ctx.lang, limit=limit))

@@ -11,6 +11,9 @@ from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import InvalidValue
 
+MAX_NAME_LENGTH = 150
+"""The longest full name accepted, in characters (real ones are under 50)."""
+
 _CITIZEN_ID = re.compile(r"^\d{12}$")
 _GENDERS = {"m": "M", "male": "M", "nam": "M", "f": "F", "female": "F", "nu": "F"}
 
@@ -70,6 +73,8 @@ def person_name(
         full = " ".join(p for p in explicit if p)
     if not full:
         raise InvalidValue("full_name", full_name or "", "value.empty")
+    if len(full) > MAX_NAME_LENGTH:  # the sort key is indexed: PostgreSQL refuses index rows over ~2.7 KB
+        raise InvalidValue("full_name", full_name or "", "value.too_long", limit=MAX_NAME_LENGTH)
     try:
         parts = split_full_name(full)
     except ValueError:

@@ -21,6 +21,7 @@ from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.safety import control_character, shown
 from dangvien_cli.store.models import LEFT_REASONS, ORG_KINDS, PLACES, SOURCES, STAGES
 
 RawValue = str | int | float | bool | date | datetime | None
@@ -74,6 +75,11 @@ def _blank(raw: RawValue) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+MAX_TEXT_LENGTH = 10_000
+"""The longest text a cell may hold, in characters: a remark of several paragraphs fits; a 10 MB field is
+refused rather than stored (names have a stricter limit of their own, see domain.people)."""
+
+
 def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str | None:
     if _blank(raw):
         return None
@@ -83,7 +89,13 @@ def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str
         raw = int(raw)
     if isinstance(raw, datetime | date):
         raise CellError("cell.not_text")
-    return normalize(str(raw))
+    text = str(raw)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise CellError("value.too_long", limit=MAX_TEXT_LENGTH)
+    bad = control_character(text)
+    if bad is not None:  # binary garbage, or a terminal escape: never stored (xlsx and PostgreSQL refuse it)
+        raise CellError("text.control_character", char=shown(bad))
+    return normalize(text)
 
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")

@@ -3,7 +3,9 @@
 Each list is written with its canonical English headers (see :mod:`dangvien_cli.exchange.columns`), ISO
 dates, and people named by citizen ID where they have one (mentors, introducers, review authors), else by
 full name. ``--at D`` exports the records as they stood on D; ``--redact`` masks citizen IDs and birth days
-for lists that leave the office (such a list is for reading, not for importing back).
+for lists that leave the office (such a list is for reading, not for importing back). Text that a
+spreadsheet would run as a formula is neutralised (see :mod:`dangvien_cli.exchange.safety`); the CSV reader
+undoes the CSV escape, so the round trip still holds.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.exchange.columns import canonical_headers
+from dangvien_cli.exchange.safety import mask_birth_date, mask_citizen_id, neutralise, xlsx_text
 from dangvien_cli.store.models import (
     Candidate,
     Member,
@@ -42,20 +45,6 @@ class ExportQuery:
     org_code: str | None = None
     on: date | None = None
     redact: bool = False
-
-
-def mask_citizen_id(value: str | None) -> str | None:
-    """``022070001234`` → ``022*******34``."""
-    if not value:
-        return value
-    return value[:3] + "*" * (len(value) - 5) + value[-2:]
-
-
-def mask_birth_date(value: str | None) -> str | None:
-    """``1970-09-01`` → ``1970-09-**``: the year and month stay for ages, the day goes."""
-    if not value:
-        return value
-    return value[:8] + "**"
 
 
 def _iso(value: date | None) -> str | None:
@@ -306,7 +295,7 @@ def _csv_value(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return neutralise(value)
 
 
 def write_csv(rows: Iterator[dict[str, Any]], headers: list[str], out: io.TextIOBase | Any) -> int:
@@ -356,7 +345,7 @@ def write_xlsx(rows: Iterator[dict[str, Any]], headers: list[str], path: Path, s
                 cell = WriteOnlyCell(worksheet, value=datetime(day.year, day.month, day.day))
                 cell.number_format = "DD/MM/YYYY"
             else:
-                cell = WriteOnlyCell(worksheet, value=value)
+                cell = xlsx_text(WriteOnlyCell(worksheet, value=value))
                 if header in _TEXT_COLUMNS:
                     cell.number_format = "@"
             cells.append(cell)

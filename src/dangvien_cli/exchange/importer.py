@@ -325,6 +325,8 @@ class _Handler:
         SQLite cannot return ids in order from one executemany (SQLAlchemy then falls back to a statement a
         row), so there the ids are given up front: the import holds the write lock (BEGIN IMMEDIATE), so
         nobody else can take them. PostgreSQL returns them in order with RETURNING."""
+        if not rows:  # nothing to insert (an empty executemany is deprecated in SQLAlchemy)
+            return []
         table = sa.inspect(model).local_table
         connection = self.session.connection()
         if connection.dialect.name == "sqlite":

@@ -13,6 +13,8 @@ Everything streams, so a 1,000,000-row file reads in flat memory:
   Text" (UTF-16 with a BOM, tab separated) is read too. Files in the old TCVN3 (.VnTime) or VNI fonts'
   encodings are recognised and refused with the way to convert them.
 * **xlsx** goes through openpyxl in read-only mode (imported only when an xlsx file is read).
+* A CSV cell that ``export`` neutralised against formula injection (``'=...``, see
+  :mod:`dangvien_cli.exchange.safety`) is read without its escape quote.
 * **JSON** must be an array of objects (what ``export --format json`` writes). It is read in two streaming
   passes: the first collects the keys (the headers are their union, in first-seen order), the second yields
   the rows. Standard input is spooled to a temporary file first. For JSON, the "line" of a row is the
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.safety import restore
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -369,6 +372,9 @@ def _open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable
             state = _CsvState(name, None, "utf-8", explicit=False)
         else:
             codec = "utf-8" if _utf8_prefix(first) else "cp1258"
+            if codec == "cp1258":
+                # UTF-8 lines read as cp1258 look like TCVN3: name the mix before the legacy check guesses
+                _refuse_mixed_head(first, name)
             state = _CsvState(name, codec, codec, explicit=False)
         if state.codec is not None:
             _refuse_legacy(first.decode(state.codec, "replace"))
@@ -412,6 +418,26 @@ def _open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable
     )
     state.table = table
     return table
+
+
+def _refuse_mixed_head(head: bytes, name: str) -> None:
+    """Refuse a start of file (not valid UTF-8 as a whole) whose non-ASCII lines are some UTF-8 and some
+    not: a file pasted together from two encodings. The line named is the first that differs from the first
+    non-ASCII line."""
+    first_is_utf8: bool | None = None
+    for number, line in enumerate(head.split(b"\n")[:-1], start=1):  # the last piece may be cut
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            is_utf8 = True
+        except UnicodeDecodeError:
+            is_utf8 = False
+        if first_is_utf8 is None:
+            first_is_utf8 = is_utf8
+        elif is_utf8 != first_is_utf8:
+            encoding = "utf-8" if first_is_utf8 else "cp1258"
+            raise InvalidValue("encoding", encoding, "read.mixed_encoding", line=number)
 
 
 def _utf8_prefix(data: bytes) -> bool:
@@ -554,10 +580,13 @@ def _csv_rows(
             return
         except csv.Error as error:
             raise _csv_error(error, name, start) from None
-        if not any(row) or not "".join(row).strip():
+        joined = "".join(row)
+        if not joined.strip():
             continue  # a blank line, or a row of empty cells (Excel writes ",,,")
         if state.dirty:
             row = [normalize(cell) for cell in row]
+        if "'" in joined:  # a cell that export neutralised against formula injection: take the quote off
+            row = [restore(cell) if cell[:1] == "'" else cell for cell in row]
         values = cast("list[RawValue]", row)
         count = len(values)
         if count > width:

@@ -37,6 +37,7 @@ def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def render_error(error: DangvienError, lang: str = DEFAULT_LANGUAGE) -> str:
     """One line that names the field and the value, then says what is wrong with it."""
     from dangvien_cli.errors import InvalidValue
+    from dangvien_cli.exchange.safety import shown
 
     params = dict(error.params)
     for name, value in error.params.items():  # a parameter ending in _key names another text to show
@@ -44,5 +45,6 @@ def render_error(error: DangvienError, lang: str = DEFAULT_LANGUAGE) -> str:
             params[name.removesuffix("_key")] = t(value, lang)
     reason = t(error.key, lang, **params)
     if isinstance(error, InvalidValue):
-        return f"{field_label(error.field, lang)} '{error.value}': {reason}"
+        # The value may be anything a file held: one short line, no terminal escapes.
+        return f"{field_label(error.field, lang)} '{shown(str(error.value))}': {reason}"
     return reason

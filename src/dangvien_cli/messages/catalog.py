@@ -242,6 +242,7 @@ FIELDS: dict[str, tuple[str, str]] = {
 def _merge() -> None:
     # Import/export texts live in their own file for readability; they are part of the same catalogue.
     from dangvien_cli.messages.catalog_exchange import EXCHANGE_FIELDS, EXCHANGE_MESSAGES
+    from dangvien_cli.messages.catalog_hostile import HOSTILE_FIELDS, HOSTILE_MESSAGES
     from dangvien_cli.messages.catalog_import import IMPORT_FIELDS, IMPORT_MESSAGES
     from dangvien_cli.messages.catalog_monthly import MONTHLY_FIELDS, MONTHLY_MESSAGES
     from dangvien_cli.messages.catalog_pipeline import PIPELINE_FIELDS, PIPELINE_MESSAGES
@@ -257,6 +258,7 @@ def _merge() -> None:
         (MONTHLY_MESSAGES, MONTHLY_FIELDS),
         (PIPELINE_MESSAGES, PIPELINE_FIELDS),
         (SAFETY_MESSAGES, SAFETY_FIELDS),
+        (HOSTILE_MESSAGES, HOSTILE_FIELDS),
     ):
         for key in messages.keys() & MESSAGES.keys():
             raise AssertionError(f"message key defined twice: {key}")

@@ -156,6 +156,10 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "done.removed": ("Đã xóa tên đảng viên dự bị #{id}", "Probationary member #{id} removed"),
     "field.stage_history": ("Các bước", "Stage history"),
+    "value.admission": (
+        "đảng viên #{member_id}, quyết định {decision_no} ngày {decision_on}",
+        "member #{member_id}, decision {decision_no} of {decision_on}",
+    ),
     "title.checks": ("Kiểm tra điều kiện", "Rule checks"),
     "check.pass": ("Đạt", "Pass"),
     "check.fail": ("Không đạt", "Fail"),
@@ -172,6 +176,7 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 WORKFLOW_FIELDS: dict[str, tuple[str, str]] = {
+    "admission": ("Kết nạp", "Admission"),
     "member": ("Đảng viên", "Member"),
     "by": ("Người nhận xét", "Author"),
     "introducer": ("Người giới thiệu", "Introducer"),

@@ -1,8 +1,13 @@
 """Which database, and how to connect to it.
 
-The database is chosen by ``--db``, else ``DANGVIEN_DB``, else a file in the user's data folder. A plain
-path is a SQLite file; anything with ``://`` is a SQLAlchemy URL used as it is (PostgreSQL for a
-province that outgrows one file).
+The database is chosen by ``--db``, else ``DANGVIEN_DB``, else the first line of the file named by
+``DANGVIEN_DB_FILE``, else a file in the user's data folder. A plain path is a SQLite file; anything with
+``://`` is a SQLAlchemy URL used as it is (PostgreSQL for a province that outgrows one file).
+
+A URL's password never appears in output: ``db status`` shows the URL masked, and :func:`hide_password`
+takes it out of any message before it is printed. A URL with a password is best kept out of the command
+line (where ``ps`` and the shell history see it): in ``DANGVIEN_DB``, or in a file readable by its owner only
+named by ``DANGVIEN_DB_FILE`` (a file others can read is refused).
 
 SQLite is set up for safe everyday use: foreign keys on, WAL, a busy timeout, and transactions that we
 begin ourselves (pysqlite's own handling skips BEGIN before DDL and commits behind our back), so a
@@ -18,6 +23,7 @@ command stops with a message that says so, having changed nothing.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +38,7 @@ WRITER_OPTION = "dangvien_writer"  # execution option: this transaction writes (
 # The advisory lock's key on PostgreSQL: any constant shared by every dangvien process ("dangvien" in ASCII).
 PG_WRITER_LOCK = 0x64616E677669656E
 ENV_VAR = "DANGVIEN_DB"
+FILE_ENV_VAR = "DANGVIEN_DB_FILE"
 
 
 def default_db_path() -> Path:
@@ -43,10 +50,79 @@ def default_db_path() -> Path:
 
 def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for ``db`` (a path or a URL), the environment, or the default file."""
-    value = db or os.environ.get(ENV_VAR) or str(default_db_path())
+    value = db or os.environ.get(ENV_VAR) or _from_file() or str(default_db_path())
     if "://" in value:
+        _check_url(value)
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def _from_file() -> str | None:
+    """The database path or URL in the file named by ``DANGVIEN_DB_FILE``: its first line that is neither
+    blank nor a ``#`` comment. A file holding a password must be readable by its owner only."""
+    name = os.environ.get(FILE_ENV_VAR)
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        raise InvalidValue(FILE_ENV_VAR, name, "db.file_not_found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        detail = error.strerror if isinstance(error, OSError) else "UTF-8"
+        raise InvalidValue(FILE_ENV_VAR, name, "read.os_error", detail=detail or str(error)) from None
+    lines = (line.strip() for line in text.splitlines())
+    value = next((line for line in lines if line and not line.startswith("#")), "")
+    if not value:
+        raise InvalidValue(FILE_ENV_VAR, name, "db.file_empty")
+    if _password(value) and mode & 0o077:
+        raise InvalidValue(FILE_ENV_VAR, name, "db.file_too_open", mode=oct(mode))
+    return value
+
+
+def _check_url(url: str) -> None:
+    """Refuse a URL that cannot be parsed, naming it without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url)
+    except (ArgumentError, ValueError):
+        raise InvalidValue("db", hide_password(url), "db.bad_url") from None
+
+
+def _password(url: str) -> str | None:
+    """The password in ``url`` (decoded), if it has one and can be parsed."""
+    if "://" not in url:
+        return None
+    from sqlalchemy.engine import make_url
+
+    try:
+        password = make_url(url).password
+    except Exception:  # an unparseable URL: the pattern in hide_password still covers it
+        return None
+    return None if password is None else str(password)
+
+
+# scheme://user:PASSWORD@host: whatever stands between the user's colon and the last @ before the host
+_URL_PASSWORD = re.compile(r"(://[^:/?#@\s]*:)([^\s/]*)(@)")
+
+
+def hide_password(text: str, url: str | None = None) -> str:
+    """``text`` with the password of any URL in it, and the password of ``url`` (raw or decoded, wherever
+    it appears, e.g. in a driver's message), replaced by ``***``."""
+    secrets: set[str] = set()
+    if url is not None:
+        password = _password(url)
+        if password:
+            secrets.add(password)
+        match = _URL_PASSWORD.search(url)
+        if match and match[2]:
+            secrets.add(match[2])
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return _URL_PASSWORD.sub(lambda m: m[1] + "***" + m[3] if m[2] != "***" else m[0], text)
 
 
 def mask_url(url: str) -> str:
@@ -90,7 +166,10 @@ def create_engine(url: str) -> Engine:
     if path is None and not url.startswith("sqlite"):
         # One command is one short process: pooling gains nothing, and NullPool closes each connection
         # as soon as it is released instead of leaving it to the garbage collector.
-        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        try:
+            engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        except (sa.exc.NoSuchModuleError, ImportError) as error:
+            raise InvalidValue("db", mask_url(url), "db.no_driver", detail=str(error)) from None
         if engine.dialect.name == "postgresql":
 
             @sa.event.listens_for(engine, "begin")
