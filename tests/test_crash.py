@@ -23,6 +23,8 @@ from dangvien_cli.store.backup import backup_sqlite
 from tests.conftest import Run
 from tests.safety_tools import environment, row_counts, write_members_csv
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's own crash safety; PostgreSQL's is the server's
+
 ROWS = 15_000
 CELLS = ["HP", "K2"]
 WAL_SHARES = (0.0, 0.3, 0.6, 0.8)  # of the reference run's largest WAL; the commit writes the rest
