@@ -1,5 +1,6 @@
 """`db backup` and `db restore`: online and consistent copies readable by the owner only; restores that
-ask first, refuse what is not a dangvien database, and keep the user's data when anything goes wrong."""
+ask first, refuse what is not a dangvien database, and keep the user's data when anything goes wrong.
+(SQLite's: on PostgreSQL both commands point to pg_dump and pg_restore.)"""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def _mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_a_private_complete_copy(
     run: Run, members: None, fresh_environment: Path, tmp_path: Path
 ) -> None:
@@ -55,6 +57,7 @@ def test_backup_is_a_private_complete_copy(
     assert len(json.loads(listed.stdout)) == 40
 
 
+@pytest.mark.sqlite_only
 def test_backup_does_not_overwrite_unless_asked(run: Run, members: None, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     target.write_text("keep me")
@@ -67,6 +70,7 @@ def test_backup_does_not_overwrite_unless_asked(run: Run, members: None, tmp_pat
     assert list(tmp_path.glob(".*.tmp")) == []  # no temporary file left behind
 
 
+@pytest.mark.sqlite_only
 def test_backup_refuses_a_missing_database_and_a_missing_folder(run: Run, tmp_path: Path) -> None:
     missing = tmp_path / "nothing.db"
     result = run("--db", str(missing), "--lang", "en", "db", "backup", str(tmp_path / "copy.db"))
@@ -76,6 +80,7 @@ def test_backup_refuses_a_missing_database_and_a_missing_folder(run: Run, tmp_pa
     assert result.exit_code == 1
 
 
+@pytest.mark.sqlite_only
 def test_backups_taken_while_others_write_are_consistent(
     run: Run, members: None, fresh_environment: Path, tmp_path: Path
 ) -> None:
@@ -121,6 +126,7 @@ def saved(run: Run, members: None, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.sqlite_only
 def test_restore_asks_first(run: Run, saved: Path, fresh_environment: Path) -> None:
     result = run("--lang", "en", "db", "restore", str(saved), input="n\n")
     assert result.exit_code == 1
@@ -132,6 +138,7 @@ def test_restore_asks_first(run: Run, saved: Path, fresh_environment: Path) -> N
     assert row_counts(_url(fresh_environment))["member"] == 40
 
 
+@pytest.mark.sqlite_only
 def test_restore_with_yes_replaces_everything(run: Run, saved: Path, fresh_environment: Path) -> None:
     result = run("--lang", "en", "db", "restore", str(saved), "--yes")
     assert result.exit_code == 0, result.stderr
@@ -143,6 +150,7 @@ def test_restore_with_yes_replaces_everything(run: Run, saved: Path, fresh_envir
     assert run("member", "add", *member_add_args(900, "HP")[2:]).exit_code == 0  # and it works on
 
 
+@pytest.mark.sqlite_only
 def test_restore_into_a_new_file(run: Run, saved: Path, tmp_path: Path) -> None:
     target = tmp_path / "fresh.db"
     result = run("--db", str(target), "db", "restore", str(saved), "--yes")
@@ -151,15 +159,19 @@ def test_restore_into_a_new_file(run: Run, saved: Path, tmp_path: Path) -> None:
     assert row_counts(_url(target))["member"] == 40
 
 
-def _refused(run: Run, file: Path, fresh_environment: Path, expected: str) -> None:
+def _refused(run: Run, file: Path, fresh_environment: Path, expected: str, *, confirm: bool = False) -> None:
     before = row_counts(_url(fresh_environment))
-    result = run("--lang", "en", "db", "restore", str(file), "--yes")
+    if confirm:  # answered yes at the prompt, instead of --yes
+        result = run("--lang", "en", "db", "restore", str(file), input="y\n")
+    else:
+        result = run("--lang", "en", "db", "restore", str(file), "--yes")
     assert result.exit_code == 1
     assert str(file) in result.stderr and expected in result.stderr
     assert row_counts(_url(fresh_environment)) == before
     assert run("db", "check").exit_code == 0
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_what_is_not_a_dangvien_database(
     run: Run, members: None, fresh_environment: Path, tmp_path: Path
 ) -> None:
@@ -172,8 +184,12 @@ def test_restore_refuses_what_is_not_a_dangvien_database(
     connection.close()
     _refused(run, other, fresh_environment, "tables missing")
     _refused(run, tmp_path / "missing.db", fresh_environment, "no such file")
+    asked = run("--lang", "en", "db", "restore", str(text))  # refused before anyone is asked to confirm
+    assert asked.exit_code == 1 and "Replace ALL" not in asked.stdout + asked.stderr
+    _refused(run, other, fresh_environment, "tables missing", confirm=True)
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_damaged_or_newer_backup(
     run: Run, saved: Path, fresh_environment: Path, tmp_path: Path
 ) -> None:
@@ -194,6 +210,7 @@ def test_restore_refuses_a_damaged_or_newer_backup(
         _refused(run, damaged, fresh_environment, "your data is unchanged")
 
 
+@pytest.mark.sqlite_only
 def test_restore_waits_for_writers_then_gives_up_leaving_the_data(
     run: Run, saved: Path, fresh_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,6 +238,7 @@ def test_postgres_points_to_its_own_tools(run: Run, command: str, tmp_path: Path
     assert ("pg_dump" if command == "backup" else "pg_restore") in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_the_database_and_its_journal_files_are_private(fresh_environment: Path) -> None:
     """Created under a umask that would let anyone read them: the file, its WAL and shared memory are 0600."""
     from dangvien_cli.store.engine import open_database

@@ -140,6 +140,7 @@ def test_first_use_by_many_processes_migrates_once(
     assert [tuple(v) for v in versions] == [(HEAD_REVISION,)]
 
 
+@pytest.mark.sqlite_only
 def test_a_writer_waits_then_gives_a_clear_message(
     run: Run, city: None, fresh_environment: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

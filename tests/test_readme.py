@@ -34,8 +34,22 @@ def test_every_readme_command_prints_what_the_readme_shows() -> None:
     steps = [step for block in readme_tour.parse(text) for step in block.steps]
     assert len(steps) >= 50, "the README's tour has lost its commands"
     groups = {step.command.split("dangvien", 1)[1].split()[0] for step in steps if "dangvien" in step.command}
-    for group in ("org", "member", "add-candidate", "candidate", "admit", "due", "quota", "report", "search",
-                  "import", "export", "log", "db", "demo"):
+    for group in (
+        "org",
+        "member",
+        "add-candidate",
+        "candidate",
+        "admit",
+        "due",
+        "quota",
+        "report",
+        "search",
+        "import",
+        "export",
+        "log",
+        "db",
+        "demo",
+    ):
         assert group in groups or any(f" {group}" in step.command for step in steps), group
     _new_text, differences = readme_tour.run_tour(text, BIN)
     assert not differences, "\n\n".join(d.describe() for d in differences) + f"\n{readme_tour.CHECK_HINT}"

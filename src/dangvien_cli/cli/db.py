@@ -167,11 +167,12 @@ def restore(
     ] = False,
 ) -> None:
     """Khôi phục từ tệp sao lưu, thay toàn bộ dữ liệu hiện có. / Replace all data with a backup's."""
-    from dangvien_cli.store.backup import restore_sqlite
+    from dangvien_cli.store.backup import check_restore_source, restore_sqlite
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
     path = _sqlite_file(app_ctx, "restore")
+    check_restore_source(file, path)  # a missing or non-SQLite file is refused before asking
     if not yes and not typer.confirm(t("db.restore_confirm", lang, file=str(file), database=str(path))):
         notice(t("db.restore_cancelled", lang))
         raise typer.Exit(1)

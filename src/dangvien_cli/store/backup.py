@@ -112,12 +112,9 @@ def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
     return revision
 
 
-def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> str:
-    """Replace the contents of ``database`` with the dangvien database in ``source``; returns its revision.
-
-    The source is first copied to a private temporary file and checked there (so a file that changes
-    under us cannot slip past the checks), then copied into the live database in one write transaction,
-    queued behind other writers like any command."""
+def check_restore_source(source: Path, database: Path) -> Path:
+    """The first, cheap checks of a file to restore (before anyone is asked to confirm): it exists, is a
+    SQLite file, is not the database itself, and the database's folder exists. Returns its full path."""
     source = source.expanduser().resolve()
     name = str(source)
     if not source.is_file():
@@ -127,6 +124,19 @@ def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> 
     with source.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise InvalidValue("file", name, "db.not_dangvien", detail="not a SQLite file")
+    if not database.parent.is_dir():
+        raise InvalidValue("db", str(database), "db.no_folder", folder=str(database.parent))
+    return source
+
+
+def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> str:
+    """Replace the contents of ``database`` with the dangvien database in ``source``; returns its revision.
+
+    The source is first copied to a private temporary file and checked there (so a file that changes
+    under us cannot slip past the checks), then copied into the live database in one write transaction,
+    queued behind other writers like any command."""
+    source = check_restore_source(source, database)
+    name = str(source)
     temp = _private_temp(database)
     try:
         try:
