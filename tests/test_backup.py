@@ -63,7 +63,7 @@ def test_backup_does_not_overwrite_unless_asked(run: Run, members: None, tmp_pat
     target.write_text("keep me")
     result = run("db", "backup", str(target))
     assert result.exit_code == 1
-    assert "--overwrite" in result.stderr
+    assert "--force" in result.stderr
     assert target.read_text() == "keep me"
     assert run("db", "backup", str(target), "--overwrite").exit_code == 0
     assert row_counts(_url(target))["member"] == 40

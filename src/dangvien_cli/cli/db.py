@@ -144,7 +144,7 @@ def backup(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="Tệp sao lưu / the backup file to write.")],
     overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Ghi đè tệp đã có / replace an existing file.")
+        bool, typer.Option("--force", "--overwrite", help="Ghi đè tệp đã có / replace an existing file.")
     ] = False,
 ) -> None:
     """Sao lưu khi đang dùng (chỉ chủ sở hữu đọc được). / An online, consistent copy, readable by you only."""

@@ -23,8 +23,8 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db.no_database": ("chưa có cơ sở dữ liệu ở {path}", "there is no database at {path}"),
     "db.backup_exists": (
-        "tệp đã có; chọn tên khác hoặc thêm --overwrite",
-        "the file exists; choose another name or add --overwrite",
+        "tệp đã có; chọn tên khác hoặc thêm --force",
+        "the file exists; choose another name or add --force",
     ),
     "db.backup_onto_itself": (
         "đây chính là tệp cơ sở dữ liệu đang dùng",
