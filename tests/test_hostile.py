@@ -346,7 +346,7 @@ def test_a_control_character_already_stored_gives_a_clean_xlsx_error(
     _import_ok(run, "formula_injection.csv")
     database = open_database()
     with database.engine.begin() as connection:  # as an older version could have stored it
-        connection.execute(sa.text("UPDATE member SET full_name = 'Lê' || char(1) || 'Văn' WHERE id = 1"))
+        connection.execute(sa.text("UPDATE member SET full_name = :name WHERE id = 1"), {"name": "Lê\x01Văn"})
     database.close()
     for args in (
         ("export", "members", "--format", "xlsx"),
