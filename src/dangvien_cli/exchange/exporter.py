@@ -154,23 +154,28 @@ def _members(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]]:
     if subtree is not None:
         statement = statement.where(col(Organisation.id).in_(subtree))
     statement = statement.order_by(col(Member.name_sort), col(Member.id))
-    for member, cell in session.execute(statement.execution_options(yield_per=2000)):
 
-        def as_of(day: date | None) -> str | None:
-            return _iso(day) if day is not None and (on is None or day <= on) else None
+    def as_of(day: date | None) -> str | None:
+        return _iso(day) if day is not None and (on is None or day <= on) else None
 
-        left_on = as_of(member.left_on)
-        yield {
-            **_person_fields(member),
-            "cell": cell,
-            "admitted_on": member.admitted_on.isoformat(),
-            "decision_no": member.decision_no,
-            "ceremony_on": as_of(member.ceremony_on),
-            "official_on": as_of(member.official_on),
-            "left_on": left_on,
-            "left_reason": member.left_reason if left_on else None,
-            **_extra_fields(member),
-        }
+    # A server-side cursor on PostgreSQL: closed even when the writer stops half-way (a refused value)
+    result = session.execute(statement.execution_options(yield_per=2000))
+    try:
+        for member, cell in result:
+            left_on = as_of(member.left_on)
+            yield {
+                **_person_fields(member),
+                "cell": cell,
+                "admitted_on": member.admitted_on.isoformat(),
+                "decision_no": member.decision_no,
+                "ceremony_on": as_of(member.ceremony_on),
+                "official_on": as_of(member.official_on),
+                "left_on": left_on,
+                "left_reason": member.left_reason if left_on else None,
+                **_extra_fields(member),
+            }
+    finally:
+        result.close()
 
 
 def _candidates(session: Session, query: ExportQuery) -> Iterator[dict[str, Any]]:
