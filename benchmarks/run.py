@@ -91,7 +91,7 @@ def make_country(folder: Path, members: int, cells: int, seed: int = 2022) -> tu
             born = date(1935, 1, 1) + timedelta(
                 days=rng.randrange((date(2004, 1, 1) - date(1935, 1, 1)).days)
             )
-            earliest = date(born.year + 18, born.month, min(born.day, 28)) + timedelta(days=1)
+            earliest = date(born.year + 19, born.month, 1)  # 18 full years, whatever the day
             admitted = earliest + timedelta(days=rng.randrange(max((end - earliest).days, 1)))
             official = admitted + timedelta(days=365)
             b = rng.randrange(bases)
@@ -550,7 +550,19 @@ def main() -> None:
         if "import" in args.only or "reports" in args.only:
             print(f"generating {members:,} members over {cells:,} cells", flush=True)
             start = time.perf_counter()
-            orgs, quotas, large = make_country(folder, members, cells)
+            # In a child process: a forked child inherits its parent's peak memory (ru_maxrss), so the
+            # generator's must not stay in this one.
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+                    "from run import make_country, Path\n"
+                    f"make_country(Path({str(folder)!r}), {members}, {cells})",
+                ],
+                check=True,
+            )
+            orgs, quotas, large = folder / "orgs.csv", folder / "quotas.csv", folder / "members.csv"
             print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
             files = {members: large}
             if members >= 10_000:
