@@ -226,15 +226,17 @@ connection = sqlite3.connect(sys.argv[1])
 root, at = sys.argv[2], sys.argv[3]
 year = int(at[:4])
 rows = connection.execute('''
-    SELECT c.ancestor_id,
-           sum(m.admitted_on BETWEEN :start AND :at),
-           sum(m.admitted_on BETWEEN :start AND :at AND o.place = 'residential'),
-           sum(m.admitted_on BETWEEN :last_start AND :last_at),
-           sum(ms.start_on <= :start AND (ms.end_on IS NULL OR ms.end_on > :start))
-    FROM membership AS ms
-    JOIN member AS m ON m.id = ms.member_id
-    JOIN org_closure AS c ON c.descendant_id = ms.cell_id
-    JOIN organisation AS o ON o.id = ms.cell_id
+    SELECT c.ancestor_id, sum(per.admitted), sum(per.residential), sum(per.last_year), sum(per.at_start)
+    FROM (SELECT ms.cell_id,
+                 sum(m.admitted_on BETWEEN :start AND :at) AS admitted,
+                 sum(m.admitted_on BETWEEN :start AND :at AND o.place = 'residential') AS residential,
+                 sum(m.admitted_on BETWEEN :last_start AND :last_at) AS last_year,
+                 sum(ms.start_on <= :start AND (ms.end_on IS NULL OR ms.end_on > :start)) AS at_start
+          FROM membership AS ms
+          JOIN member AS m ON m.id = ms.member_id
+          JOIN organisation AS o ON o.id = ms.cell_id
+          GROUP BY ms.cell_id) AS per
+    JOIN org_closure AS c ON c.descendant_id = per.cell_id
     WHERE c.ancestor_id IN (SELECT descendant_id FROM org_closure
                             WHERE ancestor_id = (SELECT id FROM organisation WHERE code = :root)
                               AND depth <= 1)
