@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import typer  # noqa: TID251
 import typer.main  # noqa: TID251 - this script documents the CLI, like dangvien_cli.cli itself
 import typer.rich_utils  # noqa: TID251
 from typer.testing import CliRunner  # noqa: TID251
@@ -79,10 +80,18 @@ def help_text(command: Any) -> str:
     return inspect.cleandoc(text.split("\f", 1)[0]).strip()
 
 
+def subcommands_of(command: Any) -> dict[str, Any]:
+    """A group's subcommands by name, in order (the root loads its own only when asked for them)."""
+    if not hasattr(command, "list_commands"):
+        return {}
+    ctx = typer.Context(command)
+    return {name: command.get_command(ctx, name) for name in command.list_commands(ctx)}
+
+
 def walk(command: Any | None = None, path: tuple[str, ...] = ()) -> Iterator[CommandDoc]:
     """Every command and group, depth first, in the order the app registers them; hidden ones too."""
     command = root_command() if command is None else command
-    subcommands: dict[str, Any] = getattr(command, "commands", None) or {}
+    subcommands = subcommands_of(command)
     yield CommandDoc(path=path, help=help_text(command), is_group=bool(subcommands))
     for name, sub in subcommands.items():
         yield from walk(sub, (*path, name))
@@ -96,7 +105,7 @@ def hidden_paths() -> set[tuple[str, ...]]:
         is_hidden = parent_hidden or bool(getattr(command, "hidden", False))
         if is_hidden:
             hidden.add(path)
-        for name, sub in (getattr(command, "commands", None) or {}).items():
+        for name, sub in subcommands_of(command).items():
             visit(sub, (*path, name), is_hidden)
 
     visit(root_command(), (), False)

@@ -3,28 +3,16 @@ library's errors become a one-line message and an exit code."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
-from dangvien_cli.cli import (
-    candidate,
-    db,
-    demo,
-    due,
-    exporting,
-    importing,
-    log,
-    member,
-    org,
-    quota,
-    report,
-    search,
-    steps,
-)
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
@@ -87,9 +75,122 @@ def _without_password(ctx: typer.Context, message: str) -> str:
     return hide_password(message, url)
 
 
+@dataclass(frozen=True)
+class Subcommand:
+    """A command or group of the root, loaded only when it is run (start-up time: each command imports
+    only its own module). ``help`` is what the root's ``--help`` lists without loading it; a test checks
+    that it equals the loaded command's own help."""
+
+    module: str
+    attribute: str  # a Typer app (a group) or a command function
+    help: str
+
+
+# In the order ``dangvien --help`` lists them (Typer lists single commands before groups).
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "add-candidate": Subcommand(
+        "dangvien_cli.cli.candidate",
+        "add_candidate",
+        "Thêm một quần chúng ưu tú vào nguồn. / Add a candidate.",
+    ),
+    "admit": Subcommand(
+        "dangvien_cli.cli.steps",
+        "admit",
+        "Quyết định kết nạp: tạo đảng viên dự bị. / "
+        "The admission decision: a probationary member is created.",
+    ),
+    "due": Subcommand(
+        "dangvien_cli.cli.due",
+        "due",
+        "Việc đến hạn của các chi bộ. / What each cell must do next, soonest first.",
+    ),
+    "demo": Subcommand(
+        "dangvien_cli.cli.demo",
+        "demo",
+        "Dùng thử trên dữ liệu mẫu một thành phố. / Try the tool on a sample city (a throwaway database).",
+    ),
+    "log": Subcommand("dangvien_cli.cli.log", "log", "Nhật ký thay đổi. / The change log."),
+    "search": Subcommand(
+        "dangvien_cli.cli.search",
+        "search",
+        "Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.\n\n"
+        "Không phân biệt dấu và hoa thường; i và y coi như nhau (Sĩ/Sỹ). "
+        "Kết quả đúng dấu như đã gõ lên trước."
+        "\n/ Tone marks and case do not matter, nor i versus y; results with the marks as typed come first.",
+    ),
+    "org": Subcommand(
+        "dangvien_cli.cli.org",
+        "app",
+        "Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.",
+    ),
+    "member": Subcommand("dangvien_cli.cli.member", "app", "Đảng viên. / Party members."),
+    "candidate": Subcommand(
+        "dangvien_cli.cli.candidate",
+        "app",
+        "Quần chúng ưu tú (nguồn phát triển đảng). / Candidates for admission.",
+    ),
+    "quota": Subcommand(
+        "dangvien_cli.cli.quota", "app", "Chỉ tiêu kết nạp đảng viên. / Yearly admission quotas."
+    ),
+    "report": Subcommand(
+        "dangvien_cli.cli.report", "app", "Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing."
+    ),
+    "import": Subcommand(
+        "dangvien_cli.cli.importing",
+        "app",
+        "Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.",
+    ),
+    "export": Subcommand(
+        "dangvien_cli.cli.exporting",
+        "app",
+        "Xuất danh sách ra CSV, xlsx, JSON (nhập lại được). / Export lists (they import back).",
+    ),
+    "db": Subcommand("dangvien_cli.cli.db", "app", "Cơ sở dữ liệu. / The database."),
+}
+
+
+def load_subcommand(name: str) -> Any:
+    """Import the module of one root command and build its click command, as ``add_typer`` would."""
+    spec = SUBCOMMANDS[name]
+    target = getattr(importlib.import_module(spec.module), spec.attribute)
+    command: Any
+    if isinstance(target, typer.Typer):
+        command = typer.main.get_group(target)
+    else:
+        single = typer.Typer(add_completion=False)
+        single.command(name)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
 class DangvienGroup(TyperGroup):
     """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
-    exit code 1 here, once. (Usage errors keep Typer's exit code 2.)"""
+    exit code 1 here, once. (Usage errors keep Typer's exit code 2.)
+
+    Subcommands are loaded on first use (see :data:`SUBCOMMANDS`); listing them for the root's help uses
+    their help text alone."""
+
+    _listing = False
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return [*super().list_commands(ctx), *(n for n in SUBCOMMANDS if n not in self.commands)]
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:  # type: ignore[override]
+        if cmd_name in self.commands or cmd_name not in SUBCOMMANDS:
+            return super().get_command(ctx, cmd_name)
+        if self._listing:  # only its name and help are shown: no need to import it
+            return typer.core.TyperCommand(cmd_name, help=SUBCOMMANDS[cmd_name].help)
+        command = load_subcommand(cmd_name)
+        self.commands[cmd_name] = command
+        return command
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -137,22 +238,6 @@ def root(
     """Theo dõi công tác phát triển đảng viên. / Track the development of party membership."""
     ctx.obj = AppContext(db=db_, lang=lang.value)
     ctx.call_on_close(ctx.obj.close)
-
-
-app.add_typer(org.app, name="org")
-app.add_typer(member.app, name="member")
-app.add_typer(candidate.app, name="candidate")
-app.add_typer(quota.app, name="quota")
-app.add_typer(report.app, name="report")
-app.add_typer(importing.app, name="import")
-app.add_typer(exporting.app, name="export")
-app.add_typer(db.app, name="db")
-app.command("add-candidate")(candidate.add_candidate)
-app.command("admit")(steps.admit)
-app.command("due")(due.due)
-app.command("demo")(demo.demo)
-app.command("log")(log.log)
-app.command("search")(search.search)
 
 
 def main() -> None:

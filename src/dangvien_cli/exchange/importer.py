@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from operator import itemgetter
 from typing import Any, ClassVar, Protocol
 
 import sqlalchemy as sa
@@ -35,6 +36,7 @@ from dangvien_cli.exchange.columns import (
     ParseOptions,
     RawValue,
     map_headers,
+    parse_citizen_id,
     specs,
 )
 from dangvien_cli.store.changelog import os_user
@@ -53,6 +55,13 @@ from dangvien_cli.store.people import is_current
 from dangvien_cli.store.workflow import is_official_on
 
 CHUNK_ROWS = 1000
+IMPORT_CACHE_KIB = 64 * 1024
+# Indexes built once at the end of a large import instead of row by row (measured: see benchmarks/).
+DEFER_INDEXES_AFTER = 50_000
+DEFERRABLE_INDEXES = {
+    "members": ("ix_member_admitted_on", "ix_member_name_sort", "ix_membership_cell_id_start_on"),
+    "candidates": ("ix_candidate_name_sort", "ix_candidate_cell_id"),
+}
 _NAME_WITH_BIRTH = re.compile(r"^(.*\S)\s*\((\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\)$")
 ON_DUPLICATE = ("error", "skip", "update")
 ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")
@@ -119,12 +128,18 @@ class Row:
 
     line: int
     values: dict[str, Any]
-    raw: dict[str, RawValue]
+    cells: list[RawValue]
+    columns: dict[str, int]  # canonical column → its index in ``cells``
     headers: dict[str, str]
     failed: bool = False
 
     def given(self, name: str) -> bool:
         return self.values.get(name) is not None
+
+    def raw(self, name: str) -> RawValue:
+        """The cell as read, for messages (``None`` when the file has no such column or cell)."""
+        index = self.columns.get(name)
+        return self.cells[index] if index is not None and index < len(self.cells) else None
 
 
 def import_table(
@@ -143,10 +158,16 @@ def import_table(
             "on_duplicate", options.on_duplicate, "value.choice", choices=", ".join(ON_DUPLICATE)
         )
     header_map = map_headers(entity, table.headers)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # A large import touches index pages all over the file: a bigger page cache (the default is 2 MiB)
+        # keeps them in memory instead of spilling them to the WAL again and again. Memory stays bounded.
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     report = ImportReport(entity=entity, ignored_columns=header_map.ignored)
     handler_class = _HANDLERS[entity]
     handler = handler_class(session=session, options=options, report=report)
     batch: list[Row] = []
+    deferred: list[str] = []
     for row in _parse_rows(table, header_map, specs(entity), options.parse, report):
         report.rows += 1
         handler.check(row)
@@ -155,13 +176,63 @@ def import_table(
         if len(batch) >= CHUNK_ROWS:
             handler.write(batch)
             batch = []
+            if report.rows >= DEFER_INDEXES_AFTER and not deferred:
+                deferred = _drop_indexes(session, DEFERRABLE_INDEXES.get(entity, ()))
             if progress is not None:
                 progress(report.rows)
     handler.write(batch)
     handler.finish()
+    for statement in deferred:
+        connection.exec_driver_sql(statement)
     if progress is not None:
         progress(report.rows)
     return report
+
+
+class _Memo:
+    """Parsed values of one column, by cell text: dates, codes, cells and names repeat thousands of times in
+    a large file, so each distinct text is parsed once. The memo is emptied when full (memory stays flat);
+    citizen IDs, which never repeat, are not remembered."""
+
+    LIMIT = 50_000
+
+    def __init__(self, parse: Any, options: ParseOptions, text_column: bool) -> None:
+        self.parse = parse
+        self.options = options
+        self.text_column = text_column
+        self.values: dict[str, Any] | None = None if parse is parse_citizen_id else {}
+
+    def __call__(self, raw: RawValue) -> Any:
+        values = self.values
+        if values is None or type(raw) is not str:
+            return self.parse(raw, self.options, self.text_column)
+        try:
+            return values[raw]
+        except KeyError:
+            pass
+        value = self.parse(raw, self.options, self.text_column)  # a CellError is not remembered
+        if len(values) >= self.LIMIT:
+            values.clear()
+        values[raw] = value
+        return value
+
+
+def _drop_indexes(session: Session, names: tuple[str, ...]) -> list[str]:
+    """Drop these indexes inside the import's transaction and return the statements that recreate them.
+
+    A large import inserts in random key order into every index; building an index once at the end sorts
+    instead. Only indexes that the import itself does not search are deferred (never those that match
+    people, nor unique ones). DDL is transactional in SQLite: a rolled-back import gets them back."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or not names:
+        return []
+    marks = ", ".join("?" * len(names))
+    found = connection.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})", names
+    ).all()
+    for name, _ in found:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _, sql in found]
 
 
 def _parse_rows(
@@ -171,27 +242,35 @@ def _parse_rows(
     parse: ParseOptions,
     report: ImportReport,
 ) -> Iterator[Row]:
-    mapped = [(i, name, column_specs[name]) for i, name in enumerate(header_map.columns) if name is not None]
+    mapped = [
+        (i, name, _Memo(column_specs[name].parse, parse, i in table.text_columns))
+        for i, name in enumerate(header_map.columns)
+        if name is not None
+    ]
     headers = {name: header_map.headers[i] for i, name, _ in mapped}
+    columns = {name: i for i, name, _ in mapped}
+    required = [name for name, spec in column_specs.items() if spec.required and name in headers]
     for line, cells in table.rows:
-        row = Row(line=line, values={}, raw={}, headers=headers)
-        for index, name, spec in mapped:
-            raw = cells[index] if index < len(cells) else None
-            row.raw[name] = raw
+        values: dict[str, Any] = {}
+        row = Row(line=line, values=values, cells=cells, columns=columns, headers=headers)
+        width = len(cells)
+        for index, name, parse_cell in mapped:
             try:
-                row.values[name] = spec.parse(raw, parse, index in table.text_columns)
+                values[name] = parse_cell(cells[index] if index < width else None)
             except CellError as error:
                 _add_problem(report, row, name, error.key, **error.params)
-        for name, spec in column_specs.items():
-            if spec.required and name in headers and row.values.get(name) is None and not row.failed:
-                if name == "full_name" and row.given("given_name"):
-                    continue
+        if row.failed:
+            yield row
+            continue
+        for name in required:
+            if values[name] is None and not (name == "full_name" and values.get("given_name") is not None):
                 _add_problem(report, row, name, "value.empty")
+                break
         yield row
 
 
 def _add_problem(report: ImportReport, row: Row, name: str, key: str, **params: Any) -> None:
-    raw = row.raw.get(name)
+    raw = row.raw(name)
     value = "" if raw is None else raw.isoformat() if isinstance(raw, date) else str(raw)
     report.problems.append(Problem(row.line, row.headers.get(name, name), value, key, dict(params)))
     row.failed = True
@@ -209,6 +288,8 @@ def _refuse(report: ImportReport, row: Row, error: InvalidValue) -> None:
 
 def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
     """How a value of this column type is written to SQLite the way SQLAlchemy would store it."""
+    if isinstance(column_type, sa.TypeDecorator):  # e.g. SQLModel's UTCDateTime: stored as its base type
+        column_type = column_type.impl_instance
     if isinstance(column_type, sa.JSON):
         return json.dumps
     if isinstance(column_type, sa.DateTime):  # naive, in UTC
@@ -294,33 +375,56 @@ class _Handler:
                 self._member_refs[value] = (ids[0], "")
         return self._member_refs[value]
 
-    def bulk_insert(self, model: type[Any], rows: list[dict[str, Any]]) -> None:
-        """Insert many rows with one executemany, no ORM objects.
+    def bulk_insert(
+        self,
+        model: type[Any],
+        rows: list[dict[str, Any]],
+        *,
+        columns: list[str] | None = None,
+        ids: list[int] | None = None,
+    ) -> None:
+        """Insert many rows with one executemany, no ORM objects (``columns``: the keys to write, by default
+        all of the first row's; ``ids``: the rows' ids, given apart from the dicts).
 
         On SQLite the statement goes to the driver directly, with values converted the way SQLAlchemy stores
         them (ISO dates, JSON text): SQLAlchemy's per-row parameter processing would cost more than SQLite's
         own insert. Elsewhere it is a Core insert."""
         if not rows:
             return
+        names: list[str] = columns or list(rows[0])
         table = sa.inspect(model).local_table
         connection = self.session.connection()
         if connection.dialect.name != "sqlite":
+            if ids is not None:
+                rows = [{"id": i, **{c: row[c] for c in names}} for row, i in zip(rows, ids, strict=True)]
+            else:
+                rows = [{c: row[c] for c in names} for row in rows]
             connection.execute(sa.insert(table), rows)
             return
-        columns = list(rows[0])
-        converters = [_sqlite_converter(table.c[c].type) for c in columns]
-        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        values = []
+        converters = [
+            (i, convert)
+            for i, c in enumerate(names)
+            if (convert := _sqlite_converter(table.c[c].type)) is not None
+        ]
+        get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+        values: list[Any] = []
         for row in rows:
-            cells = [row[c] for c in columns]
-            for i, convert in enumerate(converters):
-                if convert is not None and cells[i] is not None:
+            cells = list(get(row))
+            for i, convert in converters:
+                if cells[i] is not None:
                     cells[i] = convert(cells[i])
             values.append(tuple(cells))
+        if ids is not None:
+            names = ["id", *names]
+            values = [(i, *cells) for i, cells in zip(ids, values, strict=True)]
+        quoted = ", ".join(f'"{c}"' for c in names)
+        sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
         connection.exec_driver_sql(sql, values)
 
-    def insert_with_ids(self, model: type[Member] | type[Candidate], rows: list[dict[str, Any]]) -> list[int]:
-        """Insert ``rows`` with executemany and return their ids, in order.
+    def insert_with_ids(
+        self, model: type[Member] | type[Candidate], rows: list[dict[str, Any]], columns: list[str]
+    ) -> list[int]:
+        """Insert ``rows`` (their ``columns``) with executemany and return their ids, in order.
 
         SQLite cannot return ids in order from one executemany (SQLAlchemy then falls back to a statement a
         row), so there the ids are given up front: the import holds the write lock (BEGIN IMMEDIATE), so
@@ -332,10 +436,46 @@ class _Handler:
         if connection.dialect.name == "sqlite":
             start = connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
             ids = list(range(start + 1, start + 1 + len(rows)))
-            self.bulk_insert(model, [{"id": i, **row} for row, i in zip(rows, ids, strict=True)])
+            self.bulk_insert(model, rows, columns=columns, ids=ids)
             return ids
         statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(connection.execute(statement, rows).scalars())
+        return list(connection.execute(statement, [{c: row[c] for c in columns} for row in rows]).scalars())
+
+    def log_inserts(
+        self, model: type[Any], entity: str, ids: list[int], rows: list[dict[str, Any]], columns: list[str]
+    ) -> None:
+        """Log each new row with its values, as ``log`` would.
+
+        On SQLite the entries are made by one INSERT … SELECT from the rows just written (their ids are
+        consecutive), with json_object building each snapshot: no Python work a row."""
+        if not ids:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite" or ids[-1] - ids[0] + 1 != len(ids):
+            self.log(
+                "insert",
+                entity,
+                [
+                    (i, None, {"id": i, **_jsonable({c: row[c] for c in columns})})
+                    for i, row in zip(ids, rows, strict=True)
+                ],
+            )
+            return
+        table = sa.inspect(model).local_table
+        pairs = []
+        for column in ["id", *columns]:
+            value = f'"{column}"'
+            if isinstance(table.c[column].type, sa.Boolean):  # stored as 0/1, logged as false/true
+                value = f"CASE {value} WHEN 0 THEN json('false') WHEN 1 THEN json('true') END"
+            pairs.append(f"'{column}', {value}")
+        sql = (
+            'INSERT INTO change_log (at, os_user, action, entity, entity_id, "before", "after")'
+            f" SELECT ?, ?, 'insert', ?, id, NULL, json_object({', '.join(pairs)})"
+            f" FROM {table.name} WHERE id BETWEEN ? AND ? ORDER BY id"
+        )
+        at = _sqlite_converter(sa.inspect(ChangeLog).local_table.c.at.type)
+        assert at is not None
+        connection.exec_driver_sql(sql, (at(datetime.now(UTC)), self.user, entity, ids[0], ids[-1]))
 
     def log(
         self, action: str, entity: str, entries: Iterable[tuple[int, dict[str, Any] | None, dict[str, Any]]]
@@ -400,20 +540,36 @@ class _PeopleHandler(_Handler):
     # columns an import may not change on an existing record
     frozen: ClassVar[tuple[str, ...]] = ()
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._names: dict[tuple[Any, ...], dict[str, str]] = {}
+
     def person(self, row: Row) -> dict[str, Any] | None:
         values = row.values
-        try:
-            name = person_name(
-                values.get("full_name"),
-                family=values.get("family_name"),
-                middle=values.get("middle_name"),
-                given=values.get("given_name"),
-                tone_order=self.options.settings.tone_order,
-            )
-        except InvalidValue as error:
-            _refuse(self.report, row, error)
-            return None
-        fields: dict[str, Any] = dict(name.as_fields())
+        name_key = (
+            values.get("full_name"),
+            values.get("family_name"),
+            values.get("middle_name"),
+            values.get("given_name"),
+        )
+        names = self._names
+        name_fields = names.get(name_key)
+        if name_fields is None:  # names repeat in a large list: split and key each one once
+            try:
+                name = person_name(
+                    name_key[0],
+                    family=name_key[1],
+                    middle=name_key[2],
+                    given=name_key[3],
+                    tone_order=self.options.settings.tone_order,
+                )
+            except InvalidValue as error:
+                _refuse(self.report, row, error)
+                return None
+            if len(names) >= _Memo.LIMIT:
+                names.clear()
+            name_fields = names[name_key] = name.as_fields()
+        fields: dict[str, Any] = dict(name_fields)
         for key in _PERSONAL:
             fields[key] = values.get(key)
         if fields["youth_union"] is None:
@@ -483,19 +639,47 @@ class _PeopleHandler(_Handler):
         model = self.model
         cids = {r["citizen_id"] for r in records.values() if r and r["citizen_id"]}
         pairs = {(r["name_folded"], r["birth_date"]) for r in records.values() if r}
+        ids = self._matching_ids(cids, pairs)
         by_id: dict[str | None, Any] = {}
-        if cids:
-            # A current record wins over an old one with the same citizen ID (someone re-admitted).
-            for m in self.session.exec(select(model).where(col(model.citizen_id).in_(cids))):
-                if m.citizen_id not in by_id or self.current(m):
-                    by_id[m.citizen_id] = m
         by_name: dict[tuple[str, date], list[Any]] = {}
-        if pairs:
-            # (name, birth date) pairs, not names alone: common names repeat thousands of times in a province.
-            key = sa.tuple_(col(model.name_folded), col(model.birth_date))
-            for m in self.session.exec(select(model).where(key.in_(pairs)).order_by(col(model.id))):
+        if not ids:  # the usual case in a large import: nobody in this chunk is stored yet
+            return by_id, by_name
+        for m in self.session.exec(select(model).where(col(model.id).in_(ids)).order_by(col(model.id))):
+            # A current record wins over an old one with the same citizen ID (someone re-admitted).
+            if m.citizen_id in cids and (m.citizen_id not in by_id or self.current(m)):
+                by_id[m.citizen_id] = m
+            # (name, birth date) pairs, not names alone: common names repeat thousands of times.
+            if (m.name_folded, m.birth_date) in pairs:
                 by_name.setdefault((m.name_folded, m.birth_date), []).append(m)
         return by_id, by_name
+
+    def _matching_ids(self, cids: set[str], pairs: set[tuple[str, date]]) -> list[int]:
+        """Ids of stored records with one of these citizen IDs or (folded name, birth date) pairs.
+
+        On SQLite the keys go in as one JSON parameter each and are joined to the indexes, in one
+        statement without per-key parameters for SQLAlchemy to expand and compile."""
+        table = sa.inspect(self.model).local_table
+        connection = self.session.connection()
+        if connection.dialect.name == "sqlite":
+            sql = (
+                f"SELECT t.id FROM json_each(?) AS j CROSS JOIN {table.name} AS t"
+                " WHERE t.citizen_id = j.value"
+                " UNION SELECT t.id FROM json_each(?) AS j CROSS JOIN "
+                f"{table.name} AS t"
+                " WHERE t.name_folded = json_extract(j.value, '$[0]')"
+                " AND t.birth_date = json_extract(j.value, '$[1]')"
+            )
+            keys = json.dumps(sorted(cids)), json.dumps([[n, b.isoformat()] for n, b in pairs])
+            return [i for (i,) in connection.exec_driver_sql(sql, keys)]
+        found: set[int] = set()
+        if cids:
+            found.update(
+                connection.execute(sa.select(table.c.id).where(table.c.citizen_id.in_(cids))).scalars()
+            )
+        if pairs:
+            key = sa.tuple_(table.c.name_folded, table.c.birth_date)
+            found.update(connection.execute(sa.select(table.c.id).where(key.in_(pairs))).scalars())
+        return sorted(found)
 
     def current_cells(self, ids: list[int | None]) -> dict[int, int]:
         return {}
@@ -653,8 +837,9 @@ class _MemberHandler(_PeopleHandler):
     def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
         if not new:
             return
-        members = [{k: v for k, v in record.items() if k != "cell_id"} for _, record in new]
-        ids = self.insert_with_ids(Member, members)
+        members = [record for _, record in new]
+        columns = [c for c in members[0] if c != "cell_id"]
+        ids = self.insert_with_ids(Member, members, columns)
         memberships = [
             {
                 "member_id": member_id,
@@ -662,14 +847,10 @@ class _MemberHandler(_PeopleHandler):
                 "start_on": record["admitted_on"],
                 "end_on": record["left_on"],
             }
-            for member_id, (_, record) in zip(ids, new, strict=True)
+            for member_id, record in zip(ids, members, strict=True)
         ]
         self.bulk_insert(Membership, memberships)
-        self.log(
-            "insert",
-            "member",
-            [(i, None, {"id": i, **_jsonable(m)}) for i, m in zip(ids, members, strict=True)],
-        )
+        self.log_inserts(Member, "member", ids, members, columns)
         self.report.created += len(ids)
 
 
@@ -835,12 +1016,11 @@ class _CandidateHandler(_PeopleHandler):
                     id=members[record["citizen_id"]],
                 )
         candidates = [record for row, record in new if not row.failed]
-        ids = self.insert_with_ids(Candidate, candidates)
-        self.log(
-            "insert",
-            "candidate",
-            [(i, None, {"id": i, **_jsonable(c)}) for i, c in zip(ids, candidates, strict=True)],
-        )
+        if not candidates:
+            return
+        columns = list(candidates[0])
+        ids = self.insert_with_ids(Candidate, candidates, columns)
+        self.log_inserts(Candidate, "candidate", ids, candidates, columns)
         self.report.created += len(ids)
 
 

@@ -41,8 +41,14 @@ def parse_bands(text: str) -> tuple[int, ...]:
     return bands
 
 
-def _age_expression(on: date) -> sa.ColumnElement[int]:
+def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     born = col(Member.birth_date)
+    if dialect == "sqlite":
+        # SQLite stores a date as ISO text: its parts by position are much cheaper than strftime, which
+        # parses the whole date again for each part (measured: a quarter of the report's query).
+        year = sa.cast(sa.func.substr(born, 1, 4, type_=sa.String), sa.Integer)
+        birthday_later = sa.func.substr(born, 6, 5, type_=sa.String) > f"{on.month:02d}-{on.day:02d}"
+        return on.year - year - sa.case((birthday_later, 1), else_=0)
     month, day = sa.extract("month", born), sa.extract("day", born)
     before_birthday = sa.or_(month > on.month, sa.and_(month == on.month, day > on.day))
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
@@ -85,7 +91,7 @@ def ageing_report(
         .where(Organisation.kind == by if by == "base" else col(Organisation.kind).in_(("cell", "base")))
         .subquery()
     )
-    age = _age_expression(at).label("age")
+    age = _age_expression(at, session.get_bind().dialect.name).label("age")
     query = (
         select(group.c.ancestor_id, Member.gender, age, sa.func.count())
         .select_from(Membership)

@@ -8,6 +8,7 @@ closure table, with the date thresholds computed up front.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -125,8 +126,31 @@ class _Counts:
     residential: int = 0
 
 
+def _roll_up(
+    session: Session, org_ids: list[int], per_cell: Mapping[int, Sequence[int]]
+) -> dict[int, list[int]]:
+    """Counts per cell summed for each organisation's subtree (the closure table, read for these
+    organisations only: a few rows per cell). Summing in Python keeps the big GROUP BY on the cell alone:
+    joining the closure inside it made SQLite probe every organisation of the list for every member."""
+    if not per_cell or not org_ids:
+        return {}
+    width = len(next(iter(per_cell.values())))
+    totals: dict[int, list[int]] = {}
+    closure = select(OrgClosure.ancestor_id, OrgClosure.descendant_id).where(
+        col(OrgClosure.ancestor_id).in_(org_ids)
+    )
+    for ancestor_id, descendant_id in session.execute(closure):
+        counts = per_cell.get(descendant_id)
+        if counts is not None:
+            total = totals.setdefault(ancestor_id, [0] * width)
+            for i, n in enumerate(counts):
+                total[i] += n
+    return totals
+
+
 def _admissions(session: Session, org_ids: list[int], start: date, end: date) -> dict[int, _Counts]:
-    """Admissions decided in [start, end], by each organisation's subtree: one GROUP BY."""
+    """Admissions decided in [start, end], by each organisation's subtree: one GROUP BY by cell (the cell
+    a member was admitted in: the first membership starting on the admission day), rolled up."""
     first_cell = (
         select(Membership.cell_id)
         .where(Membership.member_id == Member.id, Membership.start_on == Member.admitted_on)
@@ -136,34 +160,33 @@ def _admissions(session: Session, org_ids: list[int], start: date, end: date) ->
         .scalar_subquery()
     )
     admitted = (
-        select(col(Member.id).label("member_id"), first_cell.label("cell_id"))
+        select(first_cell.label("cell_id"))
         .where(col(Member.admitted_on) >= start, col(Member.admitted_on) <= end)
         .subquery()
     )
     query = (
-        select(
-            OrgClosure.ancestor_id,
-            sa.func.count(),
-            sa.func.sum(sa.case((col(Organisation.place) == "residential", 1), else_=0)),
-        )
+        select(admitted.c.cell_id, col(Organisation.place), sa.func.count())
         .select_from(admitted)
-        .join(OrgClosure, col(OrgClosure.descendant_id) == admitted.c.cell_id)
         .join(Organisation, col(Organisation.id) == admitted.c.cell_id)
-        .where(col(OrgClosure.ancestor_id).in_(org_ids))
-        .group_by(col(OrgClosure.ancestor_id))
+        .group_by(admitted.c.cell_id, col(Organisation.place))
     )
-    return {org_id: _Counts(int(n), int(r or 0)) for org_id, n, r in session.execute(query)}
+    per_cell = {
+        cell_id: (int(n), int(n) if place == "residential" else 0)
+        for cell_id, place, n in session.execute(query)
+    }
+    return {
+        org_id: _Counts(admitted_count, residential)
+        for org_id, (admitted_count, residential) in _roll_up(session, org_ids, per_cell).items()
+    }
 
 
 def _members_on(session: Session, org_ids: list[int], on: date) -> dict[int, int]:
+    """Members on ``on`` by each organisation's subtree: one GROUP BY by cell, rolled up."""
     query = (
-        select(OrgClosure.ancestor_id, sa.func.count())
-        .select_from(Membership)
-        .join(OrgClosure, col(OrgClosure.descendant_id) == Membership.cell_id)
-        .where(col(OrgClosure.ancestor_id).in_(org_ids), membership_at(on))
-        .group_by(col(OrgClosure.ancestor_id))
+        select(Membership.cell_id, sa.func.count()).where(membership_at(on)).group_by(col(Membership.cell_id))
     )
-    return {org_id: int(n) for org_id, n in session.execute(query)}
+    per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
+    return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell).items()}
 
 
 QUOTA_COLUMNS = [
