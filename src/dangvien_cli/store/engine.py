@@ -171,6 +171,9 @@ def create_engine(url: str) -> Engine:
         except (sa.exc.NoSuchModuleError, ImportError) as error:
             raise InvalidValue("db", mask_url(url), "db.no_driver", detail=str(error)) from None
         if engine.dialect.name == "postgresql":
+            from dangvien_cli.store.models import attach_postgresql_conditions
+
+            attach_postgresql_conditions()
 
             @sa.event.listens_for(engine, "begin")
             def _on_pg_begin(connection: Any) -> None:
