@@ -7,6 +7,7 @@ which bands, averages and medians follow. Members who had left by D, or joined a
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -41,16 +42,26 @@ def parse_bands(text: str) -> tuple[int, ...]:
     return bands
 
 
+def birthday_cutoff(on: date) -> tuple[int, int]:
+    """The (month, day) on or before which a birthday has come by ``on``. On 28 February of a common year it
+    is (2, 29): someone born on 29 February comes of age that day, as :func:`full_years` counts it (a period
+    in months ends on the month's last day when it has no matching day)."""
+    if (on.month, on.day) == (2, 28) and not calendar.isleap(on.year):
+        return 2, 29
+    return on.month, on.day
+
+
 def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     born = col(Member.birth_date)
+    cut_month, cut_day = birthday_cutoff(on)
     if dialect == "sqlite":
         # SQLite stores a date as ISO text: its parts by position are much cheaper than strftime, which
         # parses the whole date again for each part (measured: a quarter of the report's query).
         year = sa.cast(sa.func.substr(born, 1, 4, type_=sa.String), sa.Integer)
-        birthday_later = sa.func.substr(born, 6, 5, type_=sa.String) > f"{on.month:02d}-{on.day:02d}"
+        birthday_later = sa.func.substr(born, 6, 5, type_=sa.String) > f"{cut_month:02d}-{cut_day:02d}"
         return on.year - year - sa.case((birthday_later, 1), else_=0)
     month, day = sa.extract("month", born), sa.extract("day", born)
-    before_birthday = sa.or_(month > on.month, sa.and_(month == on.month, day > on.day))
+    before_birthday = sa.or_(month > cut_month, sa.and_(month == cut_month, day > cut_day))
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
 
 

@@ -41,7 +41,7 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.reports.ageing import band_labels
+from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
 from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
 from dangvien_cli.store.models import SOURCES, Admission, Candidate, Member, Membership
 from dangvien_cli.store.orgs import get_org, subtree_ids
@@ -77,7 +77,8 @@ def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str
 def age_on(born: Any, on: date) -> sa.ColumnElement[int]:
     """Whole years on ``on`` for the birth-date column ``born``, portable to SQLite and PostgreSQL."""
     month, day = sa.extract("month", born), sa.extract("day", born)
-    before_birthday = sa.or_(month > on.month, sa.and_(month == on.month, day > on.day))
+    cut_month, cut_day = birthday_cutoff(on)
+    before_birthday = sa.or_(month > cut_month, sa.and_(month == cut_month, day > cut_day))
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
 
 
