@@ -34,6 +34,7 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importer, "DEFER_INDEXES_AFTER", 20)
 
 
+@pytest.mark.sqlite_only  # indexes are deferred on SQLite only
 def test_deferred_indexes_come_back_and_rows_are_all_logged(
     run, run_json, city, tmp_path, fresh_environment, small_chunks
 ):
@@ -56,6 +57,7 @@ def test_deferred_indexes_come_back_and_rows_are_all_logged(
     assert (again["created"], again["updated"], again["skipped"]) == (0, 0, 60)
 
 
+@pytest.mark.sqlite_only  # indexes are deferred on SQLite only
 def test_failed_large_import_leaves_database_and_indexes_as_they_were(
     run, city, tmp_path, fresh_environment, small_chunks
 ):
