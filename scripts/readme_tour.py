@@ -35,6 +35,9 @@ TODAY = "2023-12-15"
 WIDTH = 120
 USER = "canbo"
 CHECK_HINT = "run `python scripts/readme_tour.py` and commit README.md"
+# How a refusal begins (an error, or an import that wrote nothing): only such outputs may come with a
+# non-zero exit code.
+REFUSALS = ("Lỗi:", "Error:", "Không nhập gì", "Nothing imported")
 
 _FENCE = re.compile(r"^```console\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 _CLOCK = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?")
@@ -165,8 +168,11 @@ def run_tour(text: str, bin_dir: Path) -> tuple[str, list[Difference]]:
     try:
         for block in blocks:
             for step in block.steps:
-                _code, printed = tour.run(step.command)
+                code, printed = tour.run(step.command)
                 actual = normalise(printed, trim=not step.cut)
+                if code != 0 and not any(line.startswith(REFUSALS) for line in step.shown):
+                    # a command that fails must show its refusal: the same text with a new exit code is news
+                    differences.append(Difference(step.command, step.shown, [*actual, f"(exit code {code})"]))
                 if step.cut:
                     keep = len(step.shown) - 1
                     shown = normalise(step.shown[:keep], trim=False)

@@ -258,3 +258,13 @@ def test_the_database_and_its_journal_files_are_private(fresh_environment: Path)
         database.close()
     finally:
         os.umask(old_umask)
+
+
+@pytest.mark.sqlite_only
+def test_backup_of_a_damaged_database_is_refused_in_one_line(run: Run, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(range(256)) * 32)
+    result = run("--db", str(damaged), "--lang", "en", "db", "backup", str(tmp_path / "copy.db"))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "damaged or unreadable" in result.stderr
+    assert not (tmp_path / "copy.db").exists() and list(tmp_path.glob(".*.tmp")) == []

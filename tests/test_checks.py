@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dangvien_cli.store.checks import check_database
-from dangvien_cli.store.engine import create_engine
+from dangvien_cli.store.engine import create_engine, resolve_url
 from tests.conftest import Run
 from tests.test_workflow import SENIORS, add_candidate, ok, walk_to_applied
 
@@ -134,3 +134,24 @@ def test_a_damaged_file_is_reported(run: Run, history: None, fresh_environment: 
     finally:
         engine.dispose()
     assert any(p.code == "sqlite.integrity" for p in problems), problems
+
+
+
+def test_an_overlap_names_the_cell_spell_that_starts_too_early(run: Run, history: None) -> None:
+    _sql(
+        "INSERT INTO membership (member_id, cell_id, start_on) VALUES (1, 4, '2012-01-01')",
+        # a later, unrelated row: the overlap must not be pinned on whichever spell was read last
+        "INSERT INTO membership (member_id, cell_id, start_on, end_on) "
+        "VALUES (3, 4, '1990-01-01', '1990-02-01')",
+    )
+    report = json.loads(run("db", "check", "--format", "json").stdout)
+    overlap = next(p for p in report["problems"] if p["code"] == "member.cells_overlap" and p["id"] == 1)
+    engine = create_engine(resolve_url(None))
+    try:
+        with engine.connect() as connection:
+            added = connection.exec_driver_sql(
+                "SELECT id FROM membership WHERE member_id = 1 AND start_on = '2012-01-01'"
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert overlap["spell"] == added

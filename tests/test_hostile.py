@@ -338,6 +338,13 @@ def test_control_characters_on_the_command_line_are_refused(
     assert _state() == before
 
 
+
+def test_the_refusal_speaks_the_language_asked_and_covers_the_database_option(run: Run, city: None) -> None:
+    result = run("--lang", "en", "search", "a\x1b")
+    assert result.exit_code == 1 and "Command-line argument 'a\\x1b'" in result.stderr
+    result = run("--db", "/tmp/x\x1b.db", "org", "list")
+    assert result.exit_code == 1 and "chứa ký tự điều khiển" in result.stderr
+
 def test_a_control_character_already_stored_gives_a_clean_xlsx_error(
     run: Run, city: None, tmp_path: Path
 ) -> None:

@@ -67,6 +67,13 @@ def test_the_tour_parser_and_the_cut_outputs() -> None:
     assert [d.command for d in differences] == ["echo a"] and new_text == text
 
 
+def test_a_command_that_starts_failing_is_a_difference() -> None:
+    text = "```console\n$ echo same; false\nsame\n$ echo 'Lỗi: x'; false\nLỗi: x\n```\n"
+    _new_text, differences = readme_tour.run_tour(text, BIN)
+    assert [d.command for d in differences] == ["echo same; false"]
+    assert differences[0].actual[-1] == "(exit code 1)"
+
+
 def test_clock_times_are_compared_by_shape() -> None:
     assert readme_tour.normalise(["at 2026-11-26T22:59:02.123+00:00 by canbo  "]) == [
         "at 0000-00-00T00:00:00.000+00:00 by canbo"

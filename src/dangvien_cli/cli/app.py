@@ -22,7 +22,10 @@ EXIT_USER_ERROR = 1
 
 def _language(ctx: typer.Context) -> str:
     obj = ctx.find_object(AppContext)
-    return obj.lang if obj is not None else os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+    if obj is not None:
+        return obj.lang
+    lang = ctx.params.get("lang")  # the root's options are parsed before any subcommand runs
+    return str(getattr(lang, "value", lang)) if lang else os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
 
 
 def _database_error(error: Exception, lang: str) -> str | None:
@@ -47,7 +50,8 @@ def _is_busy(error: Exception, detail: str) -> bool:
     """Another writer held the database for longer than the busy timeout: SQLite's "database is locked",
     or PostgreSQL's lock timeout (SQLSTATE 55P03) on the writers' lock."""
     orig = getattr(error, "orig", None)
-    return "database is locked" in detail or getattr(orig, "sqlstate", None) == "55P03"
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)  # psycopg 3, psycopg2
+    return "database is locked" in detail or code == "55P03"
 
 
 def _refuse_control_characters(args: list[str]) -> None:
@@ -194,7 +198,8 @@ class DangvienGroup(TyperGroup):
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            _refuse_control_characters([*ctx._protected_args, *ctx.args])
+            root_db = ctx.params.get("db_")  # the root's --db
+            _refuse_control_characters([*ctx._protected_args, *ctx.args, *([root_db] if root_db else [])])
             return super().invoke(ctx)
         except DangvienError as error:
             lang = _language(ctx)

@@ -40,6 +40,11 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "không phải cơ sở dữ liệu của dangvien (thiếu bảng {tables}); dữ liệu hiện có giữ nguyên",
         "not a dangvien database (tables missing: {tables}); your data is unchanged",
     ),
+    "db.damaged": (
+        "cơ sở dữ liệu này bị hỏng hoặc không đọc được ({detail}); dữ liệu giữ nguyên, "
+        "hãy chạy dangvien db check",
+        "this database is damaged or unreadable ({detail}); nothing was changed; run dangvien db check",
+    ),
     "db.restore_damaged": (
         "tệp sao lưu bị hỏng ({detail}); dữ liệu hiện có giữ nguyên",
         "the backup is damaged ({detail}); your data is unchanged",

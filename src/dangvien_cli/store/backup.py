@@ -67,6 +67,8 @@ def backup_sqlite(database: Path, target: Path, *, overwrite: bool = False, time
             _copy(source, destination, timeout_s)
             # The copy carries the source's WAL flag; a backup is one file that needs no -wal beside it.
             destination.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.DatabaseError as error:  # a damaged database: say so, in one line
+            raise InvalidValue("db", str(database), "db.damaged", detail=str(error)) from error
         finally:
             destination.close()
             source.close()
@@ -139,15 +141,16 @@ def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> 
     name = str(source)
     temp = _private_temp(database)
     try:
+        copy = sqlite3.connect(temp)
         try:
             reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=timeout_s)
-            copy = sqlite3.connect(temp)
             try:
                 _copy(reader, copy, timeout_s)
                 copy.execute("PRAGMA journal_mode=DELETE")
             finally:
                 reader.close()
         except (sqlite3.Error, UnicodeDecodeError) as error:  # a damaged schema page can fail to decode
+            copy.close()
             raise InvalidValue("file", name, "db.not_dangvien", detail=str(error)) from error
         try:
             revision = check_restorable(copy, source)
@@ -159,6 +162,8 @@ def restore_sqlite(source: Path, database: Path, *, timeout_s: float = 30.0) -> 
             live = sqlite3.connect(database, timeout=timeout_s)
             try:
                 _copy(copy, live, timeout_s)
+            except sqlite3.DatabaseError as error:  # the live file is damaged, or cannot take these pages
+                raise InvalidValue("db", str(database), "db.damaged", detail=str(error)) from error
             finally:
                 live.close()
         finally:

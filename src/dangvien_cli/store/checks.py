@@ -112,14 +112,14 @@ def membership_problems(connection: Connection) -> list[CheckProblem]:
                     {"start_on": _iso(first_start), "admitted_on": _iso(admitted_on)},
                 )
             )
-        for (_id, _start, end), (_next_id, next_start, _next_end) in pairwise(history):
+        for (_id, _start, end), (next_id, next_start, _next_end) in pairwise(history):
             if end is None or end > next_start:
                 problems.append(
                     CheckProblem(
                         "member.cells_overlap",
                         "member",
                         member_id,
-                        {"on": _iso(next_start), "spell": spell_id},
+                        {"on": _iso(next_start), "spell": next_id},  # the spell that starts too early
                     )
                 )
             elif end < next_start:
