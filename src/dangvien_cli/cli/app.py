@@ -231,7 +231,8 @@ def root(
         typer.Option(
             "--db",
             help="Tệp SQLite hoặc URL SQLAlchemy / a SQLite file or SQLAlchemy URL "
-            "(default: $DANGVIEN_DB, else a file in your data folder).",
+            "(default: $DANGVIEN_DB, else the file named by $DANGVIEN_DB_FILE, else a file in your data "
+            "folder).",
             show_default=False,
         ),
     ] = None,
