@@ -149,3 +149,18 @@ def test_installed_tool_migrates_and_works(installed: Installed, tmp_path: Path)
     assert [(o["code"], o["kind"], o["parent"]) for o in orgs] == [("MC", "committee", None)]
     assert json.loads(run("db", "status", "--format", "json"))["row_counts"]["organisation"] == 1
     assert not (tmp_path / "not-this-one.db").exists()
+
+
+@pytest.mark.slow
+def test_installed_demo_tours_the_sample_city_without_the_source_tree(installed: Installed) -> None:
+    """The README's main job from the wheel alone: the sample city travels inside the package, and every
+    report of the tour comes out (with a throwaway database of its own)."""
+    env = _clean_env()
+    env.pop("DANGVIEN_DB", None)
+    out = _check([installed.bin("dangvien"), "--lang", "en", "demo"], cwd=installed.work, env=env)
+    assert "4498" in out  # the sample members imported
+    for report in ("report quota", "report ageing", "report pipeline", "report outlook", "report monthly",
+                   "due ", "search "):
+        assert f"» dangvien {report}" in out, report
+    assert "116.0%" in out  # the article's 196 admissions against the plan of 169
+    assert str(REPO) not in out  # the data came from the installed package, not from this checkout
