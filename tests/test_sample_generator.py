@@ -24,7 +24,7 @@ LISTS = ("orgs", "members", "candidates", "reviews", "quotas")
 # What the generator makes (its own summary line says the same)
 MEMBER_ROWS = 4_498
 MEMBERS_AT_END_OF_2022 = 4_354
-CANDIDATES = 390
+CANDIDATES = 586
 REVIEWS = 940
 
 
@@ -81,8 +81,11 @@ def test_names_are_weighted_and_never_a_real_persons() -> None:
     for real in ("Nguyễn Văn Sỹ", "Nguyễn Văn Sĩ", "Nguyễn Tường Văn", "Nguyễn Thế Phùng", "Nguyễn Thị Ninh"):
         assert _fold(real) not in folded
     assert not any("\u00d0" in row["full_name"] for row in people)  # Ð (eth) is no Vietnamese Đ
+    # one citizen ID a person: a member admitted in 2022 shares it only with their own path as a candidate
+    history = {row["citizen_id"] for row in _rows("candidates") if row["stage"] == "admitted"}
     ids = [row["citizen_id"] for row in people if row["citizen_id"]]
-    assert len(ids) == len(set(ids)) and all(len(i) == 12 and i.isdigit() for i in ids)
+    assert len(ids) == len(set(ids)) + len(history) and all(len(i) == 12 and i.isdigit() for i in ids)
+    assert history <= {row["citizen_id"] for row in members if row["admitted_on"].startswith("2022")}
     keys = [(_fold(row["full_name"]), row["birth_date"]) for row in members]
     assert len(keys) == len(set(keys))
 
@@ -121,7 +124,7 @@ def test_people_dates_and_mentors_are_consistent() -> None:
             official = _day(helper["official_on"])
             assert base[helper["cell"]] == base[cand["cell"]], (column, cand)
             assert official is not None and on is not None and official <= on and not helper["left_on"]
-    assert set(stages) == {"identified", "mentored", "trained", "applied", "proposed", "dropped"}
+    assert set(stages) == {"identified", "mentored", "trained", "applied", "proposed", "admitted", "dropped"}
     assert sum(stages.values()) == CANDIDATES
     sources = {row["source"] for row in _rows("candidates")}
     assert len(sources) == 10
@@ -155,6 +158,9 @@ def test_sample_data_imports_and_reports_like_the_article(run: Run, run_json: Ca
     october = run_json("report", "quota", "--year", "2022", "--org", "TP", "--at", "2022-10-31")["totals"]
     assert (october["admitted"], october["target"], october["members_at_start"]) == (14, 13, 219)
     assert (october["percent_of_target"], october["percent_of_members"]) == (107.7, 6.4)
+    funnel = run_json("report", "pipeline", "--year", "2022", "--org", "MC")
+    assert funnel["totals"]["admitted_per_trained"] >= 70 and funnel["totals"]["meets_bar"]  # "70% or more"
+    assert run("db", "check").exit_code == 0  # every admission links its candidate and its member
 
     messy = run("import", "members", str(MONCAI / "messy" / "members_messy.csv"), "--format", "json")
     assert messy.exit_code == 1

@@ -161,7 +161,7 @@ def show(
     admission = record.get("admission")
     if fmt is OutputFormat.table and admission:  # one readable line; JSON and CSV keep the object
         decided = date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")
-        shown = {**admission, "decision_on": decided}
+        shown = {**admission, "decision_on": decided, "decision_no": admission["decision_no"] or "—"}
         record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
     emit_record(
         record,

@@ -41,6 +41,7 @@ from dangvien_cli.exchange.columns import (
 )
 from dangvien_cli.store.changelog import os_user
 from dangvien_cli.store.models import (
+    Admission,
     Candidate,
     ChangeLog,
     Member,
@@ -422,7 +423,10 @@ class _Handler:
         connection.exec_driver_sql(sql, values)
 
     def insert_with_ids(
-        self, model: type[Member] | type[Candidate], rows: list[dict[str, Any]], columns: list[str]
+        self,
+        model: type[Member] | type[Candidate] | type[Admission],
+        rows: list[dict[str, Any]],
+        columns: list[str],
     ) -> list[int]:
         """Insert ``rows`` (their ``columns``) with executemany and return their ids, in order.
 
@@ -877,6 +881,10 @@ _STAGE_DATES = (
 class _CandidateHandler(_PeopleHandler):
     model = Candidate
     entity_name = "candidate"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.linked: set[int] = set()  # members linked to a candidate of this file at the 'admitted' stage
     plain: ClassVar[dict[str, str]] = {
         "citizen_id": "citizen_id",
         "gender": "gender",
@@ -998,7 +1006,8 @@ class _CandidateHandler(_PeopleHandler):
     def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
         if not new:
             return
-        # Someone who is already a member (and has not left) is not a candidate.
+        # Someone who is already a member (and has not left) is not a candidate, unless the row is their
+        # history: a candidate at the 'admitted' stage, linked to the member record the admission made.
         cids = {record["citizen_id"] for _, record in new if record["citizen_id"]}
         members: dict[str | None, int] = {}
         if cids:
@@ -1006,8 +1015,13 @@ class _CandidateHandler(_PeopleHandler):
                 col(Member.citizen_id).in_(cids), col(Member.left_on).is_(None)
             )
             members = {citizen_id: member_id for citizen_id, member_id in self.session.execute(query)}
-        for row, record in new:
-            if record["citizen_id"] in members:
+        admitted_as: dict[int, Member] = {}  # index in ``new`` → the member the admission made
+        for index, (row, record) in enumerate(new):
+            if record["stage"] == "admitted":
+                member = self._admitted_member(row, record)
+                if member is not None:
+                    admitted_as[index] = member
+            elif record["citizen_id"] in members:
                 _add_problem(
                     self.report,
                     row,
@@ -1015,13 +1029,79 @@ class _CandidateHandler(_PeopleHandler):
                     "candidate.already_member",
                     id=members[record["citizen_id"]],
                 )
-        candidates = [record for row, record in new if not row.failed]
-        if not candidates:
+        kept = [(index, record) for index, (row, record) in enumerate(new) if not row.failed]
+        if not kept:
             return
+        candidates = [record for _, record in kept]
         columns = list(candidates[0])
         ids = self.insert_with_ids(Candidate, candidates, columns)
         self.log_inserts(Candidate, "candidate", ids, candidates, columns)
         self.report.created += len(ids)
+        admissions = [
+            {
+                "candidate_id": candidate_id,
+                "member_id": admitted_as[index].id,
+                "resolution_on": record["proposed_on"],
+                "resolution_no": record["resolution_no"],
+                "decision_no": admitted_as[index].decision_no or "",
+                "decision_on": admitted_as[index].admitted_on,
+            }
+            for (index, record), candidate_id in zip(kept, ids, strict=True)
+            if index in admitted_as
+        ]
+        if admissions:
+            admission_ids = self.insert_with_ids(Admission, admissions, list(admissions[0]))
+            self.log(
+                "insert",
+                "admission",
+                [
+                    (i, None, {"id": i, **_jsonable(a)})
+                    for i, a in zip(admission_ids, admissions, strict=True)
+                ],
+            )
+
+    def _admitted_member(self, row: Row, record: dict[str, Any]) -> Member | None:
+        """The member record of a candidate imported at the 'admitted' stage: the same citizen ID, else the
+        only member with the same name and birth date; not yet linked to another candidate, and admitted on
+        or after every date of the candidate's path. ``None`` (with the row refused) otherwise."""
+        if record["citizen_id"]:
+            query = select(Member).where(Member.citizen_id == record["citizen_id"])
+        else:
+            query = select(Member).where(
+                Member.name_folded == record["name_folded"], Member.birth_date == record["birth_date"]
+            )
+        found = list(self.session.exec(query))
+        if len(found) != 1:
+            _add_problem(self.report, row, "stage", "candidate.admitted_needs_member")
+            return None
+        member = found[0]
+        linked = self.session.exec(
+            select(Admission.candidate_id).where(Admission.member_id == member.id)
+        ).first()
+        if linked is not None or member.id in self.linked:
+            _add_problem(self.report, row, "stage", "candidate.member_linked", id=member.id)
+            return None
+        for column, attribute in (
+            ("identified_on", "identified_on"),
+            ("mentor_assigned_on", "mentor_assigned_on"),
+            ("trained_on", "certificate_on"),
+            ("applied_on", "applied_on"),
+            ("proposed_on", "proposed_on"),
+        ):
+            day = record.get(attribute)
+            if day is not None and day > member.admitted_on:
+                _add_problem(
+                    self.report,
+                    row,
+                    column,
+                    "candidate.after_admission",
+                    id=member.id,
+                    admitted_on=member.admitted_on.isoformat(),
+                )
+                return None
+        assert member.id is not None
+        self.linked.add(member.id)
+        return member
 
 
 # --- organisations, quotas, reviews -------------------------------------------------------------------

@@ -73,6 +73,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "born on or after the identification date {identified_on}",
     ),
     "candidate.already_member": ("người này đã là đảng viên #{id}", "this person is already member #{id}"),
+    "candidate.admitted_needs_member": (
+        "giai đoạn 'đã kết nạp' cần hồ sơ đảng viên của người này (nhập danh sách đảng viên trước; khớp theo "
+        "số CCCD, hoặc họ tên và ngày sinh)",
+        "the 'admitted' stage needs this person's member record (import the members first; matched by "
+        "citizen ID, or by name and birth date)",
+    ),
+    "candidate.member_linked": (
+        "hồ sơ đảng viên #{id} đã gắn với một quần chúng khác",
+        "member #{id} is already linked to another candidate",
+    ),
+    "candidate.after_admission": (
+        "sau ngày kết nạp ({admitted_on}) của đảng viên #{id}",
+        "after the admission ({admitted_on}) of member #{id}",
+    ),
     "candidate.not_found": ("không có quần chúng này", "no such candidate"),
     # --- errors about the database --------------------------------------------------------------
     "db.no_migrations": (
