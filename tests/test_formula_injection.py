@@ -155,3 +155,19 @@ def test_the_errors_file_is_neutralised(run: Run, city: None, tmp_path: Path) ->
     text = errors.read_text(encoding="utf-8-sig")
     _assert_no_formula_in_csv(text)
     assert '\'=HYPERLINK("x")' in _cells(text)
+
+
+def test_taking_the_quote_off_is_said_not_silent(run: Run, city: None, tmp_path: Path) -> None:
+    path = tmp_path / "quoted.csv"
+    path.write_text(
+        "full_name,gender,birth_date,cell,admitted_on,occupation\n"
+        "Lê Văn Tám,M,1/1/1970,HP,1/1/2000,'=SUM(1)\n"
+        "Lê Văn Chín,M,1/1/1971,HP,1/1/2000,'Hoa\n",  # a quote that escapes nothing stays, and is not counted
+        encoding="utf-8",
+    )
+    result = run("--lang", "en", "import", "members", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["unescaped_cells"] == 1
+    assert "1 cells began with the quote that guards against formula injection" in result.stderr
+    members = json.loads(run("member", "list", "--format", "json").stdout)
+    assert {m["occupation"] for m in members} == {"=SUM(1)", "'Hoa"}

@@ -135,6 +135,7 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         "problems": problems,
         "possible_duplicates": report.possible_duplicates,
         "ignored_columns": report.ignored_columns,
+        "unescaped_cells": report.unescaped,
     }
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         notice(t("import.problem", lang, **{**problem, "value": shown(problem["value"])}))
@@ -152,6 +153,8 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         )
     if report.ignored_columns:
         notice(t("import.ignored", lang, columns=", ".join(report.ignored_columns)))
+    if report.unescaped:
+        notice(t("import.unescaped", lang, count=report.unescaped))
     if fmt is OutputFormat.json:
         write_json(summary)
         return

@@ -109,6 +109,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    unescaped: int = 0  # CSV cells whose anti-formula quote was taken off (``'=x`` read as ``=x``)
 
     @property
     def ok(self) -> bool:
@@ -187,6 +188,7 @@ def import_table(
         connection.exec_driver_sql(statement)
     if progress is not None:
         progress(report.rows)
+    report.unescaped = getattr(table, "unescaped", 0)
     return report
 
 

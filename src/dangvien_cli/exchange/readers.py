@@ -88,6 +88,7 @@ class SourceTable:
     rows: Iterator[tuple[int, list[RawValue]]]
     encoding: str | None = None
     delimiter: str | None = None
+    unescaped: int = 0  # CSV cells read so far whose anti-formula quote (see exchange.safety) was taken off
     _cleanup: list[Callable[[], object]] = field(default_factory=list, repr=False, compare=False)
 
     def close(self) -> None:
@@ -586,7 +587,10 @@ def _csv_rows(
         if state.dirty:
             row = [normalize(cell) for cell in row]
         if "'" in joined:  # a cell that export neutralised against formula injection: take the quote off
-            row = [restore(cell) if cell[:1] == "'" else cell for cell in row]
+            restored = [restore(cell) if cell[:1] == "'" else cell for cell in row]
+            if state.table is not None:  # counted, so that the import can say so
+                state.table.unescaped += sum(a is not b for a, b in zip(row, restored, strict=True))
+            row = restored
         values = cast("list[RawValue]", row)
         count = len(values)
         if count > width:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 HOSTILE_MESSAGES: dict[str, tuple[str, str]] = {
+    "import.unescaped": (
+        "{count} ô có ở đầu dấu ' chống chèn công thức (tệp xuất ghi nó trước = + - @): đã bỏ dấu ' đó",
+        "{count} cells began with the quote that guards against formula injection (exports write it before "
+        "= + - @): that quote was taken off",
+    ),
     "text.control_character": (
         "chứa ký tự điều khiển không in được ({char}); hãy xoá ký tự đó",
         "holds an unprintable control character ({char}); remove it",
