@@ -155,3 +155,10 @@ def test_an_overlap_names_the_cell_spell_that_starts_too_early(run: Run, history
     finally:
         engine.dispose()
     assert overlap["spell"] == added
+
+
+def test_a_missing_database_file_is_said_not_created(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.db"
+    result = run("--db", str(missing), "--lang", "en", "db", "check")
+    assert result.exit_code == 1 and "there is no database" in result.stderr
+    assert not missing.exists()

@@ -118,6 +118,18 @@ def test_redact_reaches_into_nested_records() -> None:
     assert record["citizen_id"] == CITIZEN_ID  # a copy: the original is untouched
 
 
+
+def test_redacted_export_masks_the_birth_day_in_a_reference_by_name(run: Run, tmp_path: Path) -> None:
+    small = Path(__file__).resolve().parent.parent / "sample_data" / "small_city"
+    for name in ("orgs", "members", "candidates"):
+        assert run("import", name, str(small / f"{name}.csv")).exit_code == 0
+    plain = run("export", "candidates", "--format", "csv").stdout
+    assert "Phạm Thị Hoà (08/03/1985)" in plain  # an introducer without a citizen ID, named with her birth
+    redacted = run("export", "candidates", "--format", "csv", "--redact").stdout
+    assert "Phạm Thị Hoà (**/03/1985)" in redacted and "08/03/1985" not in redacted
+    assert "022*******21" in redacted and "022071004321" not in redacted  # a mentor named by citizen ID
+
+
 # --- the change log: who, and when ---------------------------------------------------------------------
 
 

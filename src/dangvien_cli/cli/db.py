@@ -79,14 +79,14 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     on every day from admission to leaving, no stage dates running backwards, every admission linking a
     candidate and a member."""
     from dangvien_cli.store.checks import check_database
+    from dangvien_cli.store.engine import resolve_url, sqlite_path
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
-    from dangvien_cli.store.migrate import current_revision, ensure_current
-
-    engine = app_ctx.database(migrate=False).engine  # a check changes nothing, unless the file is new
-    if current_revision(engine) is None:
-        ensure_current(engine)
+    path = sqlite_path(resolve_url(app_ctx.db))
+    if path is not None and not path.exists():  # a mistyped path is said, not checked as a new empty file
+        raise DangvienError("db.no_database", path=str(path))
+    engine = app_ctx.database(migrate=False).engine  # a check changes nothing
     problems = check_database(engine)
     rows = [
         {**p.as_dict(), "message": _problem_text(p.code, p.entity, p.id, p.params, lang)} for p in problems

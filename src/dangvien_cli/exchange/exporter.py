@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.exchange.columns import canonical_headers
-from dangvien_cli.exchange.safety import mask_birth_date, mask_citizen_id, neutralise, xlsx_guard, xlsx_text
+from dangvien_cli.exchange.safety import mask_reference, neutralise, redact, xlsx_guard, xlsx_text
 from dangvien_cli.store.models import (
     Candidate,
     Member,
@@ -110,15 +110,10 @@ def export_records(*, session: Session, query: ExportQuery) -> Iterator[dict[str
     headers = canonical_headers(query.entity)
     for row in rows:
         if query.redact:
-            for key in ("citizen_id",):
-                if key in row:
-                    row[key] = mask_citizen_id(row[key])
-            for key in ("birth_date", "candidate_birth_date"):
-                if key in row:
-                    row[key] = mask_birth_date(row[key])
+            row = redact(row)  # citizen_id, birth_date, candidate_birth_date
             for key in ("mentor", "introducer_1", "introducer_2", "author", "candidate"):
-                if row.get(key) and str(row[key]).isascii() and str(row[key]).isdigit():
-                    row[key] = mask_citizen_id(row[key])
+                if key in row:
+                    row[key] = mask_reference(row[key])
         yield {h: row.get(h) for h in headers}
 
 

@@ -883,10 +883,6 @@ _STAGE_DATES = (
 class _CandidateHandler(_PeopleHandler):
     model = Candidate
     entity_name = "candidate"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.linked: set[int] = set()  # members linked to a candidate of this file at the 'admitted' stage
     plain: ClassVar[dict[str, str]] = {
         "citizen_id": "citizen_id",
         "gender": "gender",
@@ -912,6 +908,10 @@ class _CandidateHandler(_PeopleHandler):
         "education": "education",
         "occupation": "occupation",
     }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.linked: set[int] = set()  # members linked to a candidate of this file at the 'admitted' stage
 
     def check(self, row: Row) -> None:
         if row.failed:
@@ -1052,15 +1052,9 @@ class _CandidateHandler(_PeopleHandler):
             if index in admitted_as
         ]
         if admissions:
-            admission_ids = self.insert_with_ids(Admission, admissions, list(admissions[0]))
-            self.log(
-                "insert",
-                "admission",
-                [
-                    (i, None, {"id": i, **_jsonable(a)})
-                    for i, a in zip(admission_ids, admissions, strict=True)
-                ],
-            )
+            columns = list(admissions[0])
+            admission_ids = self.insert_with_ids(Admission, admissions, columns)
+            self.log_inserts(Admission, "admission", admission_ids, admissions, columns)
 
     def _admitted_member(self, row: Row, record: dict[str, Any]) -> Member | None:
         """The member record of a candidate imported at the 'admitted' stage: the same citizen ID, else the

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -36,6 +37,7 @@ __all__ = [
     "control_character",
     "mask_birth_date",
     "mask_citizen_id",
+    "mask_reference",
     "neutralise",
     "redact",
     "restore",
@@ -136,6 +138,20 @@ def mask_birth_date(value: str | date | None) -> str | None:
     if not value:
         return value
     return value[:8] + "**"
+
+
+_REFERENCE_BIRTH = re.compile(r"^(.*\()(\d{1,2})(/\d{1,2}/\d{4}\))$")
+
+
+def mask_reference(value: Any) -> Any:
+    """A person named in another's record (a mentor, an introducer): a citizen ID masked as in
+    :func:`mask_citizen_id`; ``Name (dd/mm/yyyy)``, as export names someone without one, keeps the name and
+    loses the day of birth (``Name (**/mm/yyyy)``)."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.isascii() and value.isdigit():
+        return mask_citizen_id(value)
+    return _REFERENCE_BIRTH.sub(r"\1**\3", value)
 
 
 def _is_birth_key(key: str) -> bool:

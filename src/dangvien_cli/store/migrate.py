@@ -102,7 +102,7 @@ def ensure_current(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == HEAD_REVISION:
         return None
-    if current is not None and not _is_known(current):
+    if current is not None and not is_known(current):
         raise DangvienError("db.newer_than_code", revision=current)
     saved = backup_before_upgrade(engine, current)
     upgrade(engine)
@@ -125,11 +125,6 @@ def backup_before_upgrade(engine: Engine, current: str | None) -> Path | None:
 
 
 def is_known(revision: str) -> bool:
-    """Whether ``revision`` is one of our migrations (a database from a newer dangvien is not)."""
-    return _is_known(revision)
-
-
-def _is_known(revision: str) -> bool:
     from alembic.script import ScriptDirectory
 
     try:
