@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from dangvien_cli.exchange.safety import FORMULA_STARTS, neutralise, restore
+from dangvien_cli.text import FORMULA_STARTS, neutralise, restore
 from tests.conftest import Run
 from tests.hostile.make_corpus import INJECTIONS
 
@@ -168,6 +168,6 @@ def test_taking_the_quote_off_is_said_not_silent(run: Run, city: None, tmp_path:
     result = run("--lang", "en", "import", "members", str(path), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["unescaped_cells"] == 1
-    assert "1 cells began with the quote that guards against formula injection" in result.stderr
+    assert "1 cell began with the quote that guards against formula injection" in result.stderr
     members = json.loads(run("member", "list", "--format", "json").stdout)
     assert {m["occupation"] for m in members} == {"=SUM(1)", "'Hoa"}

@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvien_cli.exchange.columns import LISTS, CellError, ParseOptions
-from dangvien_cli.exchange.safety import SHOWN_LIMIT, control_character, restore, shown
+from dangvien_cli.messages import t
 from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.store.engine import open_database
 from dangvien_cli.store.migrate import row_counts
+from dangvien_cli.text import SHOWN_LIMIT, control_character, restore, shown
 from tests.conftest import Run
 from tests.hostile.make_corpus import INJECTIONS
 
@@ -221,8 +222,8 @@ def test_cell_parsers_give_a_value_or_a_clean_cell_error(raw: Any, text_column: 
             value = parse(raw, options, text_column)
         except CellError as error:
             assert error.key in MESSAGES, (name, error.key)
-            MESSAGES[error.key][0].format(**error.params)
-            MESSAGES[error.key][1].format(**error.params)
+            t(error.key, "vi", **error.params)
+            t(error.key, "en", **error.params)
         else:
             assert value is None or isinstance(value, str | int | bool | date), (name, value)
             if isinstance(value, str):  # text is stored as it may be shown: no control characters

@@ -1,8 +1,8 @@
 """The library's own exceptions.
 
 Domain and data code raise these with a message *key* and parameters; the CLI edge renders them in the
-user's language through :mod:`dangvien_cli.messages` (one place, one exit code), so the library never
-formats user-facing text itself.
+user's language with :func:`dangvien_cli.messages.render_error` (one place, one exit code), so the library
+never formats user-facing text itself. This module imports nothing of the project: it is the bottom layer.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ class DangvienError(Exception):
         self.key = key
         self.params = params
 
-    def __str__(self) -> str:  # English rendering for logs and library users
-        from dangvien_cli.messages import render_error
-
-        return render_error(self, "en")
+    def __str__(self) -> str:  # for logs; people read messages.render_error(error, lang)
+        params = ", ".join(f"{name}={value!r}" for name, value in self.params.items())
+        return f"{self.key} ({params})" if params else self.key
 
 
 class InvalidValue(DangvienError):

@@ -57,7 +57,7 @@ def _is_busy(error: Exception, detail: str) -> bool:
 def _refuse_control_characters(args: list[str]) -> None:
     """No command stores a control character: refuse any argument holding one (or undecodable bytes,
     which Python hands over as lone surrogates) before anything runs."""
-    from dangvien_cli.exchange.safety import control_character, shown
+    from dangvien_cli.text import control_character, shown
 
     for arg in args:
         bad = control_character(arg)

@@ -94,7 +94,7 @@ def redacted(rows: Any, redact: bool) -> Any:
     """``rows`` with citizen IDs and birth days masked when ``--redact`` was given (see exchange.safety)."""
     if not redact:
         return rows
-    from dangvien_cli.exchange.safety import redact as mask
+    from dangvien_cli.text import redact as mask
 
     return mask(rows)
 

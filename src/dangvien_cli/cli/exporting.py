@@ -11,7 +11,7 @@ import typer
 from dangvien_cli.cli.common import app_context, parse_day
 from dangvien_cli.cli.output import notice
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.messages import t
+from dangvien_cli.messages import nt
 
 app = typer.Typer(
     help="Xuất danh sách ra CSV, xlsx, JSON (nhập lại được). / Export lists (they import back)."
@@ -57,7 +57,7 @@ def run_export(
         rows = export_records(session=session, query=query)
         count = write_export(rows, canonical_headers(entity), fmt.value, output, sheet=entity)
     if output is not None:
-        notice(t("export.written", app_ctx.lang, rows=count, path=str(output)))
+        notice(nt("export.written", count, app_ctx.lang, rows=count, path=str(output)))
 
 
 def _command(entity: str) -> Any:

@@ -12,8 +12,8 @@ import typer
 
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, today
 from dangvien_cli.cli.output import notice, write_json
-from dangvien_cli.exchange.safety import neutralise, shown
-from dangvien_cli.messages import t
+from dangvien_cli.messages import nt, t
+from dangvien_cli.text import neutralise, shown
 
 if TYPE_CHECKING:
     from dangvien_cli.exchange.importer import ImportReport
@@ -108,7 +108,7 @@ def run_import(
 
 def _progress(lang: str) -> Any:
     def show(rows: int) -> None:
-        sys.stderr.write("\r" + t("import.progress", lang, rows=f"{rows:,}"))
+        sys.stderr.write("\r" + nt("import.progress", rows, lang, rows=f"{rows:,}"))
         sys.stderr.flush()
 
     return show
@@ -178,7 +178,7 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         return
     sys.stdout.write(line + (" " + t("import.dry_run", lang) if report.dry_run else "") + "\n")
     if problems:
-        notice(t("import.refused", lang, errors=len(problems)))
+        notice(nt("import.refused", len(problems), lang, errors=len(problems)))
 
 
 def _command(entity: str) -> Any:

@@ -76,7 +76,7 @@ def write_json(data: Any) -> None:
 
 def _csv_cell(value: Any) -> Any:
     """A CSV cell: lists and records as JSON, text neutralised against formula injection."""
-    from dangvien_cli.exchange.safety import neutralise
+    from dangvien_cli.text import neutralise
 
     if isinstance(value, (list, dict)):
         return neutralise(json.dumps(value, ensure_ascii=False))

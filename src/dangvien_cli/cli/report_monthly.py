@@ -18,8 +18,9 @@ from dangvien_cli.cli.common import RedactOption, app_context, redacted
 from dangvien_cli.cli.output import Column, display, header, notice, write_json
 from dangvien_cli.cli.report_output import ForceOption, OutputOption, ReportFormat, text_cells
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import neutralise, xlsx_guard
 from dangvien_cli.messages import t
+from dangvien_cli.render.xlsx_cells import xlsx_guard
+from dangvien_cli.text import neutralise
 
 if TYPE_CHECKING:
     from dangvien_cli.reports.model import ReportColumn

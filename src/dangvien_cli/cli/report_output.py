@@ -19,9 +19,10 @@ import typer
 
 from dangvien_cli.cli.output import header
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import neutralise, xlsx_guard, xlsx_text
 from dangvien_cli.messages import t
+from dangvien_cli.render.xlsx_cells import xlsx_guard, xlsx_text
 from dangvien_cli.reports.model import Report, ReportColumn
+from dangvien_cli.text import neutralise
 
 
 class ReportFormat(StrEnum):

@@ -21,8 +21,8 @@ from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import control_character, shown
 from dangvien_cli.store.models import LEFT_REASONS, ORG_KINDS, PLACES, SOURCES, STAGES
+from dangvien_cli.text import control_character, shown
 
 RawValue = str | int | float | bool | date | datetime | None
 
@@ -226,7 +226,8 @@ def choice(codes: Sequence[str], prefix: str) -> Parser:
         labels = MESSAGES.get(f"{prefix}.{code}")
         if labels:
             for label in labels:
-                lookup.setdefault(header_key(label), code)
+                if isinstance(label, str):
+                    lookup.setdefault(header_key(label), code)
 
     def parse(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str | None:
         if _blank(raw):

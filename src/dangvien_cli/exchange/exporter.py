@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.exchange.columns import canonical_headers
-from dangvien_cli.exchange.safety import mask_reference, neutralise, redact, xlsx_guard, xlsx_text
+from dangvien_cli.render.xlsx_cells import xlsx_guard, xlsx_text
 from dangvien_cli.store.models import (
     Candidate,
     Member,
@@ -36,6 +36,7 @@ from dangvien_cli.store.models import (
     Remark,
 )
 from dangvien_cli.store.orgs import get_org, list_orgs, subtree_ids
+from dangvien_cli.text import mask_reference, neutralise, redact
 
 FORMATS = ("csv", "json", "xlsx")
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.safety import restore
+from dangvien_cli.text import restore
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer

@@ -1,29 +1,58 @@
-"""The vi/en message catalogue: every user-facing string goes through here.
+"""The vi/en message catalogue: every user-facing string goes through here, gettext-style.
 
-Vietnamese is the default language; English is chosen with ``--lang en``. Keys are stable English
-identifiers; JSON output never carries translated text, only keys and codes.
+``t(key, lang, **params)`` is a text; ``nt(key, count, lang, **params)`` a text about ``count`` things, which
+English words in the singular or plural (Vietnamese nouns do not change). Vietnamese is the default
+language; English is chosen with ``--lang en``. Keys are stable English identifiers; JSON output never
+carries translated text, only keys and codes. The texts live by topic in this package's modules.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from dangvien_cli.messages.catalog import FIELDS, MESSAGES
-
-if TYPE_CHECKING:
-    from dangvien_cli.errors import DangvienError
+from dangvien_cli.text import shown
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for ``key`` in ``lang``, with ``params`` filled in. An unknown key shows itself."""
+class Refusal(Protocol):
+    """What :func:`render_error` needs of an error (see :mod:`dangvien_cli.errors`)."""
+
+    key: str
+    params: dict[str, Any]
+
+
+def _text(key: str, lang: str, count: int | None) -> str | None:
     entry = MESSAGES.get(key)
     if entry is None:
+        return None
+    vi, en = entry
+    if lang == "vi":
+        return vi
+    if isinstance(en, tuple):
+        one, other = en
+        return one if count == 1 else other
+    return en
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in. An unknown key shows itself."""
+    count = params.get("count")
+    text = _text(key, lang, count if isinstance(count, int) else None)
+    if text is None:
         return key
-    text = entry[0] if lang == "vi" else entry[1]
     return text.format(**params) if params else text
+
+
+def nt(key: str, count: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for ``key`` about ``count`` things: English takes the singular for one, the plural otherwise.
+    ``count`` is passed to the text as ``{count}`` unless ``params`` names it otherwise."""
+    text = _text(key, lang, count)
+    if text is None:
+        return key
+    return text.format(**{"count": count, **params})
 
 
 def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -34,17 +63,15 @@ def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{entry[0]} ({field})" if lang == "vi" else entry[1]
 
 
-def render_error(error: DangvienError, lang: str = DEFAULT_LANGUAGE) -> str:
+def render_error(error: Refusal, lang: str = DEFAULT_LANGUAGE) -> str:
     """One line that names the field and the value, then says what is wrong with it."""
-    from dangvien_cli.errors import InvalidValue
-    from dangvien_cli.exchange.safety import shown
-
     params = dict(error.params)
     for name, value in error.params.items():  # a parameter ending in _key names another text to show
         if name.endswith("_key") and isinstance(value, str):
             params[name.removesuffix("_key")] = t(value, lang)
     reason = t(error.key, lang, **params)
-    if isinstance(error, InvalidValue):
+    field = getattr(error, "field", None)
+    if field is not None:
         # The value may be anything a file held: one short line, no terminal escapes.
-        return f"{field_label(error.field, lang)} '{shown(str(error.value))}': {reason}"
+        return f"{field_label(field, lang)} '{shown(str(getattr(error, 'value', '')))}': {reason}"
     return reason

@@ -1,11 +1,33 @@
-"""Texts for concurrency, checks, backups and restores (merged into the one catalogue in catalog.py)."""
+"""The database: opening, upgrading, checking, backing up, restoring; busy and damaged files.
+
+``key: (Vietnamese, English)``; a count's text is ``key: (Vietnamese, (English singular, plural))``."""
 
 from __future__ import annotations
 
-SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
+from dangvien_cli.messages.types import Catalog
+
+MESSAGES: Catalog = {
+    "db.no_migrations": (
+        "không tìm thấy thư mục migrations (gói {path})",
+        "migrations not found (package {path})",
+    ),
+    "db.foreign_key_check": (
+        "sau khi nâng cấp còn {count} lỗi khóa ngoại; đã hoàn tác",
+        (
+            "{count} foreign-key problem after the upgrade; rolled back",
+            "{count} foreign-key problems after the upgrade; rolled back",
+        ),
+    ),
+    "db.newer_than_code": (
+        "cơ sở dữ liệu ở phiên bản {revision}, mới hơn chương trình này; hãy nâng cấp dangvien",
+        "the database is at revision {revision}, newer than this program; upgrade dangvien",
+    ),
+    "db.no_folder": ("thư mục {folder} không có", "the folder {folder} does not exist"),
+    "db.integrity": ("dữ liệu bị từ chối: {detail}", "the data was refused: {detail}"),
+    "db.unreachable": ("không mở được cơ sở dữ liệu: {detail}", "cannot open the database: {detail}"),
     "db.busy": (
-        "cơ sở dữ liệu đang bận: một tiến trình khác đã ghi liên tục hơn {seconds} giây; lệnh này chưa thay "
-        "đổi gì, hãy chạy lại khi tiến trình kia xong",
+        "cơ sở dữ liệu đang bận: một tiến trình khác đã ghi liên tục hơn {seconds} giây; lệnh này chưa "
+        "thay đổi gì, hãy chạy lại khi tiến trình kia xong",
         "the database is busy: another process has been writing for more than {seconds} seconds; this "
         "command changed nothing, run it again when the other one has finished",
     ),
@@ -41,8 +63,8 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "not a dangvien database (tables missing: {tables}); your data is unchanged",
     ),
     "db.damaged": (
-        "cơ sở dữ liệu này bị hỏng hoặc không đọc được ({detail}); dữ liệu giữ nguyên, "
-        "hãy chạy dangvien db check",
+        "cơ sở dữ liệu này bị hỏng hoặc không đọc được ({detail}); dữ liệu giữ nguyên, hãy chạy dangvien "
+        "db check",
         "this database is damaged or unreadable ({detail}); nothing was changed; run dangvien db check",
     ),
     "db.restore_damaged": (
@@ -65,11 +87,13 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "Restored {database} from {file} (revision {revision})",
     ),
     "db.check_ok": ("Không thấy lỗi nào", "No problems found"),
-    "db.check_title": ("{count} lỗi trong cơ sở dữ liệu", "{count} problems in the database"),
-    "label.check_code": ("Mã lỗi", "Code"),
-    "label.check_entity": ("Bảng", "Table"),
-    "label.check_id": ("Dòng", "Row"),
-    "label.check_message": ("Lỗi", "Problem"),
+    "db.check_title": (
+        "{count} lỗi trong cơ sở dữ liệu",
+        (
+            "{count} problem in the database",
+            "{count} problems in the database",
+        ),
+    ),
     "check.sqlite.integrity": ("SQLite báo tệp hỏng: {detail}", "SQLite reports damage: {detail}"),
     "check.sqlite.foreign_key": (
         "trỏ tới một dòng không có trong bảng {parent}",
@@ -132,6 +156,23 @@ SAFETY_MESSAGES: dict[str, tuple[str, str]] = {
         "ở bước đã kết nạp nhưng không có quyết định kết nạp",
         "is at the admitted stage but has no admission",
     ),
+    "db.bad_url": (
+        "không phải địa chỉ cơ sở dữ liệu hợp lệ (đường dẫn tệp SQLite hoặc URL SQLAlchemy)",
+        "is not a valid database address (a SQLite file path or a SQLAlchemy URL)",
+    ),
+    "db.no_driver": (
+        "thiếu thư viện kết nối cho loại cơ sở dữ liệu này ({detail}); với PostgreSQL hãy cài pip install "
+        "'dangvien[postgres]'",
+        "the driver for this kind of database is missing ({detail}); for PostgreSQL install pip install "
+        "'dangvien[postgres]'",
+    ),
+    "db.file_not_found": ("không có tệp này", "no such file"),
+    "db.file_empty": (
+        "tệp trống, không chứa địa chỉ cơ sở dữ liệu",
+        "the file is empty: no database address",
+    ),
+    "db.file_too_open": (
+        "tệp chứa mật khẩu nhưng người khác đọc được (quyền {mode}); chạy chmod 600 cho tệp này",
+        "the file holds a password but others can read it (mode {mode}); run chmod 600 on it",
+    ),
 }
-
-SAFETY_FIELDS: dict[str, tuple[str, str]] = {}  # the field "file" is named in catalog_exchange

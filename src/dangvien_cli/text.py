@@ -1,9 +1,12 @@
-"""What keeps hostile text harmless on its way out, and private data private.
+"""Text helpers every layer shares: what keeps hostile text harmless on its way out, and private data private.
+
+A neutral module (it imports nothing of the project), so that messages, domain, store, exchange and the
+renderer can all use it without an import cycle.
 
 * **Formula injection.** A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in
   some programs, a tab or a carriage return) as a formula: a name typed as ``=HYPERLINK(...)`` would become
   a link in whoever opens the list. As OWASP advises, CSV cells that start so get a leading ``'``
-  (:func:`neutralise`); xlsx cells are written as text cells, never formulas (:func:`xlsx_text`). So that
+  (:func:`neutralise`); xlsx cells are written as text cells, never formulas (``render.xlsx_cells``). So that
   ``export`` still imports back unchanged, a cell that starts with ``'`` is escaped too, and the CSV reader
   takes exactly that one quote off again (:func:`restore`): ``'=x`` reads as ``=x``, ``''x`` as ``'x``,
   while ``'Hoa`` (not an escape) is kept as it is. Only text is neutralised: numbers such as ``-11`` (a
@@ -23,13 +26,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any
-
-from dangvien_cli.errors import InvalidValue
 
 __all__ = [
     "FORMULA_STARTS",
@@ -42,8 +41,6 @@ __all__ = [
     "redact",
     "restore",
     "shown",
-    "xlsx_guard",
-    "xlsx_text",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -65,30 +62,9 @@ def restore(value: str) -> str:
     return value
 
 
-def xlsx_text(cell: Any) -> Any:
-    """Make an openpyxl cell holding text a text cell, whatever the text starts with (openpyxl otherwise
-    stores a string starting with ``=`` as a formula). Returns the cell."""
-    if isinstance(cell.value, str) and cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
-
-
 # Bidirectional embeddings, overrides and isolates: they make text display in another order than it is
 # stored ("Trojan Source"), so a name could pose as another.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-@contextmanager
-def xlsx_guard(path: Path) -> Iterator[None]:
-    """Writing a workbook: a value XML cannot hold (a control character stored before such input was
-    refused) becomes a clear error naming the value, before any file is written."""
-    from openpyxl.utils.exceptions import IllegalCharacterError
-
-    try:
-        yield
-    except IllegalCharacterError as error:
-        value = str(error).removesuffix(" cannot be used in worksheets.")
-        raise InvalidValue("output", str(path), "export.control_character", text=shown(value)) from None
 
 
 def control_character(text: str) -> str | None:

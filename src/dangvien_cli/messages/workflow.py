@@ -1,9 +1,24 @@
-"""Texts for the admission workflow and its rules (merged into the one catalogue in catalog.py)."""
+"""The admission workflow: steps, rules and what each step says when it is done.
+
+``key: (Vietnamese, English)``; a count's text is ``key: (Vietnamese, (English singular, plural))``."""
 
 from __future__ import annotations
 
-WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
-    # --- rules: the fact each one checked ------------------------------------------------------------
+from dangvien_cli.messages.types import Catalog
+
+MESSAGES: Catalog = {
+    "done.org_added": ("Đã thêm tổ chức {code}: {name}", "Added organisation {code}: {name}"),
+    "done.member_added": ("Đã thêm đảng viên #{id}: {name}", "Added member #{id}: {name}"),
+    "done.member_moved": (
+        "Đã chuyển đảng viên #{id} sang {cell} từ {date}",
+        "Moved member #{id} to {cell} from {date}",
+    ),
+    "done.member_left": (
+        "Đã ghi nhận đảng viên #{id} ra khỏi danh sách",
+        "Recorded that member #{id} left",
+    ),
+    "done.candidate_added": ("Đã thêm quần chúng #{id}: {name}", "Added candidate #{id}: {name}"),
+    "done.upgraded": ("Cơ sở dữ liệu đã ở phiên bản {revision}", "The database is at revision {revision}"),
     "rule.age_min": (
         "{years} tuổi {months} tháng vào ngày {on}; cần đủ {limit} tuổi",
         "{years} years {months} months old on {on}; must be a full {limit}",
@@ -28,7 +43,10 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "rule.not_applied": ("chưa làm đơn, chưa có người giới thiệu", "no application yet, so no introducers"),
     "rule.introducers_count": (
         "{count} người giới thiệu, cần {needed}",
-        "{count} introducers, {needed} needed",
+        (
+            "{count} introducer, {needed} needed",
+            "{count} introducers, {needed} needed",
+        ),
     ),
     "rule.introducers_official": (
         "người giới thiệu là đảng viên chính thức ngày {on}",
@@ -69,7 +87,10 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rule.cell_min_official": (
         "chi bộ có {count} đảng viên chính thức; cần ít nhất {minimum}",
-        "the cell has {count} official members; at least {minimum} needed",
+        (
+            "the cell has {count} official member; at least {minimum} needed",
+            "the cell has {count} official members; at least {minimum} needed",
+        ),
     ),
     "rule.deadline_met": (
         "hạn {due} ({days} ngày làm việc từ {start}); làm ngày {done}",
@@ -87,11 +108,7 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         "đã quá hạn {due} ({days} ngày làm việc từ {start})",
         "overdue since {due} ({days} working days from {start})",
     ),
-    # --- steps ---------------------------------------------------------------------------------------
-    "workflow.missing_step": (
-        "chưa có bước trước: {missing}",
-        "a step before it is missing: {missing}",
-    ),
+    "workflow.missing_step": ("chưa có bước trước: {missing}", "a step before it is missing: {missing}"),
     "workflow.closed": ("quần chúng đã ở giai đoạn {stage}", "the candidate is already {stage}"),
     "workflow.not_mentor": (
         "không phải đảng viên giúp đỡ của quần chúng này (#{mentor})",
@@ -117,7 +134,10 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
     "workflow.introducer_twice": ("cùng một người giới thiệu hai lần", "the same introducer twice"),
     "workflow.rules_failed": (
         'không đạt {count} điều kiện ({codes}); dùng --override "LÝ DO" nếu vẫn tiếp tục',
-        'fails {count} rules ({codes}); use --override "REASON" to go ahead anyway',
+        (
+            'fails {count} rule ({codes}); use --override "REASON" to go ahead anyway',
+            'fails {count} rules ({codes}); use --override "REASON" to go ahead anyway',
+        ),
     ),
     "workflow.rule_line": ("  ✗ {code}: {detail} [{source}]", "  ✗ {code}: {detail} [{source}]"),
     "workflow.override_used": (
@@ -155,38 +175,9 @@ WORKFLOW_MESSAGES: dict[str, tuple[str, str]] = {
         "Member #{id} is official from {on}",
     ),
     "done.removed": ("Đã xóa tên đảng viên dự bị #{id}", "Probationary member #{id} removed"),
-    "field.stage_history": ("Các bước", "Stage history"),
-    "value.admission": (
-        "đảng viên #{member_id}, quyết định {decision_no} ngày {decision_on}",
-        "member #{member_id}, decision {decision_no} of {decision_on}",
+    "done.quota_set": (
+        "Đã đặt chỉ tiêu năm {year} cho {org}: {target}",
+        "Quota for {year} set for {org}: {target}",
     ),
-    "title.checks": ("Kiểm tra điều kiện", "Rule checks"),
-    "check.pass": ("Đạt", "Pass"),
-    "check.fail": ("Không đạt", "Fail"),
-    "check.warn": ("Cần xem", "Warn"),
-    # --- the due list ----------------------------------------------------------------------------------
-    "title.due": ("Việc đến hạn", "What is due"),
-    "due.recognition_due": ("Xét công nhận chính thức", "Recognition to consider"),
-    "due.ceremony_due": ("Tổ chức lễ kết nạp", "Ceremony to hold"),
-    "due.decision_due": ("Chờ quyết định kết nạp", "Decision awaited"),
-    "due.certificate_expiring": ("Giấy chứng nhận sắp hết hạn", "Certificate expiring"),
-    "due.mentor_missing": ("Chưa có người giúp đỡ", "No mentor"),
-    "due.remark_missing": ("Chưa có nhận xét tháng này", "No remark this month"),
-    "due.cell_below_minimum": ("Chi bộ dưới 3 đảng viên chính thức", "Cell below 3 official members"),
-}
-
-WORKFLOW_FIELDS: dict[str, tuple[str, str]] = {
-    "admission": ("Kết nạp", "Admission"),
-    "member": ("Đảng viên", "Member"),
-    "by": ("Người nhận xét", "Author"),
-    "introducer": ("Người giới thiệu", "Introducer"),
-    "votes_for": ("Số phiếu tán thành", "Votes for"),
-    "official_members": ("Số đảng viên chính thức", "Official members"),
-    "decision_date": ("Ngày quyết định", "Decision date"),
-    "ceremony_date": ("Ngày lễ kết nạp", "Ceremony date"),
-    "detail": ("Nội dung", "Detail"),
-    "source": ("Căn cứ", "Source"),
-    "stage_history": ("Các bước", "Stage history"),
-    "kind": ("Loại", "Kind"),
-    "due_date": ("Hạn", "Due"),
+    "done.monthly_written": ("Đã ghi {path}", "Wrote {path}"),
 }

@@ -1,0 +1,204 @@
+"""The domain's closed vocabularies: stages, sources, organisation kinds, places, reasons to leave, genders.
+
+Each is a :class:`Vocabulary`, a ``StrEnum`` whose value is the stable English code stored in the database and
+written in JSON and CSV. Each member carries its Vietnamese and English labels, and any other words officers
+use for it. Everything else derives from these enums: the database's CHECK constraints, the command-line
+option types with their help and completion, the importer's cell parsing, and the labels in every table.
+
+On input a member is known by its code, either label, or another word listed for it, in any case, with or
+without tone marks: ``cell``, ``"Chi bộ"``, ``"chi bo"`` and ``"CHI BỘ"`` are the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+from typing import Self
+
+from dangvien_cli.domain.names import fold
+
+
+def _key(text: str) -> str:
+    """How a typed word is compared: folded (no tones, đ→d, lower case), punctuation dropped, single spaces
+    (``"Thôn, khu, tổ dân phố"`` and ``thon khu to dan pho`` are one; ``youth_union`` is ``youth union``)."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+
+
+class Vocabulary(StrEnum):
+    """A closed set of codes with their labels.
+
+    Members are defined as ``code = "code", "nhãn", "label", *aliases``."""
+
+    vi: str
+    en: str
+    aliases: tuple[str, ...]
+
+    def __new__(cls, code: str, vi: str = "", en: str = "", *aliases: str) -> Self:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.vi = vi or code
+        member.en = en or code
+        member.aliases = aliases
+        return member
+
+    def label(self, lang: str) -> str:
+        """The member's name for people, in ``lang`` (``vi`` or ``en``)."""
+        return self.vi if lang == "vi" else self.en
+
+    @classmethod
+    def parse(cls, text: str) -> Self | None:
+        """The member ``text`` names (its code, a label or an alias, in any case, with or without tones), or
+        ``None``. Codes win over labels, so a code is never shadowed by another member's label."""
+        return _lookup(cls).get(_key(text))  # type: ignore[return-value]
+
+    @classmethod
+    def choices(cls, lang: str) -> str:
+        """The choices as help and error messages list them: ``cell (chi bộ), base (tổ chức cơ sở)…``."""
+        return ", ".join(f"{m.value} ({m.label(lang)})" if m.label(lang) != m.value else m.value for m in cls)
+
+    @classmethod
+    def codes(cls) -> tuple[str, ...]:
+        return tuple(m.value for m in cls)
+
+
+@cache
+def _lookup(vocabulary: type[Vocabulary]) -> dict[str, Vocabulary]:
+    """Every accepted spelling of every member of ``vocabulary``, keyed as :func:`_key` compares them."""
+    table: dict[str, Vocabulary] = {}
+    for member in vocabulary:
+        for word in (member.vi, member.en, *member.aliases):
+            table.setdefault(_key(word), member)
+    for member in vocabulary:  # codes last, so that they override any label that happens to equal one
+        table[_key(member.value)] = member
+    return table
+
+
+def ambiguous_words(vocabulary: type[Vocabulary]) -> list[str]:
+    """Spellings that name two members of ``vocabulary`` (a test keeps this empty)."""
+    seen: dict[str, Vocabulary] = {}
+    clashes: list[str] = []
+    for member in vocabulary:
+        for word in {_key(w) for w in (member.value, member.vi, member.en, *member.aliases)}:
+            if word in seen and seen[word] is not member:
+                clashes.append(word)
+            seen[word] = member
+    return clashes
+
+
+class OrgKind(Vocabulary):
+    """What an organisation of the tree is (tổ chức đảng)."""
+
+    committee = "committee", "Đảng bộ cấp trên", "Committee", "đảng bộ", "đảng bộ cấp trên cơ sở", "đảng ủy"
+    base = (
+        "base",
+        "Tổ chức cơ sở đảng",
+        "Base organisation",
+        "đảng bộ cơ sở",
+        "chi bộ cơ sở",
+        "tổ chức cơ sở",
+        "cơ sở",
+    )
+    cell = "cell", "Chi bộ", "Cell", "chi bộ trực thuộc"
+
+
+class Place(Vocabulary):
+    """The kind of place a cell serves; reports set residential ones (thôn, khu, tổ dân phố) apart."""
+
+    residential = (
+        "residential",
+        "Thôn, khu, tổ dân phố",
+        "Residential",
+        "thôn",
+        "khu",
+        "tổ dân phố",
+        "khu dân cư",
+    )
+    agency = "agency", "Cơ quan", "Agency", "cơ quan hành chính"
+    school = "school", "Trường học", "School", "trường"
+    state_enterprise = "state_enterprise", "Doanh nghiệp nhà nước", "State enterprise", "DNNN"
+    private_enterprise = (
+        "private_enterprise",
+        "Doanh nghiệp ngoài nhà nước",
+        "Private enterprise",
+        "doanh nghiệp tư nhân",
+    )
+    armed_forces = "armed_forces", "Lực lượng vũ trang", "Armed forces", "quân đội", "công an"
+    other = "other", "Khác", "Other"
+
+
+class Gender(Vocabulary):
+    """A person's gender as the Party's forms record it."""
+
+    M = "M", "Nam", "Male", "male", "m"
+    F = "F", "Nữ", "Female", "female", "f"
+
+
+class Source(Vocabulary):
+    """Where a candidate comes from (nguồn phát triển đảng)."""
+
+    youth_union = "youth_union", "Đoàn viên", "Youth Union member", "đoàn thanh niên", "Youth Union"
+    militia = "militia", "Dân quân tự vệ", "Militia", "dân quân"
+    demobilised_soldier = "demobilised_soldier", "Bộ đội xuất ngũ", "Demobilised soldier", "xuất ngũ"
+    neighbourhood_watch = "neighbourhood_watch", "Tổ dân phòng", "Neighbourhood watch"
+    student = "student", "Học sinh, sinh viên", "Student or graduate", "học sinh", "sinh viên"
+    private_enterprise_worker = (
+        "private_enterprise_worker",
+        "Người lao động doanh nghiệp tư nhân",
+        "Private enterprise worker",
+        "công nhân",
+        "người lao động",
+    )
+    womens_union = "womens_union", "Hội viên Hội Phụ nữ", "Women's Union member", "hội phụ nữ", "phụ nữ"
+    farmers_union = (
+        "farmers_union",
+        "Hội viên Hội Nông dân",
+        "Farmers' Union member",
+        "hội nông dân",
+        "nông dân",
+    )
+    veterans_union = (
+        "veterans_union",
+        "Hội viên Hội Cựu chiến binh",
+        "Veterans' Association member",
+        "hội cựu chiến binh",
+        "cựu chiến binh",
+    )
+    other = "other", "Khác", "Other"
+
+
+class Stage(Vocabulary):
+    """Where a candidate stands on the way to admission (the order: :mod:`dangvien_cli.domain.stages`)."""
+
+    identified = "identified", "Tạo nguồn", "Identified", "đưa vào nguồn", "nguồn"
+    mentored = "mentored", "Được giúp đỡ", "Mentored", "giúp đỡ"
+    trained = "trained", "Đã học lớp nhận thức", "Trained", "học lớp nhận thức", "cảm tình Đảng"
+    applied = "applied", "Đã làm đơn", "Applied", "làm đơn", "đơn xin vào Đảng"
+    proposed = "proposed", "Chi bộ đề nghị kết nạp", "Proposed", "đề nghị kết nạp"
+    admitted = "admitted", "Đã kết nạp", "Admitted", "kết nạp"
+    dropped = "dropped", "Đã đưa ra khỏi nguồn", "Dropped", "đưa ra khỏi nguồn"
+
+
+class LeftReason(Vocabulary):
+    """Why a member is no longer on a cell's list."""
+
+    transfer = "transfer", "Chuyển sinh hoạt", "Transfer out", "chuyển đi", "chuyển sinh hoạt đảng"
+    death = "death", "Từ trần", "Death", "chết", "qua đời"
+    removal = "removal", "Xóa tên", "Removal", "xoá tên"
+    expulsion = "expulsion", "Khai trừ", "Expulsion"
+
+
+class MemberStatus(Vocabulary):
+    """A member's standing on a date: probationary from the decision, official from probation's end."""
+
+    probationary = "probationary", "Dự bị", "Probationary", "đảng viên dự bị"
+    official = "official", "Chính thức", "Official", "đảng viên chính thức"
+    left = "left", "Đã ra", "Left", "đã ra khỏi đảng"
+
+
+class RuleStatus(Vocabulary):
+    """The outcome of one admission rule (``candidate check``)."""
+
+    pass_ = "pass", "Đạt", "Pass"
+    fail = "fail", "Không đạt", "Fail"
+    warn = "warn", "Cần xem", "Warn"

@@ -1,0 +1,121 @@
+"""Reports: quota, ageing, pipeline, outlook, monthly.
+
+``key: (Vietnamese, English)``; a count's text is ``key: (Vietnamese, (English singular, plural))``."""
+
+from __future__ import annotations
+
+from dangvien_cli.messages.types import Catalog
+
+MESSAGES: Catalog = {
+    "quota.milestone_format": (
+        "lộ trình phải có dạng 2022-Q1=3; 2022-06=7",
+        "milestones look like 2022-Q1=3; 2022-06=7",
+    ),
+    "quota.milestone_year": ("lộ trình phải thuộc năm {year}", "milestones must fall in {year}"),
+    "report.quota_title": (
+        "Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm {year} (đến ngày {at})",
+        "Admissions against the {year} quotas (as of {at})",
+    ),
+    "report.quota_chart": ("% chỉ tiêu", "% of target"),
+    "report.ageing_title": ("Cơ cấu độ tuổi đảng viên (ngày {at})", "Members by age (as of {at})"),
+    "report.ageing_chart": ("Tháp tuổi", "Age pyramid"),
+    "report.pyramid": ("Tháp tuổi (Nam ◀ ▶ Nữ)", "Age pyramid (men ◀ ▶ women)"),
+    "report.bands": (
+        "phải là các mốc tuổi tăng dần, từ 18, cách nhau bởi dấu phẩy (30,40,50,60,70)",
+        "must be increasing ages from 18, separated by commas (30,40,50,60,70)",
+    ),
+    "quota.at_year": ("phải thuộc năm {year}", "must fall in {year}"),
+    "quota.year": ("năm không hợp lệ", "not a valid year"),
+    "milestone.ahead": ("Vượt lộ trình", "Ahead"),
+    "milestone.on_track": ("Đúng lộ trình", "On track"),
+    "milestone.behind": ("Chậm lộ trình", "Behind"),
+    "ageing.True": ("Già hóa", "Ageing"),
+    "ageing.False": ("", ""),
+    "monthly.month_format": (
+        "tháng phải viết dạng NĂM-THÁNG, ví dụ 2024-05",
+        "a month must be written YEAR-MONTH, e.g. 2024-05",
+    ),
+    "monthly.cell_required": (
+        "cần --cell MÃ (hoặc --org MÃ cùng --out-dir THƯ_MỤC)",
+        "needs --cell CODE (or --org CODE with --out-dir DIR)",
+    ),
+    "monthly.cell_or_org": ("chỉ dùng một trong --cell và --org", "use either --cell or --org, not both"),
+    "monthly.output_with_out_dir": (
+        "không dùng -o cùng --out-dir (tên tệp được đặt theo chi bộ)",
+        "-o cannot be used with --out-dir (files are named after the cells)",
+    ),
+    "monthly.title": (
+        "Báo cáo sinh hoạt chi bộ tháng {month}: {name} ({cell})",
+        "Monthly cell report, {month}: {name} ({cell})",
+    ),
+    "monthly.none": ("Không có.", "None."),
+    "monthly.no_quota": (
+        "Tổ chức cơ sở chưa có chỉ tiêu năm nay.",
+        "The base organisation has no quota this year.",
+    ),
+    "monthly.section.summary": ("Tổng hợp", "Summary"),
+    "monthly.section.joined": ("Kết nạp trong tháng", "Joined"),
+    "monthly.section.left": ("Ra khỏi danh sách", "Left"),
+    "monthly.section.moved_in": ("Chuyển đến", "Moved in"),
+    "monthly.section.moved_out": ("Chuyển đi", "Moved out"),
+    "monthly.section.became_official": ("Công nhận chính thức", "Became official"),
+    "monthly.section.candidates": ("Quần chúng ưu tú (cuối tháng)", "Candidates (at the month's end)"),
+    "monthly.section.remarks": ("Nhận xét trong tháng", "This month's remarks"),
+    "monthly.section.without_remark": ("Chưa có nhận xét trong tháng", "Without a remark this month"),
+    "monthly.section.admissions": ("Quyết định kết nạp", "Admission decisions"),
+    "monthly.section.due": ("Việc đến hạn tháng sau", "Due next month"),
+    "monthly.section.quota": ("Chỉ tiêu của tổ chức cơ sở {base}", "Quota of the base organisation {base}"),
+    "monthly.summary.members_at_start": ("Đảng viên đầu tháng", "Members at the start"),
+    "monthly.summary.official_at_start": ("- trong đó chính thức", "- of whom official"),
+    "monthly.summary.members_at_end": ("Đảng viên cuối tháng", "Members at the end"),
+    "monthly.summary.official_at_end": ("- trong đó chính thức", "- of whom official"),
+    "monthly.summary.joined": ("Kết nạp", "Joined"),
+    "monthly.summary.left": ("Ra khỏi danh sách", "Left"),
+    "monthly.summary.moved_in": ("Chuyển đến", "Moved in"),
+    "monthly.summary.moved_out": ("Chuyển đi", "Moved out"),
+    "monthly.summary.became_official": ("Công nhận chính thức", "Became official"),
+    "monthly.summary.candidates": ("Quần chúng ưu tú", "Candidates"),
+    "monthly.summary.remarks": ("Nhận xét trong tháng", "Remarks this month"),
+    "monthly.summary.without_remark": ("Chưa có nhận xét", "Without a remark"),
+    "monthly.summary.admissions": ("Quyết định kết nạp", "Admission decisions"),
+    "report.pipeline_title": (
+        "Phễu phát triển đảng viên năm {year} ({org}, đến ngày {at})",
+        "The pipeline in {year} ({org}, as of {at})",
+    ),
+    "report.pipeline_chart": ("Số người qua từng bước", "Candidates at each stage"),
+    "report.pipeline_sources_title": (
+        "Quần chúng theo nguồn, năm {year} ({org})",
+        "Candidates by source, {year} ({org})",
+    ),
+    "report.pipeline_ages_title": (
+        "Quần chúng theo độ tuổi (ngày {at}, {org})",
+        "Candidates by age band (on {at}, {org})",
+    ),
+    "stage.admitted_per_trained": (
+        "Kết nạp / học lớp nhận thức (yêu cầu ≥ 70%)",
+        "Admitted / trained (bar: 70%)",
+    ),
+    "pipeline.year": ("năm không hợp lệ", "not a valid year"),
+    "pipeline.at_year": ("phải thuộc năm {year}", "must fall in {year}"),
+    "report.outlook_title": (
+        "Triển vọng phát triển đảng viên ({org}, ngày {at})",
+        "Membership outlook ({org}, as of {at})",
+    ),
+    "report.outlook_chart": ("Tăng ròng mỗi năm", "Net growth a year"),
+    "report.outlook_targets_title": (
+        "Mục tiêu: hiện có {members_now} đảng viên, tăng ròng bình quân {average_net_growth}/năm, tỷ lệ "
+        "ra khỏi Đảng {leaving_rate}%/năm",
+        "Targets: {members_now} members now, average net growth {average_net_growth} a year, "
+        "{leaving_rate}% leaving a year",
+    ),
+    "outlook.target_format": (
+        "phải có dạng NĂM=SỐ ĐẢNG VIÊN, ví dụ 2025=5000",
+        "must read YEAR=MEMBERS, e.g. 2025=5000",
+    ),
+    "outlook.target_past": (
+        "năm mục tiêu đã qua (trước năm {year})",
+        "the target year is past (before {year})",
+    ),
+    "outlook.years": ("phải từ 1 đến 50 năm", "must be 1 to 50 years"),
+    "outlook.share": ("phải lớn hơn 0 và không quá 100 (%)", "must be above 0 and at most 100 (%)"),
+}
