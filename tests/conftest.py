@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from dangvien_cli.cli.app import app
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 from tests.pg_server import PostgresServer, find_bin_dir
 
 TODAY = "2024-06-30"

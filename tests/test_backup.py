@@ -241,7 +241,7 @@ def test_postgres_points_to_its_own_tools(run: Run, command: str, tmp_path: Path
 @pytest.mark.sqlite_only
 def test_the_database_and_its_journal_files_are_private(fresh_environment: Path) -> None:
     """Created under a umask that would let anyone read them: the file, its WAL and shared memory are 0600."""
-    from dangvien_cli.store.engine import open_database
+    from dangvien_cli.store.database import open_database
 
     old_umask = os.umask(0)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 from dangvien_cli.store.migrate import row_counts
 
 MEMBER = [

@@ -12,7 +12,8 @@ from alembic import command
 from sqlmodel import SQLModel
 
 from dangvien_cli.store import models
-from dangvien_cli.store.engine import mask_url, open_database, resolve_url
+from dangvien_cli.store.database import open_database
+from dangvien_cli.store.engine import mask_url, resolve_url
 from dangvien_cli.store.migrate import (
     HEAD_REVISION,
     alembic_config,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from dangvien_cli.exchange.columns import LISTS, CellError, ParseOptions
 from dangvien_cli.messages import t
 from dangvien_cli.messages.catalog import MESSAGES
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 from dangvien_cli.store.migrate import row_counts
 from dangvien_cli.text import SHOWN_LIMIT, control_character, restore, shown
 from tests.conftest import Run

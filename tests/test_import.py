@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 from dangvien_cli.store.migrate import row_counts
 
 MEMBERS_VI = (

@@ -7,7 +7,7 @@ import getpass
 import pytest
 import sqlalchemy as sa
 
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 
 
 def test_every_write_is_logged(run, run_json, city):

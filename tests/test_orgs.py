@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 
 
 def test_add_and_list_tree_order(run, run_json, city):

@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangvien_cli.store.engine import hide_password, open_database
+from dangvien_cli.store.database import open_database
+from dangvien_cli.store.engine import hide_password
 from dangvien_cli.text import redact
 from tests.conftest import Run
 

@@ -17,7 +17,7 @@ from dangvien_cli.exchange.columns import canonical_headers
 from dangvien_cli.exchange.exporter import ExportQuery, export_records, write_csv
 from dangvien_cli.exchange.importer import ImportOptions, import_table
 from dangvien_cli.exchange.readers import open_table
-from dangvien_cli.store.engine import open_database
+from dangvien_cli.store.database import open_database
 from dangvien_cli.store.orgs import add_org
 
 ONSETS = [

@@ -217,7 +217,7 @@ def test_the_library_call(city, run):
     from datetime import date
 
     from dangvien_cli.errors import InvalidValue
-    from dangvien_cli.store.engine import open_database
+    from dangvien_cli.store.database import open_database
     from dangvien_cli.store.search import search_people
 
     for name in ["Nguyễn An", "Nguyễn Bình"]:

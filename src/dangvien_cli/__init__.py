@@ -4,7 +4,7 @@ The library lives in :mod:`dangvien_cli.domain` (pure rules), :mod:`dangvien_cli
 and :mod:`dangvien_cli.messages` (the vi/en catalogue); :mod:`dangvien_cli.cli` is a thin Typer layer on
 top. Nothing below ``cli`` imports typer or rich, so the library can be used from scripts and notebooks:
 
-    from dangvien_cli.store.engine import open_database
+    from dangvien_cli.store.database import open_database
     from dangvien_cli.store.people import list_members
 """
 

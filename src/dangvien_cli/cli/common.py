@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from dangvien_cli.domain.dates import parse_date
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dangvien_cli.store.engine import Database
+    from dangvien_cli.store.database import Database
 
 
 class OutputFormat(StrEnum):
@@ -56,14 +57,15 @@ class AppContext:
     def database(self, *, migrate: bool = True) -> Database:
         """The database, opened on first use and, unless ``migrate`` is false, brought up to head."""
         if self._database is None:
-            from dangvien_cli.store.engine import open_database
+            from dangvien_cli.store.database import open_database
 
             self._database = open_database(self.db, migrate=migrate)
             if self._database.upgrade_backup is not None:
-                from dangvien_cli.cli.output import notice
                 from dangvien_cli.messages import t
 
-                notice(t("db.upgrade_backup", self.lang, file=str(self._database.upgrade_backup)))
+                # (a notice on stderr, as cli.output writes them; that module builds on this one)
+                saved = str(self._database.upgrade_backup)
+                sys.stderr.write(t("db.upgrade_backup", self.lang, file=saved) + "\n")
         return self._database
 
     @property

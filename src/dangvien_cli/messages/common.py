@@ -40,6 +40,7 @@ MESSAGES: Catalog = {
     "label.value": ("Giá trị", "Value"),
     "label.table": ("Bảng", "Table"),
     "label.rows": ("Số dòng", "Rows"),
+    "label.choices": ("Chọn một trong", "One of"),
     "label.permissions_warning": (
         "Cảnh báo: tệp {path} có quyền {mode}, người khác đọc được",
         "Warning: {path} has mode {mode}; others can read it",

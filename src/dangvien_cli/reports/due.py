@@ -17,9 +17,10 @@ from dangvien_cli.domain.dates import add_months
 from dangvien_cli.domain.rules import probation_end
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.domain.workdays import add_working_days
+from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
-from dangvien_cli.store.people import candidate_active_on, stage_on
+from dangvien_cli.store.people import stage_on
 
 KINDS = (
     "recognition_due",

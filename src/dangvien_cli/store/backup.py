@@ -92,8 +92,8 @@ def upgrade_backup_path(database: Path, revision: str) -> Path:
 def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
     """The revision of a copy about to be restored; refuses one that is damaged, not dangvien's, or newer
     than this program."""
-    from dangvien_cli.store.migrate import HEAD_REVISION, is_known
     from dangvien_cli.store.models import TABLES
+    from dangvien_cli.store.revisions import HEAD_REVISION, is_known
 
     name = str(source)
     try:

@@ -1,44 +1,26 @@
 """Applying the Alembic migrations in ``migrations/``: automatically on first use, and on ``db upgrade``.
 
-The head revision is also written here as a constant, so that an everyday command can see that its
-database is current with one small query and without importing Alembic (start-up time); a test checks
-that the constant equals Alembic's head.
+The revisions themselves (where the scripts are, which is the head) are in
+:mod:`dangvien_cli.store.revisions`.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import DangvienError
+from dangvien_cli.store.engine import WRITER_OPTION, sqlite_path
+from dangvien_cli.store.revisions import (
+    HEAD_REVISION,
+    alembic_config,
+    head_revision,
+    is_known,
+    migrations_dir,
+)
 
 if TYPE_CHECKING:
-    from alembic.config import Config
-    from sqlalchemy.engine import Connection, Engine
-
-HEAD_REVISION = "0004"
-
-
-def migrations_dir() -> Path:
-    """The migrations: inside the installed package (a wheel carries them), else the source tree's."""
-    package_dir = Path(__file__).resolve().parent.parent
-    for candidate in (package_dir / "migrations", package_dir.parent.parent / "migrations"):
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise DangvienError("db.no_migrations", path=str(package_dir))
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    """An Alembic configuration pointing at our migrations, bound to ``connection`` if given."""
-    from alembic.config import Config
-
-    # Alembic's default stdout is whatever sys.stdout was when alembic was first imported.
-    config = Config(stdout=sys.stdout)
-    config.set_main_option("script_location", str(migrations_dir()))
-    if connection is not None:
-        config.attributes["connection"] = connection
-    return config
+    from sqlalchemy.engine import Engine
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -51,22 +33,11 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def head_revision() -> str:
-    """Alembic's head, read from the migration scripts."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
 def _run(engine: Engine, action: str, target: str) -> None:
     """Run an Alembic command in one transaction that holds the write lock: two processes opening a
     database that is behind migrate it once, one after the other (Alembic reads the revision again once
     the lock is held, so the second finds nothing left to do)."""
     from alembic import command
-
-    from dangvien_cli.store.engine import WRITER_OPTION
 
     with engine.connect().execution_options(**{WRITER_OPTION: True}) as connection:
         if engine.dialect.name == "sqlite":
@@ -112,8 +83,6 @@ def ensure_current(engine: Engine) -> Path | None:
 def backup_before_upgrade(engine: Engine, current: str | None) -> Path | None:
     """A copy of the database as it was, taken before a migration changes it: only for a SQLite file that
     holds data (an empty or new database has nothing to lose; PostgreSQL is backed up with pg_dump)."""
-    from dangvien_cli.store.engine import sqlite_path
-
     if current is None or current == HEAD_REVISION:
         return None
     path = sqlite_path(engine.url.render_as_string(hide_password=False))
@@ -122,15 +91,6 @@ def backup_before_upgrade(engine: Engine, current: str | None) -> Path | None:
     from dangvien_cli.store.backup import backup_sqlite, upgrade_backup_path
 
     return backup_sqlite(path, upgrade_backup_path(path, current))
-
-
-def is_known(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except Exception:  # alembic raises several kinds for an unknown id
-        return False
 
 
 def row_counts(engine: Engine) -> dict[str, Any]:
@@ -148,3 +108,18 @@ def row_counts(engine: Engine) -> dict[str, Any]:
             else:
                 counts[table] = None
     return counts
+
+
+__all__ = [
+    "HEAD_REVISION",
+    "alembic_config",
+    "backup_before_upgrade",
+    "current_revision",
+    "downgrade",
+    "ensure_current",
+    "head_revision",
+    "is_known",
+    "migrations_dir",
+    "row_counts",
+    "upgrade",
+]

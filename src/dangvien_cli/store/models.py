@@ -72,6 +72,7 @@ def attach_postgresql_conditions() -> None:
     for index, condition in _PARTIAL_INDEXES:
         index.dialect_kwargs["postgresql_where"] = sa.text(condition)
 
+
 # Sort keys compare codepoint by codepoint; PostgreSQL must not apply a locale's collation to them.
 SortKey = sa.String().with_variant(sa.String(collation="C"), "postgresql")
 

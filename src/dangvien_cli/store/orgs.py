@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.changelog import log_insert
+from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import (
     ORG_KINDS,
     PLACES,
@@ -211,8 +212,6 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
         .join(Member, col(Member.id) == Membership.member_id)
         .where(in_subtree, membership_at(on))
     ).one()
-    from dangvien_cli.store.people import candidate_active_on  # people builds on this module
-
     candidates = session.execute(
         select(sa.func.count())
         .select_from(Candidate)

@@ -427,19 +427,6 @@ def stage_history(candidate: Candidate, decision_on: date | None) -> list[dict[s
     return [{"stage": stage, "date": day.isoformat()} for stage, day in steps if day is not None]
 
 
-def candidate_active_on(on: date) -> sa.ColumnElement[bool]:
-    """SQL: a candidate still on the way on ``on`` (identified by then, not yet dropped or admitted)."""
-    admitted_by = sa.exists().where(
-        col(Admission.candidate_id) == Candidate.id, col(Admission.decision_on) <= on
-    )
-    recorded = sa.exists().where(col(Admission.candidate_id) == Candidate.id)
-    return sa.and_(
-        col(Candidate.identified_on) <= on,
-        sa.or_(col(Candidate.dropped_on).is_(None), col(Candidate.dropped_on) > on),
-        ~admitted_by,
-        # imported as admitted, with no admission record to date it: no longer a candidate
-        sa.or_(col(Candidate.stage) != "admitted", recorded),
-    )
 
 
 def stage_on(candidate: Candidate, on: date) -> str:
