@@ -159,3 +159,16 @@ def check_candidate_dates(*, birth_date: date, identified_on: date, today: date)
             "candidate.born_after_identified",
             identified_on=identified_on.isoformat(),
         )
+
+
+def check_leaving(left_on: date | None, left_reason: str | None) -> None:
+    """A member who left has both the day and the reason; one without the other is refused."""
+    if (left_on is None) != (left_reason is None):
+        missing = "left_reason" if left_reason is None else "left_on"
+        raise InvalidValue(missing, "", "import.left_needs_both")
+
+
+def check_not_future(field: str, day: date | None, *, today: date) -> None:
+    """A recorded event happened: it is not dated after ``today``."""
+    if day is not None and day > today:
+        raise InvalidValue(field, day.isoformat(), "date.future")

@@ -7,38 +7,21 @@ closure table, with the date thresholds computed up front.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.quotas import parse_milestone
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
 from dangvien_cli.store.changelog import log_insert, log_update, snapshot
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
-
-_PERIOD = re.compile(r"^(\d{4})-(?:Q([1-4])|(\d{2}))$")
-
-
-def parse_milestone(text: str, year: int) -> tuple[str, date, int]:
-    """``2022-Q1=3`` or ``2022-03=3`` → (period, the period's last day, target)."""
-    period, _, number = text.partition("=")
-    period, number = period.strip(), number.strip()
-    match = _PERIOD.match(period)
-    if match is None or not (number.isascii() and number.isdigit()):
-        raise InvalidValue("milestone", text, "quota.milestone_format")
-    if int(match[1]) != year:
-        raise InvalidValue("milestone", text, "quota.milestone_year", year=year)
-    last_month = int(match[2]) * 3 if match[2] else int(match[3])
-    if not 1 <= last_month <= 12:
-        raise InvalidValue("milestone", text, "quota.milestone_format")
-    return period, add_months(date(year, last_month, 1), 1) - timedelta(days=1), int(number)
 
 
 def set_quota(
@@ -88,9 +71,16 @@ def set_quota(
         log_update(session=session, entity="quota", before=before, record=stored)
     if milestones is not None:
         session.execute(sa.delete(QuotaMilestone).where(col(QuotaMilestone.quota_id) == stored.id))
-        for period, due_on, count in parsed:
+        for milestone in parsed:
             assert stored.id is not None
-            session.add(QuotaMilestone(quota_id=stored.id, period=period, due_on=due_on, target=count))
+            session.add(
+                QuotaMilestone(
+                    quota_id=stored.id,
+                    period=milestone.period,
+                    due_on=milestone.due_on,
+                    target=milestone.target,
+                )
+            )
         session.flush()
     return stored
 
