@@ -17,6 +17,7 @@ from functools import cache
 from typing import Self
 
 from dangvien_cli.domain.names import fold
+from dangvien_cli.errors import InvalidValue
 
 
 def _key(text: str) -> str:
@@ -60,6 +61,15 @@ class Vocabulary(StrEnum):
     @classmethod
     def codes(cls) -> tuple[str, ...]:
         return tuple(m.value for m in cls)
+
+    @classmethod
+    def checked(cls, field: str, code: str) -> Self:
+        """The member whose code is ``code``, for the library's callers, which pass codes, not labels
+        (people's words are parsed at the edge: options, cells). :class:`InvalidValue` naming ``field``
+        and listing the codes otherwise."""
+        if code not in cls.codes():
+            raise InvalidValue(field, code, "value.choice", choices=", ".join(cls.codes()))
+        return cls(code)
 
 
 @cache
