@@ -102,8 +102,10 @@ def person_options(command: Callable[..., R]) -> Callable[..., R]:
         person = parse_person(**typed, tone_order=settings.tone_order)
         return command(**kwargs, person=person)
 
+    # All keyword-only: Typer passes every value by name, and the order of the options is free of Python's
+    # rule that positional parameters come first.
     with_person.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[p.replace(kind=_KEYWORD) if p.kind is not _KEYWORD else p for p in parameters]
+        parameters=[p.replace(kind=_KEYWORD) for p in parameters]
     )
     with_person.__annotations__ = {p.name: p.annotation for p in parameters}
     return with_person

@@ -42,6 +42,7 @@ from dangvien_cli.store.models import (
     Membership,
     Organisation,
     OrgClosure,
+    PersonFields,
     Remark,
 )
 from dangvien_cli.store.orgs import membership_at
@@ -433,25 +434,8 @@ def admit(
             raise Conflict(
                 "citizen_id", candidate.citizen_id, "citizen_id.duplicate", entity="member", id=taken
             )
-    personal = {
-        key: getattr(candidate, key)
-        for key in (
-            "citizen_id",
-            "full_name",
-            "family_name",
-            "middle_name",
-            "given_name",
-            "name_folded",
-            "name_sort",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "religion",
-            "education",
-            "occupation",
-            "youth_union",
-        )
-    }
+    # The member keeps the candidate's personal fields, the columns the two tables share.
+    personal = {key: getattr(candidate, key) for key in PersonFields.model_fields if key != "id"}
     member = Member(
         **personal, admitted_on=decision_on, decision_no=decision_no.strip(), ceremony_on=ceremony_on
     )
