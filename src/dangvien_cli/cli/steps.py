@@ -23,7 +23,7 @@ from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
     from dangvien_cli.domain.rules import RuleResult
-    from dangvien_cli.store.records import CandidateDetail, MemberDetail
+    from dangvien_cli.store.records import CandidateDetail
 
 CandidateId = Annotated[int, typer.Argument(metavar="ID", help="Số quần chúng / candidate ID.")]
 MemberId = Annotated[int, typer.Argument(metavar="M", help="Số đảng viên / member ID.")]
@@ -99,6 +99,7 @@ def run_step(
     and show the record it leaves (for scripts: JSON or CSV). ``options`` are the store function's own."""
     from dangvien_cli.store import workflow
     from dangvien_cli.store.people import show_candidate, show_member
+    from dangvien_cli.store.records import MemberDetail
 
     step = STEPS[name]
     app_ctx = app_context(ctx)
@@ -119,7 +120,7 @@ def run_step(
             record = show_candidate(session=session, candidate_id=subject_id)
         else:
             record = show_member(session=session, member_id=subject_id, on=today())
-    official_on = getattr(record, "official_on", None)
+    official_on = record.official_on if isinstance(record, MemberDetail) else None  # recognize says it
     notice(
         t(
             step.done_key,
