@@ -150,7 +150,7 @@ def test_each_rule(code, facts, status):
 
 
 def test_every_rule_cites_a_source():
-    codes = {r.code for r in all_rules(GOOD)} | {
+    codes = {r.code for r in all_rules(GOOD, DEFAULT_SETTINGS)} | {
         "youth_union.substitute",
         "deadline.ceremony",
         "deadline.recognition",

@@ -226,7 +226,8 @@ def test_the_library_call(city, run):
     try:
         with database.reader() as session:
             everyone = search_people(session=session, text="Nguyễn", on=date(2024, 6, 30), limit=None)
-            assert [r["full_name"] for r in everyone] == ["Nguyễn An", "Nguyễn Bình"]
+            assert [r.full_name for r in everyone] == ["Nguyễn An", "Nguyễn Bình"]
+            assert everyone[0].as_json()["kind"] == "member"
             with pytest.raises(InvalidValue) as refused:
                 search_people(session=session, text=" . ", on=date(2024, 6, 30))
             assert (refused.value.field, refused.value.key) == ("text", "search.empty")

@@ -13,6 +13,7 @@ import typer
 import typer.main
 from typer.core import TyperGroup
 
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
@@ -238,8 +239,10 @@ def root(
     ] = None,
     lang: Annotated[
         Lang,
-        typer.Option("--lang", envvar="DANGVIEN_LANG", help="Ngôn ngữ / language of messages and tables."),
-    ] = Lang.vi,
+        choice_option(
+            Lang, "--lang", envvar="DANGVIEN_LANG", help="Ngôn ngữ / language of messages and tables."
+        ),
+    ] = Lang.vietnamese,
 ) -> None:
     """Theo dõi công tác phát triển đảng viên. / Track the development of party membership."""
     ctx.obj = AppContext(db=db_, lang=lang.value)

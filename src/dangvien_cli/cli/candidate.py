@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
 from dangvien_cli.cli import steps
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import (
     FormatOption,
     OutputFormat,
@@ -18,29 +19,13 @@ from dangvien_cli.cli.common import (
     today,
 )
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
-from dangvien_cli.cli.people_options import (
-    BirthOption,
-    CitizenIdOption,
-    EducationOption,
-    EthnicityOption,
-    FamilyOption,
-    GenderOption,
-    GivenOption,
-    MiddleOption,
-    NameOption,
-    OccupationOption,
-    ReligionOption,
-    YouthUnionOption,
-    person_details,
-)
+from dangvien_cli.cli.people_options import person_options
+from dangvien_cli.domain.people import PersonDetails
+from dangvien_cli.domain.vocab import Source, Stage
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Quần chúng ưu tú (nguồn phát triển đảng). / Candidates for admission.")
 
-SOURCES_HELP = (
-    "youth_union|militia|demobilised_soldier|neighbourhood_watch|student|private_enterprise_worker|"
-    "womens_union|farmers_union|veterans_union|other"
-)
 CANDIDATE_COLUMNS = [
     Column("id", justify="right", no_wrap=True),
     Column("full_name"),
@@ -57,25 +42,17 @@ HISTORY_COLUMNS = [Column("stage", codes="stage"), Column("date", no_wrap=True)]
 REMARK_COLUMNS = [Column("date", no_wrap=True), Column("author_name"), Column("text")]
 
 
+@person_options
 def add_candidate(
     ctx: typer.Context,
-    name: NameOption,
-    gender: GenderOption,
-    birth: BirthOption,
+    person: PersonDetails,
     cell: Annotated[str, typer.Option("--cell", help="Mã chi bộ / the cell's code.")],
-    source: Annotated[str, typer.Option("--source", help=SOURCES_HELP)],
+    source: Annotated[
+        Source, choice_option(Source, "--source", help="Nguồn / where the candidate comes from.")
+    ],
     identified: Annotated[
         str | None, typer.Option("--identified", help="Ngày đưa vào nguồn / date identified (default today).")
     ] = None,
-    citizen_id: CitizenIdOption = None,
-    family: FamilyOption = None,
-    middle: MiddleOption = None,
-    given: GivenOption = None,
-    ethnicity: EthnicityOption = None,
-    religion: ReligionOption = None,
-    education: EducationOption = None,
-    occupation: OccupationOption = None,
-    youth_union: YouthUnionOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Thêm một quần chúng ưu tú vào nguồn. / Add a candidate."""
@@ -83,21 +60,8 @@ def add_candidate(
     from dangvien_cli.store.people import show_candidate
 
     app_ctx = app_context(ctx)
-    youth_union = youth_union or source == "youth_union"  # a candidate from the Youth Union is a member of it
-    person = person_details(
-        name=name,
-        family=family,
-        middle=middle,
-        given=given,
-        gender=gender,
-        birth=birth,
-        citizen_id=citizen_id,
-        ethnicity=ethnicity,
-        religion=religion,
-        education=education,
-        occupation=occupation,
-        youth_union=youth_union,
-    )
+    if source is Source.youth_union:  # a candidate from the Youth Union is a member of it
+        person = replace(person, youth_union=True)
     identified_on = parse_day(identified, "identified_on", today())
     with app_ctx.writer() as session:
         candidate = store_add_candidate(
@@ -110,9 +74,9 @@ def add_candidate(
         )
         assert candidate.id is not None
         record = show_candidate(session=session, candidate_id=candidate.id)
-    notice(t("done.candidate_added", app_ctx.lang, id=record["id"], name=record["full_name"]))
+    notice(t("done.candidate_added", app_ctx.lang, id=record.id, name=record.full_name))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
 
 
 app.command("add")(add_candidate)
@@ -125,11 +89,11 @@ def list_(
         str | None, typer.Option("--org", help="Trong tổ chức này và cấp dưới / in this subtree.")
     ] = None,
     stage: Annotated[
-        str | None,
-        typer.Option(
+        Stage | None,
+        choice_option(
+            Stage,
             "--stage",
-            help="identified|mentored|trained|applied|proposed|admitted|dropped "
-            "(default: all still on the way)",
+            help="Giai đoạn (mặc định: những người còn trong nguồn) / default: all still on the way.",
         ),
     ] = None,
     redact: RedactOption = False,
@@ -140,7 +104,7 @@ def list_(
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
-        rows = list_candidates(session=session, org_code=org, stage=stage)
+        rows = [c.as_json() for c in list_candidates(session=session, org_code=org, stage=stage)]
     emit_rows(
         redacted(rows, redact), CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang)
     )
@@ -157,17 +121,22 @@ def show(
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
-        record = show_candidate(session=session, candidate_id=candidate_id)
-    admission = record.get("admission")
+        detail = show_candidate(session=session, candidate_id=candidate_id)
+    record = detail.as_json()
+    admission = detail.admission
     if fmt is OutputFormat.table and admission:  # one readable line; JSON and CSV keep the object
-        decided = date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")
-        shown = {**admission, "decision_on": decided, "decision_no": admission["decision_no"] or "—"}
-        record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
+        record["admission"] = t(
+            "value.admission",
+            app_ctx.lang,
+            member_id=admission.member_id,
+            decision_no=admission.decision_no or "—",
+            decision_on=admission.decision_on.strftime("%d/%m/%Y"),
+        )
     emit_record(
         record,
         fmt,
         app_ctx.lang,
-        record["full_name"],
+        detail.full_name,
         codes=CANDIDATE_CODES,
         sections=[
             ("stage_history", t("field.stage_history", app_ctx.lang), HISTORY_COLUMNS),

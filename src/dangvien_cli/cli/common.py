@@ -1,4 +1,5 @@
-"""What every command shares: the application context, the output format option, and date options."""
+"""What every command shares: the application context (the database and the settings, each loaded once),
+the output format option, and date options."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.domain.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from dangvien_cli.domain.settings import Settings
     from dangvien_cli.store.database import Database
 
 
@@ -27,9 +31,11 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
+class Lang(Vocabulary):
+    """The language of messages and tables (``--lang``)."""
+
+    vietnamese = "vi", "Tiếng Việt", "Vietnamese"
+    english = "en", "Tiếng Anh", "English"
 
 
 RedactOption = Annotated[
@@ -67,6 +73,13 @@ class AppContext:
                 saved = str(self._database.upgrade_backup)
                 sys.stderr.write(t("db.upgrade_backup", self.lang, file=saved) + "\n")
         return self._database
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The settings (the defaults, overridden by the user's settings file), read once a run."""
+        from dangvien_cli.domain.settings import load_settings
+
+        return load_settings()
 
     @property
     def opened_url(self) -> str | None:

@@ -45,12 +45,11 @@ def due(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Việc đến hạn của các chi bộ. / What each cell must do next, soonest first."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.reports.due import due_items
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
-        items = due_items(session=session, at=on, org_code=org, within_days=within, settings=load_settings())
+        items = due_items(session=session, at=on, org_code=org, within_days=within, settings=app_ctx.settings)
     rows = redacted([item.as_dict(on) for item in items], redact)
     emit_rows(rows, DUE_COLUMNS, fmt, app_ctx.lang, t("title.due", app_ctx.lang))

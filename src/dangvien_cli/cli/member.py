@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import steps
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import (
     FormatOption,
     OutputFormat,
@@ -17,22 +18,10 @@ from dangvien_cli.cli.common import (
     today,
 )
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
-from dangvien_cli.cli.people_options import (
-    BirthOption,
-    CitizenIdOption,
-    EducationOption,
-    EthnicityOption,
-    FamilyOption,
-    GenderOption,
-    GivenOption,
-    MiddleOption,
-    NameOption,
-    OccupationOption,
-    ReligionOption,
-    YouthUnionOption,
-    person_details,
-)
+from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.dates import parse_date, parse_optional_date
+from dangvien_cli.domain.people import PersonDetails
+from dangvien_cli.domain.vocab import LeftReason, MemberStatus
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Đảng viên. / Party members.")
@@ -52,11 +41,10 @@ HISTORY_COLUMNS = [Column("cell"), Column("start_on"), Column("end_on")]
 
 
 @app.command("add")
+@person_options
 def add(
     ctx: typer.Context,
-    name: NameOption,
-    gender: GenderOption,
-    birth: BirthOption,
+    person: PersonDetails,
     cell: Annotated[str, typer.Option("--cell", help="Mã chi bộ / the cell's code.")],
     admitted: Annotated[
         str, typer.Option("--admitted", help="Ngày quyết định kết nạp / admission decision date.")
@@ -68,36 +56,12 @@ def add(
         str | None, typer.Option("--ceremony", help="Ngày lễ kết nạp / ceremony date.")
     ] = None,
     decision_no: Annotated[str | None, typer.Option("--decision-no", help="Số quyết định kết nạp.")] = None,
-    citizen_id: CitizenIdOption = None,
-    family: FamilyOption = None,
-    middle: MiddleOption = None,
-    given: GivenOption = None,
-    ethnicity: EthnicityOption = None,
-    religion: ReligionOption = None,
-    education: EducationOption = None,
-    occupation: OccupationOption = None,
-    youth_union: YouthUnionOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Thêm một đảng viên. / Add a member."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.store.people import add_member, show_member
 
     app_ctx = app_context(ctx)
-    person = person_details(
-        name=name,
-        family=family,
-        middle=middle,
-        given=given,
-        gender=gender,
-        birth=birth,
-        citizen_id=citizen_id,
-        ethnicity=ethnicity,
-        religion=religion,
-        education=education,
-        occupation=occupation,
-        youth_union=youth_union,
-    )
     admitted_on = parse_date(admitted, "admitted_on")
     ceremony_on = parse_optional_date(ceremony, "ceremony_on")
     official_on = parse_optional_date(official, "official_on")
@@ -111,14 +75,14 @@ def add(
             decision_no=decision_no,
             ceremony_on=ceremony_on,
             official_on=official_on,
-            settings=load_settings(),
+            settings=app_ctx.settings,
         )
         member_id = member.id
         assert member_id is not None
         record = show_member(session=session, member_id=member_id, on=today())
-    notice(t("done.member_added", app_ctx.lang, id=member_id, name=record["full_name"]))
+    notice(t("done.member_added", app_ctx.lang, id=member_id, name=record.full_name))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
 
 
 @app.command("list")
@@ -130,7 +94,9 @@ def list_(
     at: Annotated[
         str | None, typer.Option("--at", help="Tính đến ngày / as of this date (default today).")
     ] = None,
-    status: Annotated[str | None, typer.Option("--status", help="probationary|official|left")] = None,
+    status: Annotated[
+        MemberStatus | None, choice_option(MemberStatus, "--status", help="Trạng thái / status.")
+    ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -140,7 +106,7 @@ def list_(
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
-        rows = list_members(session=session, on=on, org_code=org, status=status)
+        rows = [m.as_json() for m in list_members(session=session, on=on, org_code=org, status=status)]
     emit_rows(redacted(rows, redact), MEMBER_COLUMNS, fmt, app_ctx.lang, t("title.members", app_ctx.lang))
 
 
@@ -161,10 +127,10 @@ def show(
     with app_ctx.reader() as session:
         record = show_member(session=session, member_id=member_id, on=on)
     emit_record(
-        record,
+        record.as_json(),
         fmt,
         app_ctx.lang,
-        record["full_name"],
+        record.full_name,
         codes=MEMBER_CODES,
         sections=[("memberships", t("title.memberships", app_ctx.lang), HISTORY_COLUMNS)],
     )
@@ -188,14 +154,14 @@ def move(
         record = show_member(session=session, member_id=member_id, on=on)
     notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on.isoformat()))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
 
 
 @app.command("leave")
 def leave(
     ctx: typer.Context,
     member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
-    reason: Annotated[str, typer.Option("--reason", help="transfer|death|removal|expulsion")],
+    reason: Annotated[LeftReason, choice_option(LeftReason, "--reason", help="Lý do / reason.")],
     date_: Annotated[str, typer.Option("--date", help="Ngày / date.")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -209,7 +175,7 @@ def leave(
         record = show_member(session=session, member_id=member_id, on=on)
     notice(t("done.member_left", app_ctx.lang, id=member_id))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
 
 
 for _name, _command in (

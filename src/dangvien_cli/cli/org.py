@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
 from dangvien_cli.cli.output import console, emit_record, emit_rows, notice
+from dangvien_cli.domain.vocab import OrgKind, Place
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.")
 
-KINDS = "committee|base|cell"
-PLACES_HELP = "residential|agency|school|state_enterprise|private_enterprise|armed_forces|other"
 ORG_CODES = {"kind": "kind", "place": "place"}
 
 
@@ -22,11 +22,13 @@ def add(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="Mã tổ chức, duy nhất / a unique code users type.")],
     name: Annotated[str, typer.Argument(help="Tên / name.")],
-    kind: Annotated[str, typer.Option("--kind", help=KINDS)],
+    kind: Annotated[OrgKind, choice_option(OrgKind, "--kind", help="Loại tổ chức / kind.")],
     parent: Annotated[
         str | None, typer.Option("--parent", help="Mã tổ chức cấp trên / parent's code.")
     ] = None,
-    place: Annotated[str, typer.Option("--place", help=PLACES_HELP)] = "other",
+    place: Annotated[
+        Place, choice_option(Place, "--place", help="Địa bàn của chi bộ / the kind of place a cell serves.")
+    ] = Place.other,
     population: Annotated[
         int | None, typer.Option("--population", help="Dân số địa bàn / population.")
     ] = None,
@@ -51,7 +53,7 @@ def add(
         record = org_summary(session=session, code=code, on=today())
     notice(t("done.org_added", app_ctx.lang, code=code, name=name))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, name)
+        emit_record(record.as_json(), fmt, app_ctx.lang, name)
 
 
 @app.command("list")
@@ -67,9 +69,9 @@ def list_(
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
-        rows = [row.as_dict() for row in list_orgs(session=session, under=under)]
+        orgs = list_orgs(session=session, under=under)
     if fmt is not OutputFormat.table:
-        emit_rows(rows, [], fmt, app_ctx.lang, "")
+        emit_rows([org.as_json() for org in orgs], [], fmt, app_ctx.lang, "")
         return
     from rich.markup import escape
     from rich.tree import Tree
@@ -77,13 +79,13 @@ def list_(
     lang = app_ctx.lang
     root = Tree(t("title.orgs", lang))
     nodes: dict[str, Tree] = {}
-    for row in rows:
-        parent_node = nodes.get(row["parent"] or "", root)
-        label = f"[bold]{escape(row['code'])}[/] {escape(row['name'])} [dim]({t('kind.' + row['kind'], lang)}"
-        if row["kind"] == "cell":
-            label += f", {t('place.' + row['place'], lang)}"
+    for org in orgs:
+        parent_node = nodes.get(org.parent or "", root)
+        label = f"[bold]{escape(org.code)}[/] {escape(org.name)} [dim]({org.kind.label(lang)}"
+        if org.kind is OrgKind.cell:
+            label += f", {org.place.label(lang)}"
         label += ")[/]"
-        nodes[row["code"]] = parent_node.add(label)
+        nodes[org.code] = parent_node.add(label)
     console().print(root)
 
 
@@ -100,5 +102,5 @@ def show(
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
-        record = org_summary(session=session, code=code, on=on)
-    emit_record(record, fmt, app_ctx.lang, record["name"], codes=ORG_CODES)
+        summary = org_summary(session=session, code=code, on=on)
+    emit_record(summary.as_json(), fmt, app_ctx.lang, summary.name, codes=ORG_CODES)

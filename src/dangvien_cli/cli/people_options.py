@@ -1,68 +1,111 @@
-"""Options for a person's own fields, shared by ``member add`` and ``add-candidate``."""
+"""The twelve options for a person's own fields, declared once and shared by ``member add`` and
+``add-candidate``.
+
+A command takes ``person: PersonDetails`` and is decorated with :func:`person_options`: the decorator puts
+the options in the command's signature in place of ``person`` (the three required ones where ``person``
+stands, the nine optional ones just before ``--format``), and calls the command with the fields parsed once
+by :func:`dangvien_cli.domain.people.parse_person`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
-from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.cli.choices import choice_option
+from dangvien_cli.cli.common import app_context
+from dangvien_cli.domain.people import parse_person
+from dangvien_cli.domain.vocab import Gender
 
-if TYPE_CHECKING:
-    from dangvien_cli.store.people import PersonDetails
-
-NameOption = Annotated[str, typer.Option("--name", help='Họ và tên / full name, e.g. "Nguyễn Văn Sỹ".')]
-FamilyOption = Annotated[str | None, typer.Option("--family", help="Họ, nếu khác cách tách tự động.")]
-MiddleOption = Annotated[str | None, typer.Option("--middle", help="Tên đệm / middle name(s).")]
-GivenOption = Annotated[str | None, typer.Option("--given", help="Tên / given name.")]
-GenderOption = Annotated[str, typer.Option("--gender", help="M (Nam) | F (Nữ).")]
-BirthOption = Annotated[
-    str, typer.Option("--birth", help="Ngày sinh / birth date (31/10/1990 or 1990-10-31).")
-]
-CitizenIdOption = Annotated[str | None, typer.Option("--citizen-id", help="Số CCCD, 12 chữ số / 12 digits.")]
-EthnicityOption = Annotated[str | None, typer.Option("--ethnicity", help="Dân tộc / ethnicity.")]
-ReligionOption = Annotated[str | None, typer.Option("--religion", help="Tôn giáo / religion.")]
-EducationOption = Annotated[str | None, typer.Option("--education", help="Trình độ học vấn / education.")]
-OccupationOption = Annotated[str | None, typer.Option("--occupation", help="Nghề nghiệp / occupation.")]
-YouthUnionOption = Annotated[
-    bool, typer.Option("--youth-union/--no-youth-union", help="Đoàn viên / Youth Union member.")
-]
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
-def person_details(
-    *,
-    name: str,
-    family: str | None,
-    middle: str | None,
-    given: str | None,
-    gender: str,
-    birth: str,
-    citizen_id: str | None,
-    ethnicity: str | None,
-    religion: str | None,
-    education: str | None,
-    occupation: str | None,
-    youth_union: bool,
-) -> PersonDetails:
-    """Parse and check the personal fields a user typed."""
-    from dangvien_cli.domain.names import normalize
-    from dangvien_cli.domain.people import parse_citizen_id, parse_gender, person_name
-    from dangvien_cli.domain.settings import load_settings
-    from dangvien_cli.store.people import PersonDetails
+def _option(name: str, annotation: Any, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
 
-    def clean(value: str | None) -> str | None:
-        return (normalize(value) or None) if value is not None else None
 
-    return PersonDetails(
-        name=person_name(
-            name, family=family, middle=middle, given=given, tone_order=load_settings().tone_order
-        ),
-        gender=parse_gender(gender),
-        birth_date=parse_date(birth, "birth_date"),
-        citizen_id=parse_citizen_id(citizen_id),
-        ethnicity=clean(ethnicity),
-        religion=clean(religion),
-        education=clean(education),
-        occupation=clean(occupation),
-        youth_union=youth_union,
+REQUIRED: tuple[inspect.Parameter, ...] = (
+    _option(
+        "name", Annotated[str, typer.Option("--name", help='Họ và tên / full name, e.g. "Nguyễn Văn Sỹ".')]
+    ),
+    _option("gender", Annotated[Gender, choice_option(Gender, "--gender", help="Giới tính / gender.")]),
+    _option(
+        "birth",
+        Annotated[str, typer.Option("--birth", help="Ngày sinh / birth date (31/10/1990 or 1990-10-31).")],
+    ),
+)
+"""The options every person needs, where the command's ``person`` parameter stands."""
+
+OPTIONAL: tuple[inspect.Parameter, ...] = (
+    _option(
+        "citizen_id",
+        Annotated[str | None, typer.Option("--citizen-id", help="Số CCCD, 12 chữ số / 12 digits.")],
+        None,
+    ),
+    _option(
+        "family",
+        Annotated[str | None, typer.Option("--family", help="Họ, nếu khác cách tách tự động.")],
+        None,
+    ),
+    _option(
+        "middle", Annotated[str | None, typer.Option("--middle", help="Tên đệm / middle name(s).")], None
+    ),
+    _option("given", Annotated[str | None, typer.Option("--given", help="Tên / given name.")], None),
+    _option(
+        "ethnicity", Annotated[str | None, typer.Option("--ethnicity", help="Dân tộc / ethnicity.")], None
+    ),
+    _option("religion", Annotated[str | None, typer.Option("--religion", help="Tôn giáo / religion.")], None),
+    _option(
+        "education",
+        Annotated[str | None, typer.Option("--education", help="Trình độ học vấn / education.")],
+        None,
+    ),
+    _option(
+        "occupation",
+        Annotated[str | None, typer.Option("--occupation", help="Nghề nghiệp / occupation.")],
+        None,
+    ),
+    _option(
+        "youth_union",
+        Annotated[
+            bool, typer.Option("--youth-union/--no-youth-union", help="Đoàn viên / Youth Union member.")
+        ],
+        False,
+    ),
+)
+"""The options a person may have, placed before the command's output options."""
+
+R = TypeVar("R")
+
+
+def person_options(command: Callable[..., R]) -> Callable[..., R]:
+    """Give ``command`` the person options in place of its ``person`` parameter (see the module's docstring).
+
+    The command's own ``--help`` and behaviour are those of the options written out in full: Typer reads the
+    signature this sets. The fields are parsed before the command runs, so a refused field (a bad birth date,
+    a citizen ID of 11 digits) opens no database."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "person"]
+    at = list(signature.parameters).index("person")
+    before_output = next((i for i, p in enumerate(own) if p.name == "fmt"), len(own))
+    parameters = [*own[:at], *REQUIRED, *own[at:before_output], *OPTIONAL, *own[before_output:]]
+    names = [p.name for p in (*REQUIRED, *OPTIONAL)]
+
+    @functools.wraps(command)
+    def with_person(**kwargs: Any) -> R:
+        typed = {name: kwargs.pop(name) for name in names}
+        settings = app_context(kwargs["ctx"]).settings
+        person = parse_person(**typed, tone_order=settings.tone_order)
+        return command(**kwargs, person=person)
+
+    # All keyword-only: Typer passes every value by name, and the order of the options is free of Python's
+    # rule that positional parameters come first.
+    with_person.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[p.replace(kind=_KEYWORD) for p in parameters]
     )
+    with_person.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_person

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
 from dangvien_cli.cli.report_output import (
     ForceOption,
@@ -15,6 +16,7 @@ from dangvien_cli.cli.report_output import (
     ReportFormatOption,
     emit_report,
 )
+from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.messages import t
 
 app = typer.Typer(help="Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing.")
@@ -23,6 +25,13 @@ OrgOption = Annotated[
     str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
 ]
 AtOption = Annotated[str | None, typer.Option("--at", help="Tại ngày / as of this date.")]
+
+
+class AgeingBy(Vocabulary):
+    """What the ageing report gives a row to (``--by``)."""
+
+    cell = "cell", "Chi bộ", "Cell"
+    base = "base", "Tổ chức cơ sở đảng", "Base organisation", "tổ chức cơ sở", "cơ sở"
 
 
 @app.command("quota")
@@ -51,7 +60,9 @@ def ageing(
     ctx: typer.Context,
     org: OrgOption = None,
     at: AtOption = None,
-    by: Annotated[str, typer.Option("--by", help="cell | base")] = "cell",
+    by: Annotated[
+        AgeingBy, choice_option(AgeingBy, "--by", help="Mỗi dòng một / a row for each.")
+    ] = AgeingBy.cell,
     bands: Annotated[
         str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60,70.")
     ] = None,
@@ -63,21 +74,20 @@ def ageing(
     force: ForceOption = False,
 ) -> None:
     """Cơ cấu độ tuổi, tháp tuổi, chi bộ già hóa. / Members by age band; the age pyramid; ageing cells."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.reports.ageing import ageing_report, parse_bands, with_comparison
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
     then = parse_day(compare, "compare")
     band_list = parse_bands(bands) if bands else None
-    settings = load_settings()
+    settings = app_ctx.settings
     with app_ctx.reader() as session:
         report = ageing_report(
-            session=session, at=on, org_code=org, by=by, bands=band_list, settings=settings
+            session=session, at=on, org_code=org, by=by.value, bands=band_list, settings=settings
         )
         if then is not None:
             earlier = ageing_report(
-                session=session, at=then, org_code=org, by=by, bands=band_list, settings=settings
+                session=session, at=then, org_code=org, by=by.value, bands=band_list, settings=settings
             )
             report = with_comparison(report, earlier)
     emit_report(report, fmt, app_ctx.lang, output, force)

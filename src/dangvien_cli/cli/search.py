@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +17,9 @@ from dangvien_cli.cli.common import (
 )
 from dangvien_cli.cli.output import Column, emit_rows, notice
 from dangvien_cli.messages import t
+
+if TYPE_CHECKING:
+    from dangvien_cli.store.search import SearchResult
 
 SEARCH_COLUMNS = [
     Column("kind", codes="search.kind", no_wrap=True),
@@ -36,15 +38,14 @@ RESULT_COLUMNS = [
 ]
 
 
-def _for_people(row: Mapping[str, Any], lang: str) -> dict[str, Any]:
-    """A result as a table shows it. The two kinds keep their status in different code lists, so the
-    status is translated here; the match gets a key with a header in the catalogue."""
-    status = row["status"]
-    prefix = "status" if row["kind"] == "member" else "stage"
+def _for_people(result: SearchResult, row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A result as a table shows it (``row``: its JSON, redacted when asked). The two kinds keep their status
+    in different vocabularies, so the status is labelled here; the match gets a key with a header in the
+    catalogue."""
     return {
         **row,
-        "status": t(f"{prefix}.{status}", lang) if status else None,
-        "search.match": row["match"],
+        "status": result.status.label(lang) if result.status is not None else None,
+        "search.match": result.match,
     }
 
 
@@ -79,13 +80,14 @@ def search(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         # One more than asked for, to tell whether the list was cut.
-        rows = search_people(session=session, text=text, on=on, limit=limit + 1 if limit else None)
-    rows = redacted(rows, redact)
-    if limit and len(rows) > limit:
-        rows = rows[:limit]
+        results = search_people(session=session, text=text, on=on, limit=limit + 1 if limit else None)
+    if limit and len(results) > limit:
+        results = results[:limit]
         notice(t("search.more", app_ctx.lang, limit=limit))
+    rows = redacted([r.as_json() for r in results], redact)
     if fmt is OutputFormat.table:
         title = t("search.title", app_ctx.lang, text=text.strip())
-        emit_rows([_for_people(r, app_ctx.lang) for r in rows], SEARCH_COLUMNS, fmt, app_ctx.lang, title)
+        shown = [_for_people(r, row, app_ctx.lang) for r, row in zip(results, rows, strict=True)]
+        emit_rows(shown, SEARCH_COLUMNS, fmt, app_ctx.lang, title)
     else:
         emit_rows(rows, RESULT_COLUMNS, fmt, app_ctx.lang, "")

@@ -1,24 +1,29 @@
 """The admission workflow's commands: ``candidate mentor|review|train|apply|propose|drop|check``, ``admit``
-and ``member ceremony|recognize|remove``. Registered on their groups by candidate.py, member.py and app.py."""
+and ``member ceremony|recognize|remove``. Registered on their groups by candidate.py, member.py and app.py.
+
+Each step command parses its options and hands them to :func:`run_step` with its row of :data:`STEPS`: the
+store function that takes the step (it checks the order, the dates and the Party's rules), and what the
+command says when it is done. The record the step leaves is then shown to scripts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import AppContext, FormatOption, OutputFormat, app_context, parse_day, today
+from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
 from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
-from dangvien_cli.domain.dates import parse_date as parse_any_date
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.messages import t
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from dangvien_cli.domain.rules import RuleResult
+    from dangvien_cli.store.records import CandidateDetail
 
 CandidateId = Annotated[int, typer.Argument(metavar="ID", help="Số quần chúng / candidate ID.")]
 MemberId = Annotated[int, typer.Argument(metavar="M", help="Số đảng viên / member ID.")]
@@ -37,12 +42,28 @@ CHECK_COLUMNS = [
 ]
 
 
-def parse_date(text: str, field: str) -> Any:
-    """A step's date: a real date, and not in the future (a step records what happened)."""
-    day = parse_any_date(text, field)
-    if day > today():
-        raise InvalidValue(field, text, "date.future")
-    return day
+@dataclass(frozen=True)
+class Step:
+    """A step of the workflow as its command takes it."""
+
+    action: str  # the function of store.workflow that takes the step
+    subject: str  # "candidate" or "member": whose record the step changes, and shows afterwards
+    done_key: str  # what the command says when done: {id}, and {member}, {stage} or {on} where it names them
+    stage: Stage | None = None  # the stage the message names
+    uses_settings: bool = False  # the step judges rules or deadlines that the settings tune
+
+
+STEPS: dict[str, Step] = {
+    "mentor": Step("assign_mentor", "candidate", "done.mentor"),
+    "review": Step("add_review", "candidate", "done.review"),
+    "train": Step("record_training", "candidate", "done.step", Stage.trained),
+    "apply": Step("record_application", "candidate", "done.step", Stage.applied),
+    "propose": Step("propose", "candidate", "done.step", Stage.proposed, uses_settings=True),
+    "drop": Step("drop_candidate", "candidate", "done.step", Stage.dropped),
+    "ceremony": Step("record_ceremony", "member", "done.ceremony"),
+    "recognize": Step("recognize", "member", "done.recognized", uses_settings=True),
+    "remove": Step("remove_probationary", "member", "done.removed"),
+}
 
 
 def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
@@ -71,19 +92,47 @@ def _overridden(results: list[RuleResult], override: str | None, lang: str) -> N
         notice(t("workflow.override_used", lang, reason=override, codes=", ".join(r.code for r in results)))
 
 
-def _candidate_step(
-    ctx: typer.Context, candidate_id: int, fmt: OutputFormat, step: Callable[[Session, AppContext], str]
+def run_step(
+    ctx: typer.Context, name: str, subject_id: int, date_: str, fmt: OutputFormat, **options: Any
 ) -> None:
-    """Run one step in a transaction, say what it did, and show the candidate's record for scripts."""
-    from dangvien_cli.store.people import show_candidate
+    """Take the step ``name`` for the candidate or member ``subject_id`` in one transaction, say what it did,
+    and show the record it leaves (for scripts: JSON or CSV). ``options`` are the store function's own."""
+    from dangvien_cli.store import workflow
+    from dangvien_cli.store.people import show_candidate, show_member
+    from dangvien_cli.store.records import MemberDetail
 
+    step = STEPS[name]
     app_ctx = app_context(ctx)
+    lang = app_ctx.lang
+    on = parse_date(date_, "date")
+    if step.uses_settings:
+        options["settings"] = app_ctx.settings
+    take = getattr(workflow, step.action)
     with app_ctx.writer() as session:
-        message = step(session, app_ctx)
-        record = show_candidate(session=session, candidate_id=candidate_id)
-    notice(message)
+        with rules_reported(lang):
+            outcome = take(
+                session=session, **{f"{step.subject}_id": subject_id}, on=on, today=today(), **options
+            )
+        if isinstance(outcome, workflow.StepResult):
+            _overridden(outcome.overridden, options.get("override"), lang)
+        record: CandidateDetail | MemberDetail
+        if step.subject == "candidate":
+            record = show_candidate(session=session, candidate_id=subject_id)
+        else:
+            record = show_member(session=session, member_id=subject_id, on=today())
+    official_on = record.official_on if isinstance(record, MemberDetail) else None  # recognize says it
+    notice(
+        t(
+            step.done_key,
+            lang,
+            id=subject_id,
+            member=options.get("member_id"),
+            stage=step.stage.label(lang) if step.stage else None,
+            on=official_on.isoformat() if official_on else None,
+        )
+    )
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, lang, record.full_name)
 
 
 def mentor(
@@ -96,15 +145,7 @@ def mentor(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Phân công đảng viên giúp đỡ. / Assign a mentor (an official member of the same base organisation)."""
-    from dangvien_cli.store.workflow import assign_mentor
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        assign_mentor(
-            session=session, candidate_id=candidate_id, member_id=member, on=parse_date(date_, "date")
-        )
-        return t("done.mentor", app_ctx.lang, member=member, id=candidate_id)
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(ctx, "mentor", candidate_id, date_, fmt, member_id=member)
 
 
 def review(
@@ -116,13 +157,7 @@ def review(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Nhận xét hằng tháng của người giúp đỡ. / The mentor's monthly remark."""
-    from dangvien_cli.store.workflow import add_review
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        add_review(session=session, candidate_id=candidate_id, by=by, on=parse_date(date_, "date"), note=note)
-        return t("done.review", app_ctx.lang, id=candidate_id)
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(ctx, "review", candidate_id, date_, fmt, by=by, note=note)
 
 
 def train(
@@ -133,18 +168,7 @@ def train(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Học lớp bồi dưỡng nhận thức về Đảng. / The party-awareness class certificate."""
-    from dangvien_cli.store.workflow import record_training
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        record_training(
-            session=session,
-            candidate_id=candidate_id,
-            on=parse_date(date_, "date"),
-            certificate_no=certificate,
-        )
-        return t("done.step", app_ctx.lang, id=candidate_id, stage=t("stage.trained", app_ctx.lang))
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(ctx, "train", candidate_id, date_, fmt, certificate_no=certificate)
 
 
 def apply(
@@ -162,19 +186,7 @@ def apply(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Đơn xin vào Đảng, người giới thiệu. / The application and its introducers."""
-    from dangvien_cli.store.workflow import record_application
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        record_application(
-            session=session,
-            candidate_id=candidate_id,
-            on=parse_date(date_, "date"),
-            introducers=introducer,
-            youth_union=youth_union,
-        )
-        return t("done.step", app_ctx.lang, id=candidate_id, stage=t("stage.applied", app_ctx.lang))
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(ctx, "apply", candidate_id, date_, fmt, introducers=introducer, youth_union=youth_union)
 
 
 def propose(
@@ -195,26 +207,18 @@ def propose(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Chi bộ đề nghị kết nạp (kiểm tra mọi điều kiện). / The cell's resolution; every rule is checked."""
-    from dangvien_cli.domain.settings import load_settings
-    from dangvien_cli.store.workflow import propose as store_propose
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        with rules_reported(app_ctx.lang):
-            outcome = store_propose(
-                session=session,
-                candidate_id=candidate_id,
-                on=parse_date(date_, "date"),
-                resolution_no=resolution,
-                votes_for=votes_for,
-                official_members=official_members,
-                age_exception=age_exception,
-                override=override,
-                settings=load_settings(),
-            )
-        _overridden(outcome.overridden, override, app_ctx.lang)
-        return t("done.step", app_ctx.lang, id=candidate_id, stage=t("stage.proposed", app_ctx.lang))
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(
+        ctx,
+        "propose",
+        candidate_id,
+        date_,
+        fmt,
+        resolution_no=resolution,
+        votes_for=votes_for,
+        official_members=official_members,
+        age_exception=age_exception,
+        override=override,
+    )
 
 
 def drop(
@@ -225,15 +229,7 @@ def drop(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Đưa ra khỏi danh sách nguồn. / Drop a candidate."""
-    from dangvien_cli.store.workflow import drop_candidate
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        drop_candidate(
-            session=session, candidate_id=candidate_id, on=parse_date(date_, "date"), reason=reason
-        )
-        return t("done.step", app_ctx.lang, id=candidate_id, stage=t("stage.dropped", app_ctx.lang))
-
-    _candidate_step(ctx, candidate_id, fmt, step)
+    run_step(ctx, "drop", candidate_id, date_, fmt, reason=reason)
 
 
 def check(
@@ -245,7 +241,6 @@ def check(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Kiểm tra mọi điều kiện, kèm căn cứ. / Every rule: pass, fail or warn, with its source."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.store.workflow import check_candidate
 
     app_ctx = app_context(ctx)
@@ -254,7 +249,7 @@ def check(
             session=session,
             candidate_id=candidate_id,
             at=parse_day(at, "at", today()),
-            settings=load_settings(),
+            settings=app_ctx.settings,
         )
     emit_rows(
         rule_rows(results, app_ctx.lang), CHECK_COLUMNS, fmt, app_ctx.lang, t("title.checks", app_ctx.lang)
@@ -273,7 +268,6 @@ def admit(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Quyết định kết nạp: tạo đảng viên dự bị. / The admission decision: a probationary member is created."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.store.people import show_member
     from dangvien_cli.store.workflow import admit as store_admit
 
@@ -289,58 +283,28 @@ def admit(
             today=today(),
             ceremony_on=ceremony,
             override=override,
-            settings=load_settings(),
+            settings=app_ctx.settings,
         )
         assert member.id is not None
         record = show_member(session=session, member_id=member.id, on=decided)
     _overridden(outcome.overridden, override, app_ctx.lang)
-    notice(t("done.admitted", app_ctx.lang, member=record["id"], id=candidate_id))
+    notice(t("done.admitted", app_ctx.lang, member=record.id, id=candidate_id))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
-
-
-def _member_step(
-    ctx: typer.Context, member_id: int, fmt: OutputFormat, step: Callable[[Session, AppContext], str]
-) -> None:
-    from dangvien_cli.store.people import show_member
-
-    app_ctx = app_context(ctx)
-    with app_ctx.writer() as session:
-        message = step(session, app_ctx)
-        record = show_member(session=session, member_id=member_id, on=today())
-    notice(message)
-    if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
 
 
 def ceremony(
     ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
 ) -> None:
     """Ghi lễ kết nạp tổ chức sau quyết định. / Record a ceremony held after the decision."""
-    from dangvien_cli.store.workflow import record_ceremony
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        record_ceremony(session=session, member_id=member_id, on=parse_date(date_, "date"))
-        return t("done.ceremony", app_ctx.lang, id=member_id)
-
-    _member_step(ctx, member_id, fmt, step)
+    run_step(ctx, "ceremony", member_id, date_, fmt)
 
 
 def recognize(
     ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
 ) -> None:
     """Công nhận đảng viên chính thức (từ ngày hết dự bị). / Official status, from the end of probation."""
-    from dangvien_cli.domain.settings import load_settings
-    from dangvien_cli.store.workflow import recognize as store_recognize
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        member = store_recognize(
-            session=session, member_id=member_id, on=parse_date(date_, "date"), settings=load_settings()
-        )
-        assert member.official_on is not None
-        return t("done.recognized", app_ctx.lang, id=member_id, on=member.official_on.isoformat())
-
-    _member_step(ctx, member_id, fmt, step)
+    run_step(ctx, "recognize", member_id, date_, fmt)
 
 
 def remove(
@@ -351,10 +315,4 @@ def remove(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Không công nhận chính thức: xóa tên đảng viên dự bị. / Not recognised: the name is removed."""
-    from dangvien_cli.store.workflow import remove_probationary
-
-    def step(session: Session, app_ctx: AppContext) -> str:
-        remove_probationary(session=session, member_id=member_id, on=parse_date(date_, "date"), reason=reason)
-        return t("done.removed", app_ctx.lang, id=member_id)
-
-    _member_step(ctx, member_id, fmt, step)
+    run_step(ctx, "remove", member_id, date_, fmt, reason=reason)

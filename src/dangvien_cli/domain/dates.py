@@ -7,7 +7,7 @@ Accepted input: ISO ``2022-10-31``, and day-first ``31/10/2022``, ``1/9/2022``, 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from dangvien_cli.errors import InvalidValue
 
@@ -65,3 +65,8 @@ def add_months(start: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
+
+
+def month_end(day: date) -> date:
+    """The last day of the month ``day`` falls in (a monthly report's last day; a remark's deadline)."""
+    return add_months(day.replace(day=1), 1) - timedelta(days=1)

@@ -1,26 +1,30 @@
-"""Rules for a person's own fields: names, gender, citizen ID, birth date. Pure functions, no I/O."""
+"""Rules for a person's own fields: names, gender, citizen ID, birth date. Pure functions, no I/O.
+
+A person's fields are parsed once, here (:func:`parse_person`), for the record commands and the importer
+alike."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from dangvien_cli.domain.dates import full_years
+from dangvien_cli.domain.dates import full_years, parse_date
 from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
+from dangvien_cli.domain.vocab import Gender
 from dangvien_cli.errors import InvalidValue
 
 MAX_NAME_LENGTH = 150
 """The longest full name accepted, in characters (real ones are under 50)."""
 
 _CITIZEN_ID = re.compile(r"^\d{12}$")
-_GENDERS = {"m": "M", "male": "M", "nam": "M", "f": "F", "female": "F", "nu": "F"}
 
 
-def parse_gender(value: str) -> str:
+def parse_gender(value: str) -> Gender:
     """``M`` or ``F`` from M/F, male/female or Nam/Nữ (any case, any tone marks)."""
-    gender = _GENDERS.get(fold(value))
+    gender = Gender.parse(value)
     if gender is None:
         raise InvalidValue("gender", value, "gender.invalid")
     return gender
@@ -99,6 +103,72 @@ def person_name(
     )
 
 
+@dataclass(frozen=True)
+class PersonDetails:
+    """The personal fields shared by members and candidates, already parsed."""
+
+    name: PersonName
+    gender: Gender
+    birth_date: date
+    citizen_id: str | None = None
+    ethnicity: str | None = None
+    religion: str | None = None
+    education: str | None = None
+    occupation: str | None = None
+    youth_union: bool = False
+
+    def as_fields(self) -> dict[str, Any]:
+        """The fields as the member and candidate tables name them."""
+        return {
+            **self.name.as_fields(),
+            "gender": self.gender.value,
+            "birth_date": self.birth_date,
+            "citizen_id": self.citizen_id,
+            "ethnicity": self.ethnicity,
+            "religion": self.religion,
+            "education": self.education,
+            "occupation": self.occupation,
+            "youth_union": self.youth_union,
+        }
+
+
+def _cleaned(value: str | None) -> str | None:
+    """Free text as stored: NFC, single spaces, ``None`` when blank."""
+    return (normalize(value) or None) if value is not None else None
+
+
+def parse_person(
+    *,
+    name: str | None,
+    gender: str,
+    birth: str | date,
+    tone_order: tuple[str, ...],
+    family: str | None = None,
+    middle: str | None = None,
+    given: str | None = None,
+    citizen_id: str | None = None,
+    ethnicity: str | None = None,
+    religion: str | None = None,
+    education: str | None = None,
+    occupation: str | None = None,
+    youth_union: bool = False,
+) -> PersonDetails:
+    """A person's fields from what was typed (or read from a file's cells): the name normalised and split,
+    the gender parsed from a code or a label, the birth date parsed (unless a cell already held a date),
+    the citizen ID checked, free text normalised. :class:`InvalidValue` names the first field refused."""
+    return PersonDetails(
+        name=person_name(name, family=family, middle=middle, given=given, tone_order=tone_order),
+        gender=parse_gender(gender),
+        birth_date=birth if isinstance(birth, date) else parse_date(birth, "birth_date"),
+        citizen_id=parse_citizen_id(citizen_id),
+        ethnicity=_cleaned(ethnicity),
+        religion=_cleaned(religion),
+        education=_cleaned(education),
+        occupation=_cleaned(occupation),
+        youth_union=youth_union,
+    )
+
+
 def check_birth_date(born: date, *, today: date) -> None:
     """A birth date must lie in the past."""
     if born > today:
@@ -118,7 +188,7 @@ def check_member_dates(
     ceremony_on: date | None = None,
     official_on: date | None = None,
     left_on: date | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings,
 ) -> None:
     """A member's dates: born in the past and before admission, old enough when admitted, and the
     ceremony, official status and leaving not before the admission decision."""

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from dangvien_cli.domain.dates import add_months, full_months
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.workdays import add_working_days
 
 PASS, FAIL, WARN = "pass", "fail", "warn"
@@ -297,7 +297,7 @@ def check_deadlines(facts: CandidateFacts, settings: Settings) -> list[RuleResul
     return results
 
 
-def admission_rules(facts: CandidateFacts, settings: Settings = DEFAULT_SETTINGS) -> list[RuleResult]:
+def admission_rules(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
     """The rules a cell's resolution to admit must meet (judged at the resolution's date)."""
     return [
         *check_age(facts, settings),
@@ -309,7 +309,7 @@ def admission_rules(facts: CandidateFacts, settings: Settings = DEFAULT_SETTINGS
     ]
 
 
-def all_rules(facts: CandidateFacts, settings: Settings = DEFAULT_SETTINGS) -> list[RuleResult]:
+def all_rules(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
     """Every rule, deadlines included (judged at ``facts.at``)."""
     return [*admission_rules(facts, settings), *check_deadlines(facts, settings)]
 
@@ -318,6 +318,6 @@ def failures(results: list[RuleResult]) -> list[RuleResult]:
     return [r for r in results if r.status == FAIL]
 
 
-def probation_end(ceremony_on: date, settings: Settings = DEFAULT_SETTINGS) -> date:
+def probation_end(ceremony_on: date, settings: Settings) -> date:
     """The end of probation: 12 months from the ceremony (official status counts from here)."""
     return add_months(ceremony_on, settings.probation_months)

@@ -7,7 +7,7 @@ active set or the date of a step takes it from here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from dangvien_cli.domain.vocab import Stage
@@ -38,6 +38,14 @@ STEP_DATE_FIELD: Mapping[Stage, str] = {
 """The candidate's field that dates the step bringing them to each stage (``admitted`` is dated by the
 admission decision, a record of its own)."""
 
+STEP_KEY: Mapping[Stage, str] = {
+    Stage.mentored: "step.mentor",
+    Stage.trained: "step.train",
+    Stage.applied: "step.apply",
+    Stage.proposed: "step.propose",
+}
+"""The catalogue's name for the step that brings a candidate to each stage, said when that step is missing."""
+
 
 def is_active(stage: str) -> bool:
     """Whether a candidate at ``stage`` is still on the way."""
@@ -58,3 +66,12 @@ def stage_on(dates: Mapping[Stage, date | None], on: date) -> tuple[Stage, date]
         if day is not None and day <= on:
             reached = (stage, day)
     return reached
+
+
+def furthest_stage(reached: Iterable[Stage]) -> Stage:
+    """The stage of a candidate whose steps up to each of ``reached`` were taken: ``dropped`` wins, then the
+    furthest on the way; ``identified`` when no step is known (an imported row without a stage column)."""
+    taken = set(reached)
+    if Stage.dropped in taken:
+        return Stage.dropped
+    return next((stage for stage in reversed(STAGE_ORDER) if stage in taken), Stage.identified)

@@ -16,12 +16,16 @@ from enum import StrEnum
 from functools import cache
 from typing import Self
 
-from dangvien_cli.domain.names import fold
+from dangvien_cli.errors import InvalidValue
 
 
 def _key(text: str) -> str:
     """How a typed word is compared: folded (no tones, đ→d, lower case), punctuation dropped, single spaces
     (``"Thôn, khu, tổ dân phố"`` and ``thon khu to dan pho`` are one; ``youth_union`` is ``youth union``)."""
+    # Imported here: names builds its tables at import, which `dangvien --help` (it lists --lang's choices)
+    # need not pay for; only parsing a typed word does.
+    from dangvien_cli.domain.names import fold
+
     return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
 
 
@@ -60,6 +64,15 @@ class Vocabulary(StrEnum):
     @classmethod
     def codes(cls) -> tuple[str, ...]:
         return tuple(m.value for m in cls)
+
+    @classmethod
+    def checked(cls, field: str, code: str) -> Self:
+        """The member whose code is ``code``, for the library's callers, which pass codes, not labels
+        (people's words are parsed at the edge: options, cells). :class:`InvalidValue` naming ``field``
+        and listing the codes otherwise."""
+        if code not in cls.codes():
+            raise InvalidValue(field, code, "value.choice", choices=", ".join(cls.codes()))
+        return cls(code)
 
 
 @cache

@@ -20,8 +20,8 @@ from typing import Any
 from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
+from dangvien_cli.domain.vocab import LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.store.models import LEFT_REASONS, ORG_KINDS, PLACES, SOURCES, STAGES
 from dangvien_cli.text import control_character, shown
 
 RawValue = str | int | float | bool | date | datetime | None
@@ -215,27 +215,17 @@ def header_key(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
 
 
-def choice(codes: Sequence[str], prefix: str) -> Parser:
-    """A coded value: the English code, or its Vietnamese or English label from the catalogue."""
-    from dangvien_cli.messages.catalog import MESSAGES
-
-    # Compared like headers, without tones, case or punctuation ("Thôn, khu, tổ dân phố": residential).
-    lookup: dict[str, str] = {}
-    for code in codes:
-        lookup[header_key(code)] = code
-        labels = MESSAGES.get(f"{prefix}.{code}")
-        if labels:
-            for label in labels:
-                if isinstance(label, str):
-                    lookup.setdefault(header_key(label), code)
+def choice(vocabulary: type[Vocabulary]) -> Parser:
+    """A coded value: the English code, its Vietnamese or English label, or another word for it, compared like
+    headers, without tones, case or punctuation ("Thôn, khu, tổ dân phố": residential). The code is kept."""
 
     def parse(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str | None:
         if _blank(raw):
             return None
-        code = lookup.get(header_key(str(raw)))
-        if code is None:
-            raise CellError("value.choice", choices=", ".join(codes))
-        return code
+        member = vocabulary.parse(str(raw))
+        if member is None:
+            raise CellError("value.choice", choices=", ".join(vocabulary.codes()))
+        return member.value
 
     return parse
 
@@ -278,9 +268,9 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
     "orgs": (
         ColumnSpec("code", parse_text, required=True, aliases=("ma", "ma to chuc", "ma don vi")),
         ColumnSpec("name", parse_text, required=True, aliases=("ten to chuc", "ten don vi", "to chuc")),
-        ColumnSpec("kind", choice(ORG_KINDS, "kind"), required=True, aliases=("loai", "loai to chuc", "cap")),
+        ColumnSpec("kind", choice(OrgKind), required=True, aliases=("loai", "loai to chuc", "cap")),
         ColumnSpec("parent", parse_text, aliases=("cap tren", "truc thuoc", "ma cap tren")),
-        ColumnSpec("place", choice(PLACES, "place"), aliases=("dia ban", "loai dia ban", "loai hinh")),
+        ColumnSpec("place", choice(Place), aliases=("dia ban", "loai dia ban", "loai hinh")),
         ColumnSpec("population", parse_count, aliases=("dan so", "so dan")),
     ),
     "members": (
@@ -295,16 +285,16 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("ceremony_on", parse_day, aliases=("ngay le ket nap", "ngay to chuc le ket nap")),
         ColumnSpec("official_on", parse_day, aliases=("ngay chinh thuc", "ngay cong nhan chinh thuc")),
         ColumnSpec("left_on", parse_day, aliases=("ngay ra", "ngay ra khoi dang", "ngay ra khoi danh sach")),
-        ColumnSpec("left_reason", choice(LEFT_REASONS, "reason"), aliases=("ly do ra", "ly do")),
+        ColumnSpec("left_reason", choice(LeftReason), aliases=("ly do ra", "ly do")),
         *_PERSON_EXTRA,
     ),
     "candidates": (
         *_PERSON,
-        ColumnSpec("source", choice(SOURCES, "source"), required=True, aliases=("nguon", "doi tuong")),
+        ColumnSpec("source", choice(Source), required=True, aliases=("nguon", "doi tuong")),
         ColumnSpec(
             "identified_on", parse_day, required=True, aliases=("ngay tao nguon", "ngay dua vao nguon")
         ),
-        ColumnSpec("stage", choice(STAGES, "stage"), aliases=("giai doan", "buoc")),
+        ColumnSpec("stage", choice(Stage), aliases=("giai doan", "buoc")),
         ColumnSpec("mentor", parse_text, aliases=("dang vien giup do", "nguoi giup do")),
         ColumnSpec("mentor_assigned_on", parse_day, aliases=("ngay phan cong", "ngay phan cong giup do")),
         ColumnSpec(

@@ -28,6 +28,7 @@ from dangvien_cli.domain.dates import add_months, parse_date
 from dangvien_cli.domain.names import fold
 from dangvien_cli.domain.people import check_candidate_dates, check_member_dates, person_name
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.stages import ACTIVE_STAGES
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.columns import (
     CellError,
@@ -51,7 +52,7 @@ from dangvien_cli.store.models import (
     QuotaMilestone,
     Remark,
 )
-from dangvien_cli.store.orgs import ACTIVE_STAGES, add_org, holds_people
+from dangvien_cli.store.orgs import add_org, holds_people
 from dangvien_cli.store.people import is_current
 from dangvien_cli.store.workflow import is_official_on
 

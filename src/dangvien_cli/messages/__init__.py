@@ -8,13 +8,20 @@ carries translated text, only keys and codes. The texts live by topic in this pa
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from dangvien_cli.messages.catalog import FIELDS, MESSAGES
 from dangvien_cli.text import shown
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+
+
+@runtime_checkable
+class Labelled(Protocol):
+    """A coded value with a name for people in each language (the domain's vocabularies)."""
+
+    def label(self, lang: str) -> str: ...
 
 
 class Refusal(Protocol):
@@ -66,9 +73,11 @@ def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def render_error(error: Refusal, lang: str = DEFAULT_LANGUAGE) -> str:
     """One line that names the field and the value, then says what is wrong with it."""
     params = dict(error.params)
-    for name, value in error.params.items():  # a parameter ending in _key names another text to show
-        if name.endswith("_key") and isinstance(value, str):
+    for name, value in error.params.items():
+        if name.endswith("_key") and isinstance(value, str):  # names another text to show
             params[name.removesuffix("_key")] = t(value, lang)
+        elif name != "value" and isinstance(value, Labelled):  # a stage, a kind… (the value stays as typed)
+            params[name] = value.label(lang)
     reason = t(error.key, lang, **params)
     field = getattr(error, "field", None)
     if field is not None:

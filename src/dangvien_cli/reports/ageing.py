@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.figures import median
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
@@ -63,22 +64,6 @@ def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     month, day = sa.extract("month", born), sa.extract("day", born)
     before_birthday = sa.or_(month > cut_month, sa.and_(month == cut_month, day > cut_day))
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
-
-
-def _median(histogram: dict[int, int]) -> float | None:
-    total = sum(histogram.values())
-    if not total:
-        return None
-    ages = sorted(histogram)
-    wanted = [(total - 1) // 2, total // 2]
-    values, seen = [], 0
-    for age in ages:
-        count = histogram[age]
-        for position in wanted:
-            if seen <= position < seen + count:
-                values.append(age)
-        seen += count
-    return sum(values) / len(values)
 
 
 def ageing_report(
@@ -206,7 +191,6 @@ def _row(
     young = sum(n for years, n in merged.items() if years <= bands[0])
     old = sum(n for years, n in merged.items() if years > 60)
     average = round(sum(y * n for y, n in merged.items()) / members, 1) if members else None
-    median = _median(merged)
     percent_over_60 = percent(old, members)
     reasons = []
     if percent_over_60 is not None and percent_over_60 >= settings.ageing_over_60_percent:
@@ -219,7 +203,7 @@ def _row(
         "members": members,
         "bands": by_band,
         "average_age": average,
-        "median_age": median,
+        "median_age": median(merged),
         "percent_young": percent(young, members),
         "percent_over_60": percent_over_60,
         "men": sum(histogram["M"].values()),

@@ -13,14 +13,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.dates import add_months, month_end
 from dangvien_cli.domain.rules import probation_end
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.stages import stage_on
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
-from dangvien_cli.store.people import stage_on
+from dangvien_cli.store.people import step_dates
 
 KINDS = (
     "recognition_due",
@@ -54,10 +56,6 @@ class DueItem:
             "full_name": self.full_name,
             "detail": self.detail,
         }
-
-
-def _month_end(day: date) -> date:
-    return add_months(day.replace(day=1), 1) - timedelta(days=1)
 
 
 def due_items(
@@ -127,8 +125,8 @@ def due_items(
     )
     for candidate, cell in candidates:
         person = {"candidate_id": candidate.id, "full_name": candidate.full_name}
-        stage = stage_on(candidate, at)  # as it stood on the day, not as it stands now
-        if stage == "proposed" and candidate.proposed_on is not None:
+        reached = stage_on(step_dates(candidate), at)  # as it stood on the day, not as it stands now
+        if reached is not None and reached[0] is Stage.proposed and candidate.proposed_on is not None:
             due = add_working_days(candidate.proposed_on, settings.decision_deadline_working_days)
             items.append(
                 DueItem("decision_due", due, cell, detail=candidate.proposed_on.isoformat(), **person)
@@ -152,7 +150,7 @@ def due_items(
         ):
             items.append(DueItem("mentor_missing", at, cell, **person))
         elif candidate.id not in remarked:
-            items.append(DueItem("remark_missing", _month_end(at), cell, **person))
+            items.append(DueItem("remark_missing", month_end(at), cell, **person))
 
     # Cells with fewer than the minimum of official members (Điều lệ Art. 21.2).
     official = (

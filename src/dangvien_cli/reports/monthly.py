@@ -21,8 +21,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.dates import month_end
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.stages import ACTIVE_STAGES, stage_on
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.reports.due import due_items
 from dangvien_cli.reports.model import ReportColumn
@@ -36,7 +38,8 @@ from dangvien_cli.store.models import (
     OrgClosure,
     Remark,
 )
-from dangvien_cli.store.orgs import ACTIVE_STAGES, check_member_unit, get_org, membership_at
+from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at
+from dangvien_cli.store.people import step_dates
 from dangvien_cli.store.workflow import base_of
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -48,11 +51,6 @@ def parse_month(text: str) -> date:
     if match is None or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
         raise InvalidValue("month", text, "monthly.month_format")
     return date(int(match[1]), int(match[2]), 1)
-
-
-def month_end(first: date) -> date:
-    """The last day of the month that starts on ``first``."""
-    return add_months(first, 1) - timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -421,19 +419,6 @@ def _became_official(session: Session, cell_id: int, first: date, last: date) ->
     ]
 
 
-def stage_on(candidate: Candidate, on: date) -> tuple[str, date]:
-    """The candidate's stage on ``on`` (among the active ones) and the date it began."""
-    steps = [
-        ("identified", candidate.identified_on),
-        ("mentored", candidate.mentor_assigned_on),
-        ("trained", candidate.certificate_on),
-        ("applied", candidate.applied_on),
-        ("proposed", candidate.proposed_on),
-    ]
-    reached = [(stage, day) for stage, day in steps if day is not None and day <= on]
-    return reached[-1] if reached else ("identified", candidate.identified_on)
-
-
 def _candidates(
     session: Session, cell_id: int, first: date, last: date
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -449,9 +434,9 @@ def _candidates(
         col(Candidate.cell_id) == cell_id,
         col(Candidate.identified_on) <= last,
         sa.or_(
-            col(Candidate.stage).in_(ACTIVE_STAGES),
-            sa.and_(col(Candidate.stage) == "dropped", col(Candidate.dropped_on) > last),
-            sa.and_(col(Candidate.stage) == "admitted", decided > last),
+            col(Candidate.stage).in_([stage.value for stage in ACTIVE_STAGES]),
+            sa.and_(col(Candidate.stage) == Stage.dropped.value, col(Candidate.dropped_on) > last),
+            sa.and_(col(Candidate.stage) == Stage.admitted.value, decided > last),
         ),
     )
     mentor = sa.orm.aliased(Member)
@@ -482,7 +467,7 @@ def _candidates(
     candidates: list[dict[str, Any]] = []
     without: list[dict[str, Any]] = []
     for candidate, mentor_name in rows:
-        stage, since = stage_on(candidate, last)
+        stage, since = stage_on(step_dates(candidate), last) or (Stage.identified, candidate.identified_on)
         has_mentor = (
             candidate.mentor_id is not None
             and candidate.mentor_assigned_on is not None
@@ -494,7 +479,7 @@ def _candidates(
             "full_name": candidate.full_name,
             "birth_date": candidate.birth_date.isoformat(),
             "source": candidate.source,
-            "stage": stage,
+            "stage": stage.value,
             "stage_on": since.isoformat(),
             "days_in_stage": (last - since).days,
             "mentor_id": candidate.mentor_id if has_mentor else None,
@@ -608,7 +593,7 @@ def monthly_report(
         members_at_end=at_end,
         official_at_end=official_end,
         lists=lists,
-        candidates_by_stage={stage: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
+        candidates_by_stage={stage.value: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
         quota=_quota(session, base, first.year, last),
         title_params={"month": f"{first.month:02d}/{first.year:04d}", "cell": cell.code, "name": cell.name},
     )

@@ -39,16 +39,17 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.figures import median
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.stages import ACTIVE_STAGES, STAGE_ORDER, STEP_DATE_FIELD
+from dangvien_cli.domain.vocab import Source, Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
 from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
-from dangvien_cli.store.models import SOURCES, Admission, Candidate, Member, Membership
+from dangvien_cli.store.models import Admission, Candidate, Member, Membership
 from dangvien_cli.store.orgs import get_org, subtree_ids
 
 ADMITTED_PER_TRAINED_BAR = 70.0  # % admitted / trained in the class (the article's bar); not yet a setting
-FUNNEL = ("identified", "mentored", "trained", "applied", "proposed", "admitted")
-CANDIDATE_STAGES = FUNNEL[:-1]
 UNDER_18 = "<18"
 
 
@@ -80,31 +81,6 @@ def age_on(born: Any, on: date) -> sa.ColumnElement[int]:
     cut_month, cut_day = birthday_cutoff(on)
     before_birthday = sa.or_(month > cut_month, sa.and_(month == cut_month, day > cut_day))
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
-
-
-def median(histogram: dict[int, int]) -> float | None:
-    """The median of values given as {value: how many}; None when there are none."""
-    total = sum(histogram.values())
-    if not total:
-        return None
-    wanted = ((total - 1) // 2, total // 2)
-    picked: list[int] = []
-    seen = 0
-    for value in sorted(histogram):
-        count = histogram[value]
-        picked += [value for position in wanted if seen <= position < seen + count]
-        seen += count
-    return sum(picked) / len(picked)
-
-
-def _stage_dates() -> dict[str, Any]:
-    return {
-        "identified": col(Candidate.identified_on),
-        "mentored": col(Candidate.mentor_assigned_on),
-        "trained": col(Candidate.certificate_on),
-        "applied": col(Candidate.applied_on),
-        "proposed": col(Candidate.proposed_on),
-    }
 
 
 def _band(years: int, bands: tuple[int, ...], labels: list[str]) -> str:
@@ -148,12 +124,13 @@ def pipeline_report(
     def in_period(day: Any) -> sa.ColumnElement[bool]:
         return sa.and_(day >= start, day <= at)
 
-    dates = _stage_dates()
+    dates = {stage: col(getattr(Candidate, STEP_DATE_FIELD[stage])) for stage in ACTIVE_STAGES}
+    funnel = [stage.value for stage in STAGE_ORDER]
     decided = col(Admission.decision_on)
 
     # 1. Candidates active in the period, by (source, age): a count per stage.
     age = age_on(col(Candidate.birth_date), at).label("age")
-    reached = [sa.func.sum(sa.case((in_period(dates[s]), 1), else_=0)) for s in CANDIDATE_STAGES]
+    reached = [sa.func.sum(sa.case((in_period(dates[s]), 1), else_=0)) for s in ACTIVE_STAGES]
     reached.append(sa.func.sum(sa.case((in_period(decided), 1), else_=0)))
     active = sa.or_(*(in_period(d) for d in dates.values()), in_period(decided))
     query = (
@@ -165,16 +142,16 @@ def pipeline_report(
     )
     bands = bands or settings.age_bands
     labels = band_labels(bands)
-    by_source = {s: dict.fromkeys(("candidates", *FUNNEL), 0) for s in SOURCES}
-    by_band = {b: dict.fromkeys(("candidates", *FUNNEL), 0) for b in (UNDER_18, *labels)}
-    stage_counts = dict.fromkeys(FUNNEL, 0)
+    by_source = {s: dict.fromkeys(("candidates", *funnel), 0) for s in Source.codes()}
+    by_band = {b: dict.fromkeys(("candidates", *funnel), 0) for b in (UNDER_18, *labels)}
+    stage_counts = dict.fromkeys(funnel, 0)
     for source, years, candidates, *counts in session.execute(query):
         band = _band(int(years), bands, labels)
-        for key, value in zip(("candidates", *FUNNEL), (candidates, *counts), strict=True):
+        for key, value in zip(("candidates", *funnel), (candidates, *counts), strict=True):
             by_source[source][key] += int(value or 0)
             by_band[band][key] += int(value or 0)
-        for stage, value in zip(CANDIDATE_STAGES, counts, strict=False):
-            stage_counts[stage] += int(value or 0)
+        for on_the_way, value in zip(ACTIVE_STAGES, counts, strict=False):
+            stage_counts[on_the_way.value] += int(value or 0)
 
     # 2. Admissions decided in the period, in the cell each member first belonged to (as the quota report).
     stage_counts["admitted"] = int(
@@ -194,9 +171,10 @@ def pipeline_report(
 
     # 3. Days in each stage, for those who moved on in the period: a histogram (stage, days, count).
     steps: list[tuple[str, Any, Any]] = [
-        (stage, dates[stage], dates[following]) for stage, following in itertools.pairwise(CANDIDATE_STAGES)
+        (entered.value, dates[entered], dates[following])
+        for entered, following in itertools.pairwise(ACTIVE_STAGES)
     ]
-    steps.append(("proposed", dates["proposed"], decided))
+    steps.append((Stage.proposed.value, dates[Stage.proposed], decided))
     parts = []
     for stage, entered, left in steps:
         days = days_between(entered, left)
@@ -209,7 +187,7 @@ def pipeline_report(
         if left is decided:
             part = part.join(Admission, col(Admission.candidate_id) == Candidate.id)
         parts.append(part)
-    histograms: dict[str, dict[int, int]] = {s: {} for s in CANDIDATE_STAGES}
+    histograms: dict[str, dict[int, int]] = {s.value: {} for s in ACTIVE_STAGES}
     for stage, days, n in session.execute(sa.union_all(*parts)):
         histograms[stage][int(days)] = histograms[stage].get(int(days), 0) + int(n)
 
@@ -220,12 +198,12 @@ def pipeline_report(
             "moved_on": sum(histograms[stage].values()),
             "median_days": median(histograms[stage]),
         }
-        for stage, following in zip(CANDIDATE_STAGES, FUNNEL[1:], strict=True)
+        for stage, following in itertools.pairwise(funnel)
     ]
     median_of = {m["stage"]: m["median_days"] for m in medians}
     rows: list[dict[str, Any]] = []
     previous: int | None = None
-    for stage in FUNNEL:
+    for stage in funnel:
         count = stage_counts[stage]
         rows.append(
             {
@@ -263,7 +241,7 @@ def pipeline_report(
     )
 
 
-BREAKDOWN_COLUMNS = [ReportColumn("candidates", "int"), *(ReportColumn(s, "int") for s in FUNNEL)]
+BREAKDOWN_COLUMNS = [ReportColumn("candidates", "int"), *(ReportColumn(s.value, "int") for s in STAGE_ORDER)]
 
 
 def breakdowns(report: Report) -> list[Report]:

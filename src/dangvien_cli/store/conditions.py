@@ -7,6 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import col
 
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.store.models import Admission, Candidate
 
 
@@ -21,5 +22,5 @@ def candidate_active_on(on: date) -> sa.ColumnElement[bool]:
         sa.or_(col(Candidate.dropped_on).is_(None), col(Candidate.dropped_on) > on),
         ~admitted_by,
         # imported as admitted, with no admission record to date it: no longer a candidate
-        sa.or_(col(Candidate.stage) != "admitted", recorded),
+        sa.or_(col(Candidate.stage) != Stage.admitted.value, recorded),
     )

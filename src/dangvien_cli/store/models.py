@@ -7,7 +7,8 @@ Design notes, because reports must be right for any past date and fast on a prov
   D" is a range condition. Status on D follows from the member's dates: probationary from the admission
   decision, official from ``official_on``, gone from ``left_on``.
 - Names are stored as entered (NFC) with a folded matching key and a Vietnamese sort key beside them.
-- Codes (kinds, places, sources, stages, reasons) are English words checked by CHECK constraints.
+- Codes (kinds, places, sources, stages, reasons) are English words checked by CHECK constraints, derived
+  from the vocabularies of :mod:`dangvien_cli.domain.vocab`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from dangvien_cli.domain.stages import CLOSED_STAGES
+from dangvien_cli.domain.vocab import Gender, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
+
 # Stable constraint names, so that batch migrations on SQLite can find and alter them.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -27,32 +31,8 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-ORG_KINDS = ("committee", "base", "cell")
-PLACES = (
-    "residential",
-    "agency",
-    "school",
-    "state_enterprise",
-    "private_enterprise",
-    "armed_forces",
-    "other",
-)
-GENDERS = ("M", "F")
-LEFT_REASONS = ("transfer", "death", "removal", "expulsion")
-SOURCES = (
-    "youth_union",
-    "militia",
-    "demobilised_soldier",
-    "neighbourhood_watch",
-    "student",
-    "private_enterprise_worker",
-    "womens_union",
-    "farmers_union",
-    "veterans_union",
-    "other",
-)
-STAGES = ("identified", "mentored", "trained", "applied", "proposed", "admitted", "dropped")
-_ACTIVE_CANDIDATE = "stage NOT IN ('admitted', 'dropped')"
+_CLOSED = ", ".join(f"'{stage.value}'" for stage in CLOSED_STAGES)
+_ACTIVE_CANDIDATE = f"stage NOT IN ({_CLOSED})"
 
 # Partial unique indexes carry their condition per dialect. PostgreSQL's is attached only when a PostgreSQL
 # engine is made (store.engine calls attach_postgresql_conditions): naming ``postgresql_where`` here would
@@ -77,8 +57,10 @@ def attach_postgresql_conditions() -> None:
 SortKey = sa.String().with_variant(sa.String(collation="C"), "postgresql")
 
 
-def _check_in(column: str, values: tuple[str, ...]) -> sa.CheckConstraint:
-    listed = ", ".join(f"'{v}'" for v in values)
+def _check_in(column: str, values: type[Vocabulary] | tuple[str, ...]) -> sa.CheckConstraint:
+    """``column IN (...)``: the codes of a vocabulary, in its order (the migrations hold the same text)."""
+    codes = values.codes() if isinstance(values, type) else values
+    listed = ", ".join(f"'{v}'" for v in codes)
     return sa.CheckConstraint(f"{column} IN ({listed})", name=column)
 
 
@@ -86,14 +68,14 @@ class Organisation(SQLModel, table=True):
     """A party organisation: a committee, a base organisation (đảng bộ / chi bộ cơ sở), or a cell."""
 
     __tablename__ = "organisation"
-    __table_args__ = (_check_in("kind", ORG_KINDS), _check_in("place", PLACES))
+    __table_args__ = (_check_in("kind", OrgKind), _check_in("place", Place))
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True)
     name: str
     kind: str
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
-    place: str = "other"
+    place: str = Place.other.value
     population: int | None = None
 
 
@@ -134,8 +116,8 @@ class Member(PersonFields, table=True):
 
     __tablename__ = "member"
     __table_args__ = (
-        _check_in("gender", GENDERS),
-        _check_in("left_reason", LEFT_REASONS),
+        _check_in("gender", Gender),
+        _check_in("left_reason", LeftReason),
         sa.CheckConstraint(
             "official_on IS NULL OR official_on >= admitted_on", name="official_after_admitted"
         ),
@@ -177,9 +159,9 @@ class Candidate(PersonFields, table=True):
 
     __tablename__ = "candidate"
     __table_args__ = (
-        _check_in("gender", GENDERS),
-        _check_in("source", SOURCES),
-        _check_in("stage", STAGES),
+        _check_in("gender", Gender),
+        _check_in("source", Source),
+        _check_in("stage", Stage),
         sa.Index("ix_candidate_name_folded_birth_date", "name_folded", "birth_date"),
         _partial_unique("uq_candidate_citizen_id_current", "citizen_id", _ACTIVE_CANDIDATE),
     )
@@ -187,7 +169,7 @@ class Candidate(PersonFields, table=True):
     cell_id: int = Field(foreign_key="organisation.id", index=True)
     source: str
     identified_on: date
-    stage: str = "identified"
+    stage: str = Stage.identified.value
     mentor_id: int | None = Field(default=None, foreign_key="member.id")
     mentor_assigned_on: date | None = None
     certificate_on: date | None = None  # the party-awareness class (lớp bồi dưỡng nhận thức về Đảng)

@@ -9,26 +9,18 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.vocab import OrgKind, Place
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.changelog import log_insert
 from dangvien_cli.store.conditions import candidate_active_on
-from dangvien_cli.store.models import (
-    ORG_KINDS,
-    PLACES,
-    Candidate,
-    Member,
-    Membership,
-    Organisation,
-    OrgClosure,
-)
+from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, OrgClosure
 
 # Which kinds may sit directly under which (None: at the top of the tree).
-ALLOWED_PARENTS: dict[str, tuple[str | None, ...]] = {
-    "committee": (None, "committee"),
-    "base": (None, "committee"),
-    "cell": ("base",),
+ALLOWED_PARENTS: dict[OrgKind, tuple[OrgKind | None, ...]] = {
+    OrgKind.committee: (None, OrgKind.committee),
+    OrgKind.base: (None, OrgKind.committee),
+    OrgKind.cell: (OrgKind.base,),
 }
-ACTIVE_STAGES = ("identified", "mentored", "trained", "applied", "proposed")
 
 
 def get_org(*, session: Session, code: str, field: str = "org") -> Organisation:
@@ -46,32 +38,33 @@ def add_org(
     name: str,
     kind: str,
     parent_code: str | None = None,
-    place: str = "other",
+    place: str = Place.other,
     population: int | None = None,
 ) -> Organisation:
-    """Add an organisation under ``parent_code`` and link it into the closure table."""
+    """Add an organisation under ``parent_code`` and link it into the closure table. ``kind`` and ``place``
+    are codes (an :class:`OrgKind` and a :class:`Place` are codes too)."""
     code = code.strip()
     name = " ".join(name.split())
     if not code or any(ch.isspace() for ch in code):
         raise InvalidValue("code", code, "org.code_invalid")
     if not name:
         raise InvalidValue("name", name, "value.empty")
-    if kind not in ORG_KINDS:
-        raise InvalidValue("kind", kind, "value.choice", choices=", ".join(ORG_KINDS))
-    if place not in PLACES:
-        raise InvalidValue("place", place, "value.choice", choices=", ".join(PLACES))
+    org_kind = OrgKind.checked("kind", kind)
+    org_place = Place.checked("place", place)
     if population is not None and population < 0:
         raise InvalidValue("population", population, "value.negative")
     if session.exec(select(Organisation.id).where(Organisation.code == code)).first() is not None:
         raise Conflict("code", code, "org.duplicate_code")
     parent = get_org(session=session, code=parent_code, field="parent") if parent_code else None
-    parent_kind = parent.kind if parent else None
-    if parent_kind not in ALLOWED_PARENTS[kind]:
+    parent_kind = OrgKind(parent.kind) if parent else None
+    if parent_kind not in ALLOWED_PARENTS[org_kind]:
         if parent is None:
-            raise InvalidValue("parent", "", "org.parent_required", kind=kind)
-        raise InvalidValue("parent", parent.code, "org.parent_kind", kind=kind, parent_kind=parent.kind)
+            raise InvalidValue("parent", "", "org.parent_required", kind=org_kind.value)
+        raise InvalidValue(
+            "parent", parent.code, "org.parent_kind", kind=org_kind.value, parent_kind=parent.kind
+        )
 
-    if parent is not None and parent.kind == "base":
+    if parent is not None and parent_kind is OrgKind.base:
         # A base cell (chi bộ cơ sở) holds members itself; it cannot grow cells until they are moved.
         direct = session.execute(
             select(sa.func.count())
@@ -84,9 +77,9 @@ def add_org(
     org = Organisation(
         code=code,
         name=name,
-        kind=kind,
+        kind=org_kind.value,
         parent_id=parent.id if parent else None,
-        place=place,
+        place=org_place.value,
         population=population,
     )
     session.add(org)
@@ -119,20 +112,21 @@ class OrgRow:
     id: int
     code: str
     name: str
-    kind: str
+    kind: OrgKind
     parent: str | None
-    place: str
+    place: Place
     population: int | None
     depth: int
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_json(self) -> dict[str, Any]:
+        """The row as ``org list --format json`` writes it."""
         return {
             "id": self.id,
             "code": self.code,
             "name": self.name,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "parent": self.parent,
-            "place": self.place,
+            "place": self.place.value,
             "population": self.population,
             "depth": self.depth,
         }
@@ -161,9 +155,9 @@ def list_orgs(*, session: Session, under: str | None = None) -> list[OrgRow]:
             id=o.id,
             code=o.code,
             name=o.name,
-            kind=o.kind,
+            kind=OrgKind(o.kind),
             parent=parent_code,
-            place=o.place,
+            place=Place(o.place),
             population=o.population,
             depth=d,
         )
@@ -197,7 +191,49 @@ def membership_at(on: date) -> sa.ColumnElement[bool]:
     )
 
 
-def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
+@dataclass(frozen=True)
+class OrgSummary:
+    """An organisation with its subtree's counts on a day (``org show``)."""
+
+    id: int
+    code: str
+    name: str
+    kind: OrgKind
+    parent: str | None
+    place: Place
+    population: int | None
+    at: date
+    members: int
+    official_members: int
+    candidates: int
+    children: int
+    cells: int
+
+    @property
+    def probationary_members(self) -> int:
+        return self.members - self.official_members
+
+    def as_json(self) -> dict[str, Any]:
+        """The record as ``org show --format json`` writes it."""
+        return {
+            "id": self.id,
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind.value,
+            "parent": self.parent,
+            "place": self.place.value,
+            "population": self.population,
+            "at": self.at.isoformat(),
+            "members": self.members,
+            "official_members": self.official_members,
+            "probationary_members": self.probationary_members,
+            "candidates": self.candidates,
+            "children": self.children,
+            "cells": self.cells,
+        }
+
+
+def org_summary(*, session: Session, code: str, on: date) -> OrgSummary:
     """An organisation with its subtree's member counts on ``on`` and its active candidates."""
     org = get_org(session=session, code=code)
     assert org.id is not None
@@ -224,31 +260,29 @@ def org_summary(*, session: Session, code: str, on: date) -> dict[str, Any]:
         select(sa.func.count())
         .select_from(OrgClosure)
         .join(Organisation, col(Organisation.id) == OrgClosure.descendant_id)
-        .where(OrgClosure.ancestor_id == org.id, Organisation.kind == "cell")
+        .where(OrgClosure.ancestor_id == org.id, Organisation.kind == OrgKind.cell.value)
     ).scalar_one()
     parent = session.get(Organisation, org.parent_id) if org.parent_id else None
-    total, official_count = int(members[0]), int(members[1])
-    return {
-        "id": org.id,
-        "code": org.code,
-        "name": org.name,
-        "kind": org.kind,
-        "parent": parent.code if parent else None,
-        "place": org.place,
-        "population": org.population,
-        "at": on.isoformat(),
-        "members": total,
-        "official_members": official_count,
-        "probationary_members": total - official_count,
-        "candidates": candidates,
-        "children": children,
-        "cells": cells,
-    }
+    return OrgSummary(
+        id=org.id,
+        code=org.code,
+        name=org.name,
+        kind=OrgKind(org.kind),
+        parent=parent.code if parent else None,
+        place=Place(org.place),
+        population=org.population,
+        at=on,
+        members=int(members[0]),
+        official_members=int(members[1]),
+        candidates=int(candidates),
+        children=int(children),
+        cells=int(cells),
+    )
 
 
 def holds_people(kind: str, has_children: bool) -> bool:
     """Whether people belong to an organisation directly: a cell, or a base cell without cells."""
-    return kind == "cell" or (kind == "base" and not has_children)
+    return kind == OrgKind.cell or (kind == OrgKind.base and not has_children)
 
 
 def check_member_unit(*, session: Session, code: str, field: str = "cell") -> Organisation:

@@ -33,6 +33,7 @@ for the results that survive the limit only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
@@ -40,11 +41,41 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.names import fold, normalize
+from dangvien_cli.domain.vocab import Gender, MemberStatus, Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation
-from dangvien_cli.store.people import member_status
+from dangvien_cli.store.records import member_status
 
-__all__ = ["search_people"]
+__all__ = ["SearchResult", "search_people"]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One person found: a member (with their status on the day) or a candidate (with their stage)."""
+
+    kind: str  # "member" or "candidate"
+    id: int
+    full_name: str
+    gender: Gender
+    birth_date: date
+    cell: str | None
+    status: MemberStatus | Stage | None
+    citizen_id: str | None
+    match: str  # "exact" or "folded"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "full_name": self.full_name,
+            "gender": self.gender.value,
+            "birth_date": self.birth_date.isoformat(),
+            "cell": self.cell,
+            "status": self.status.value if self.status is not None else None,
+            "citizen_id": self.citizen_id,
+            "match": self.match,
+        }
+
 
 _ESCAPE: Final = "\\"
 _KIND_ORDER: Final = {"member": 0, "candidate": 1}
@@ -105,8 +136,8 @@ def _member_details(*, session: Session, ids: Sequence[int], on: date) -> dict[i
         for member, cell_code in rows:
             assert member.id is not None
             found[member.id] = {
-                "gender": member.gender,
-                "birth_date": member.birth_date.isoformat(),
+                "gender": Gender(member.gender),
+                "birth_date": member.birth_date,
                 "cell": cell_code,
                 "status": member_status(member, on),
                 "citizen_id": member.citizen_id,
@@ -125,23 +156,23 @@ def _candidate_details(*, session: Session, ids: Sequence[int]) -> dict[int, dic
         for candidate, cell_code in rows:
             assert candidate.id is not None
             found[candidate.id] = {
-                "gender": candidate.gender,
-                "birth_date": candidate.birth_date.isoformat(),
+                "gender": Gender(candidate.gender),
+                "birth_date": candidate.birth_date,
                 "cell": cell_code,
-                "status": candidate.stage,
+                "status": Stage(candidate.stage),
                 "citizen_id": candidate.citizen_id,
             }
     return found
 
 
-def search_people(*, session: Session, text: str, on: date, limit: int | None = 100) -> list[dict[str, Any]]:
+def search_people(*, session: Session, text: str, on: date, limit: int | None = 100) -> list[SearchResult]:
     """Members and candidates whose name matches ``text``, exact-diacritic matches first.
 
-    Each result: ``kind`` ("member" or "candidate"), ``id``, ``full_name``, ``gender``, ``birth_date``
-    (ISO), ``cell`` (a member's cell on ``on``, or the cell they left from; a candidate's cell),
-    ``status`` (a member's status on ``on``: probationary, official, left, or ``None`` if admitted later;
-    a candidate's stage, admitted and dropped included), ``citizen_id`` and ``match`` ("exact" or
-    "folded"). At most ``limit`` results (``None``: all). See the module docstring for the rules.
+    Each result (a :class:`SearchResult`): ``kind`` ("member" or "candidate"), ``id``, ``full_name``,
+    ``gender``, ``birth_date``, ``cell`` (a member's cell on ``on``, or the cell they left from; a
+    candidate's cell), ``status`` (a member's status on ``on``: probationary, official, left, or ``None`` if
+    admitted later; a candidate's stage, admitted and dropped included), ``citizen_id`` and ``match``
+    ("exact" or "folded"). At most ``limit`` results (``None``: all). See the module docstring for the rules.
     """
     if limit is not None and limit < 0:
         raise InvalidValue("limit", limit, "value.negative")
@@ -161,20 +192,13 @@ def search_people(*, session: Session, text: str, on: date, limit: int | None = 
 
     members = _member_details(session=session, ids=[h[3] for h in hits if h[4] == "member"], on=on)
     candidates = _candidate_details(session=session, ids=[h[3] for h in hits if h[4] == "candidate"])
-    results: list[dict[str, Any]] = []
-    for is_folded, _, _, person_id, kind, full_name in hits:
-        details = members[person_id] if kind == "member" else candidates[person_id]
-        results.append(
-            {
-                "kind": kind,
-                "id": person_id,
-                "full_name": full_name,
-                "gender": details["gender"],
-                "birth_date": details["birth_date"],
-                "cell": details["cell"],
-                "status": details["status"],
-                "citizen_id": details["citizen_id"],
-                "match": "folded" if is_folded else "exact",
-            }
+    return [
+        SearchResult(
+            kind=kind,
+            id=person_id,
+            full_name=full_name,
+            **(members[person_id] if kind == "member" else candidates[person_id]),
+            match="folded" if is_folded else "exact",
         )
-    return results
+        for is_folded, _, _, person_id, kind, full_name in hits
+    ]

@@ -5,7 +5,8 @@ recognised (official) or removed. A candidate can be dropped at any stage. A ste
 refused with the step that is missing. ``propose`` and ``admit`` refuse a candidate who fails a rule unless
 the caller passes an override reason, which is logged with the failed rules.
 
-Every function takes a keyword-only ``session`` and leaves the commit to the caller.
+Every function takes a keyword-only ``session`` and leaves the commit to the caller. Every step takes
+``today`` too: a step records what happened, so a step dated after ``today`` is refused here, whoever calls.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import full_months
-from dangvien_cli.domain.people import check_member_dates
+from dangvien_cli.domain.people import check_member_dates, check_not_future
 from dangvien_cli.domain.rules import (
     CandidateFacts,
     IntroducerFacts,
@@ -29,7 +30,9 @@ from dangvien_cli.domain.rules import (
     failures,
     probation_end,
 )
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
+from dangvien_cli.domain.stages import CLOSED_STAGES, STAGE_ORDER, STEP_KEY, stage_index
+from dangvien_cli.domain.vocab import LeftReason, OrgKind, Stage
 from dangvien_cli.errors import Conflict, InvalidValue
 from dangvien_cli.store.changelog import log_insert, log_update, record_change, snapshot
 from dangvien_cli.store.models import (
@@ -39,19 +42,11 @@ from dangvien_cli.store.models import (
     Membership,
     Organisation,
     OrgClosure,
+    PersonFields,
     Remark,
 )
 from dangvien_cli.store.orgs import membership_at
 from dangvien_cli.store.people import get_candidate, get_member
-
-STAGE_ORDER = ("identified", "mentored", "trained", "applied", "proposed", "admitted")
-# The step that brings a candidate to each stage, named when it is missing.
-STEP_FOR = {
-    "mentored": "step.mentor",
-    "trained": "step.train",
-    "applied": "step.apply",
-    "proposed": "step.propose",
-}
 
 
 class RulesFailed(InvalidValue):
@@ -82,7 +77,7 @@ def base_of(*, session: Session, org_id: int) -> Organisation:
     query = (
         select(Organisation)
         .join(OrgClosure, col(OrgClosure.ancestor_id) == Organisation.id)
-        .where(OrgClosure.descendant_id == org_id, Organisation.kind == "base")
+        .where(OrgClosure.descendant_id == org_id, Organisation.kind == OrgKind.base.value)
         .order_by(col(OrgClosure.depth))
     )
     base = session.exec(query).first()
@@ -201,9 +196,7 @@ def _known(day: date | None, at: date) -> date | None:
     return day if day is not None and day <= at else None
 
 
-def check_candidate(
-    *, session: Session, candidate_id: int, at: date, settings: Settings = DEFAULT_SETTINGS
-) -> list[RuleResult]:
+def check_candidate(*, session: Session, candidate_id: int, at: date, settings: Settings) -> list[RuleResult]:
     """Every rule for a candidate as of ``at`` (``candidate check``)."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     return all_rules(candidate_facts(session=session, candidate=candidate, at=at), settings)
@@ -213,31 +206,28 @@ def check_candidate(
 
 
 def _open(candidate: Candidate) -> None:
-    if candidate.stage in ("admitted", "dropped"):
+    if candidate.stage in CLOSED_STAGES:
         raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=candidate.stage)
 
 
-def _require(candidate: Candidate, stage: str) -> None:
+def _require(candidate: Candidate, stage: Stage) -> None:
     """Refuse unless the candidate has reached ``stage``; name the first missing step."""
     _open(candidate)
-    reached = STAGE_ORDER.index(candidate.stage)
-    needed = STAGE_ORDER.index(stage)
-    if reached < needed:
+    reached = stage_index(candidate.stage)
+    if reached < stage_index(stage):
         missing = STAGE_ORDER[reached + 1]
-        raise Conflict("candidate_id", candidate.id, "workflow.missing_step", missing_key=STEP_FOR[missing])
+        raise Conflict("candidate_id", candidate.id, "workflow.missing_step", missing_key=STEP_KEY[missing])
 
 
-def _not_after(candidate: Candidate, stage: str) -> None:
+def _not_after(candidate: Candidate, stage: Stage) -> None:
     """Refuse a step the candidate has already gone past (a later step was recorded)."""
-    if STAGE_ORDER.index(candidate.stage) > STAGE_ORDER.index(stage):
-        raise Conflict(
-            "candidate_id", candidate.id, "workflow.already_past", stage_key=f"stage.{candidate.stage}"
-        )
+    if stage_index(candidate.stage) > stage_index(stage):
+        raise Conflict("candidate_id", candidate.id, "workflow.already_past", stage=Stage(candidate.stage))
 
 
-def _advance(candidate: Candidate, stage: str) -> None:
-    if STAGE_ORDER.index(candidate.stage) < STAGE_ORDER.index(stage):
-        candidate.stage = stage
+def _advance(candidate: Candidate, stage: Stage) -> None:
+    if stage_index(candidate.stage) < stage_index(stage):
+        candidate.stage = stage.value
 
 
 def _not_before(field: str, on: date, earlier: date | None) -> None:
@@ -258,8 +248,9 @@ def _official_member(*, session: Session, member_id: int, on: date, field: str) 
     return member
 
 
-def assign_mentor(*, session: Session, candidate_id: int, member_id: int, on: date) -> Candidate:
+def assign_mentor(*, session: Session, candidate_id: int, member_id: int, on: date, today: date) -> Candidate:
     """Assign an official member of the same base organisation to help the candidate."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
     _not_before("date", on, candidate.identified_on)
@@ -270,15 +261,16 @@ def assign_mentor(*, session: Session, candidate_id: int, member_id: int, on: da
         raise InvalidValue("member", member_id, "workflow.other_base", base=base.code)
     before = snapshot(candidate)
     candidate.mentor_id, candidate.mentor_assigned_on = member_id, on
-    _advance(candidate, "mentored")
+    _advance(candidate, Stage.mentored)
     _save(session, "candidate", before, candidate)
     return candidate
 
 
-def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: str) -> Remark:
+def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: str, today: date) -> Remark:
     """The mentor's monthly remark."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
-    _require(candidate, "mentored")
+    _require(candidate, Stage.mentored)
     if candidate.mentor_id != by:
         raise InvalidValue("by", by, "workflow.not_mentor", mentor=candidate.mentor_id)
     _not_before("date", on, candidate.mentor_assigned_on)
@@ -293,26 +285,34 @@ def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: 
 
 
 def record_training(
-    *, session: Session, candidate_id: int, on: date, certificate_no: str | None
+    *, session: Session, candidate_id: int, on: date, certificate_no: str | None, today: date
 ) -> Candidate:
     """The party-awareness class certificate."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
-    _require(candidate, "mentored")
-    _not_after(candidate, "trained")  # a class taken before the candidate was identified still counts
+    _require(candidate, Stage.mentored)
+    _not_after(candidate, Stage.trained)  # a class taken before the candidate was identified still counts
     before = snapshot(candidate)
     candidate.certificate_on, candidate.certificate_no = on, certificate_no
-    _advance(candidate, "trained")
+    _advance(candidate, Stage.trained)
     _save(session, "candidate", before, candidate)
     return candidate
 
 
 def record_application(
-    *, session: Session, candidate_id: int, on: date, introducers: list[int], youth_union: bool
+    *,
+    session: Session,
+    candidate_id: int,
+    on: date,
+    introducers: list[int],
+    youth_union: bool,
+    today: date,
 ) -> Candidate:
     """The application, with two introducers, or one and the Youth Union committee."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
-    _require(candidate, "trained")
-    _not_after(candidate, "applied")
+    _require(candidate, Stage.trained)
+    _not_after(candidate, Stage.applied)
     _not_before("date", on, candidate.certificate_on)
     if len(introducers) != (1 if youth_union else 2):
         raise InvalidValue("introducer", ", ".join(map(str, introducers)), "workflow.introducers")
@@ -325,7 +325,7 @@ def record_application(
     candidate.introducer_1_id = introducers[0]
     candidate.introducer_2_id = introducers[1] if len(introducers) > 1 else None
     candidate.youth_union_introduces = youth_union
-    _advance(candidate, "applied")
+    _advance(candidate, Stage.applied)
     _save(session, "candidate", before, candidate)
     return candidate
 
@@ -358,12 +358,14 @@ def propose(
     official_members: int | None = None,
     age_exception: str | None = None,
     override: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    today: date,
+    settings: Settings,
 ) -> StepResult:
     """The cell's resolution to propose admission: every admission rule is checked at its date."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
-    _require(candidate, "applied")
-    _not_after(candidate, "applied")
+    _require(candidate, Stage.applied)
+    _not_after(candidate, Stage.applied)
     _not_before("date", on, candidate.applied_on)
     if (votes_for is None) != (official_members is None):
         field = "votes_for" if votes_for is None else "official_members"
@@ -379,7 +381,7 @@ def propose(
     outcome = _judge(
         session=session, candidate=candidate, results=admission_rules(facts, settings), override=override
     )
-    _advance(candidate, "proposed")
+    _advance(candidate, Stage.proposed)
     _save(session, "candidate", before, candidate)
     return outcome
 
@@ -393,13 +395,15 @@ def admit(
     today: date,
     ceremony_on: date | None = None,
     override: str | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings,
 ) -> tuple[Member, StepResult]:
     """The committee's admission decision: a probationary member in the candidate's cell, linked to the
     candidate by an admission record. The admission rules are judged again at the resolution's date, and the
     decision's own deadline at its date."""
+    check_not_future("decision_date", decision_on, today=today)
+    check_not_future("ceremony_date", ceremony_on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
-    _require(candidate, "proposed")
+    _require(candidate, Stage.proposed)
     assert candidate.proposed_on is not None and candidate.id is not None
     _not_before("decision_date", decision_on, candidate.proposed_on)
     if ceremony_on is not None:
@@ -430,25 +434,8 @@ def admit(
             raise Conflict(
                 "citizen_id", candidate.citizen_id, "citizen_id.duplicate", entity="member", id=taken
             )
-    personal = {
-        key: getattr(candidate, key)
-        for key in (
-            "citizen_id",
-            "full_name",
-            "family_name",
-            "middle_name",
-            "given_name",
-            "name_folded",
-            "name_sort",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "religion",
-            "education",
-            "occupation",
-            "youth_union",
-        )
-    }
+    # The member keeps the candidate's personal fields, the columns the two tables share.
+    personal = {key: getattr(candidate, key) for key in PersonFields.model_fields if key != "id"}
     member = Member(
         **personal, admitted_on=decision_on, decision_no=decision_no.strip(), ceremony_on=ceremony_on
     )
@@ -467,7 +454,7 @@ def admit(
     session.add(membership)
     session.add(admission)
     before = snapshot(candidate)
-    candidate.stage = "admitted"
+    candidate.stage = Stage.admitted.value
     session.add(candidate)
     session.flush()
     log_insert(session=session, entity="member", record=member)
@@ -477,8 +464,9 @@ def admit(
     return member, outcome
 
 
-def drop_candidate(*, session: Session, candidate_id: int, on: date, reason: str) -> Candidate:
+def drop_candidate(*, session: Session, candidate_id: int, on: date, reason: str, today: date) -> Candidate:
     """Take a candidate off the list, at any stage before admission."""
+    check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
     _not_before("date", on, candidate.identified_on)
@@ -486,7 +474,7 @@ def drop_candidate(*, session: Session, candidate_id: int, on: date, reason: str
     if not text:
         raise InvalidValue("reason", reason, "value.empty")
     before = snapshot(candidate)
-    candidate.stage, candidate.dropped_on, candidate.drop_reason = "dropped", on, text
+    candidate.stage, candidate.dropped_on, candidate.drop_reason = Stage.dropped.value, on, text
     _save(session, "candidate", before, candidate)
     return candidate
 
@@ -496,8 +484,9 @@ def _probationary(member: Member) -> None:
         raise Conflict("member_id", member.id, "workflow.not_probationary")
 
 
-def record_ceremony(*, session: Session, member_id: int, on: date) -> Member:
+def record_ceremony(*, session: Session, member_id: int, on: date, today: date) -> Member:
     """The admission ceremony, when it comes after the decision was recorded."""
+    check_not_future("date", on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
     if member.ceremony_on is not None:
@@ -509,9 +498,10 @@ def record_ceremony(*, session: Session, member_id: int, on: date) -> Member:
     return member
 
 
-def recognize(*, session: Session, member_id: int, on: date, settings: Settings = DEFAULT_SETTINGS) -> Member:
+def recognize(*, session: Session, member_id: int, on: date, today: date, settings: Settings) -> Member:
     """Official status, counted from the exact end of probation (12 months from the ceremony), even when the
     cell's meeting (``on``) comes later."""
+    check_not_future("date", on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
     if member.ceremony_on is None:
@@ -525,8 +515,9 @@ def recognize(*, session: Session, member_id: int, on: date, settings: Settings 
     return member
 
 
-def remove_probationary(*, session: Session, member_id: int, on: date, reason: str) -> Member:
+def remove_probationary(*, session: Session, member_id: int, on: date, reason: str, today: date) -> Member:
     """Not recognised: the probationary member's name is removed (xóa tên)."""
+    check_not_future("date", on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
     _not_before("date", on, member.admitted_on)
@@ -534,7 +525,7 @@ def remove_probationary(*, session: Session, member_id: int, on: date, reason: s
     if not text:
         raise InvalidValue("reason", reason, "value.empty")
     before = snapshot(member)
-    member.left_on, member.left_reason, member.left_note = on, "removal", text
+    member.left_on, member.left_reason, member.left_note = on, LeftReason.removal.value, text
     session.execute(
         sa.update(Membership)
         .where(col(Membership.member_id) == member_id, col(Membership.end_on).is_(None))

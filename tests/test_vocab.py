@@ -1,0 +1,186 @@
+"""The vocabularies: every member is known by its code, its labels and its labels typed without tones; no
+word names two members; and every choice option of the command line takes them, lists them in its help, and
+refuses anything else with exit code 2 in the run's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangvien_cli.cli.common import Lang
+from dangvien_cli.cli.report import AgeingBy
+from dangvien_cli.domain.names import fold
+from dangvien_cli.domain.vocab import (
+    Gender,
+    LeftReason,
+    MemberStatus,
+    OrgKind,
+    Place,
+    RuleStatus,
+    Source,
+    Stage,
+    Vocabulary,
+    ambiguous_words,
+)
+from dangvien_cli.errors import InvalidValue
+
+VOCABULARIES: list[type[Vocabulary]] = [
+    OrgKind,
+    Place,
+    Gender,
+    Source,
+    Stage,
+    LeftReason,
+    MemberStatus,
+    RuleStatus,
+    Lang,
+    AgeingBy,
+]
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_code_label_and_tone_free_label_parse(vocabulary: type[Vocabulary]) -> None:
+    for member in vocabulary:
+        for word in (member.value, member.vi, member.en, fold(member.vi), member.vi.upper(), *member.aliases):
+            assert vocabulary.parse(word) is member, (word, member)
+    assert vocabulary.parse("no such thing") is None
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_no_word_names_two_members(vocabulary: type[Vocabulary]) -> None:
+    assert ambiguous_words(vocabulary) == []
+
+
+def test_a_code_is_checked_for_the_library() -> None:
+    assert Stage.checked("stage", "trained") is Stage.trained
+    with pytest.raises(InvalidValue) as refused:
+        Stage.checked("stage", "Đã học lớp nhận thức")  # the library takes codes; labels are for people
+    assert (refused.value.field, refused.value.key) == ("stage", "value.choice")
+    assert refused.value.params["choices"] == ", ".join(Stage.codes())
+
+
+def test_the_words_officers_use() -> None:
+    assert OrgKind.parse("đảng bộ cơ sở") is OrgKind.base
+    assert OrgKind.parse("chi bo") is OrgKind.cell
+    assert Source.parse("Đoàn viên") is Source.youth_union
+    assert Gender.parse("nữ") is Gender.F
+    assert Place.parse("Thôn, khu, tổ dân phố") is Place.residential
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+MEMBER = ["member", "add", "--name", "Nguyễn Thị Lan", "--birth", "1980-01-01", "--cell", "HP"]
+MEMBER += ["--admitted", "2010-01-01", "--official", "2011-01-01"]
+CANDIDATE = ["add-candidate", "--name", "Phạm Văn Hải", "--gender", "M", "--birth", "2001-03-12"]
+CANDIDATE += ["--cell", "HP", "--identified", "2024-01-10"]
+
+
+def test_org_kind_and_place_by_label(run_json, city) -> None:
+    base = run_json("org", "add", "B9", "Đảng bộ xã", "--kind", "đảng bộ cơ sở", "--parent", "MC")
+    assert (base["kind"], base["place"]) == ("base", "other")
+    cell = run_json(
+        "org", "add", "C9", "Chi bộ thôn 9", "--kind", "chi bo", "--parent", "B9", "--place", "thon"
+    )
+    assert (cell["kind"], cell["place"]) == ("cell", "residential")
+
+
+def test_gender_source_stage_status_reason_by_label(run, run_json, city) -> None:
+    member = run_json(*MEMBER, "--gender", "nữ")
+    assert member["gender"] == "F"
+    candidate = run_json(*CANDIDATE, "--source", "Đoàn viên")
+    assert (candidate["source"], candidate["youth_union"]) == ("youth_union", True)
+    assert [c["id"] for c in run_json("candidate", "list", "--stage", "tao nguon")] == [candidate["id"]]
+    assert [m["id"] for m in run_json("member", "list", "--status", "Chính thức")] == [member["id"]]
+    left = run_json("member", "leave", str(member["id"]), "--reason", "tu tran", "--date", "2024-01-01")
+    assert left["left_reason"] == "death"
+
+
+def test_ageing_rows_and_language_by_label(run, run_json, city) -> None:
+    run_json(*MEMBER, "--gender", "M")
+    rows = run_json("report", "ageing", "--by", "cơ sở")["rows"]
+    assert [row["org"] for row in rows] == ["TP"]  # a row for the base organisation, not for the cell HP
+    result = run("--lang", "tieng anh", "org", "show", "NOPE")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: Organisation 'NOPE': no organisation has this code\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "vi_choice", "en_choice"),
+    [
+        (
+            ["org", "add", "C9", "Chi bộ 9", "--kind", "branch", "--parent", "TP"],
+            "--kind",
+            "cell (Chi bộ)",
+            "cell (Cell)",
+        ),
+        (
+            ["org", "add", "C9", "Chi bộ 9", "--kind", "cell", "--parent", "TP", "--place", "moon"],
+            "--place",
+            "residential (Thôn, khu, tổ dân phố)",
+            "residential (Residential)",
+        ),
+        ([*MEMBER, "--gender", "X"], "--gender", "F (Nữ)", "F (Female)"),
+        (
+            [*CANDIDATE, "--source", "lottery"],
+            "--source",
+            "youth_union (Đoàn viên)",
+            "youth_union (Youth Union member)",
+        ),
+        (
+            ["candidate", "list", "--stage", "elected"],
+            "--stage",
+            "trained (Đã học lớp nhận thức)",
+            "trained (Trained)",
+        ),
+        (
+            ["member", "list", "--status", "retired"],
+            "--status",
+            "official (Chính thức)",
+            "official (Official)",
+        ),
+        (
+            ["member", "leave", "1", "--reason", "holiday", "--date", "2024-01-01"],
+            "--reason",
+            "death (Từ trần)",
+            "death (Death)",
+        ),
+        (
+            ["report", "ageing", "--by", "ward"],
+            "--by",
+            "base (Tổ chức cơ sở đảng)",
+            "base (Base organisation)",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and value.startswith("--") else "",
+)
+def test_a_wrong_value_is_refused_with_the_choices(run, city, args, option, vi_choice, en_choice) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': phải là một trong:" in result.stderr
+    assert vi_choice in result.stderr
+    result = run("--lang", "en", *args)
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': must be one of:" in result.stderr
+    assert en_choice in result.stderr
+
+
+def test_a_wrong_language_is_refused(run) -> None:
+    result = run("--lang", "fr", "org", "list")
+    assert result.exit_code == 2
+    assert "vi (Tiếng Việt), en (Tiếng Anh)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "choices"),
+    [
+        (["org", "add", "--help"], "committee (Đảng bộ cấp trên), base (Tổ chức cơ sở đảng), cell (Chi bộ)"),
+        (["member", "add", "--help"], "M (Nam), F (Nữ)"),
+        (["member", "leave", "--help"], "transfer (Chuyển sinh hoạt)"),
+        (["add-candidate", "--help"], "youth_union (Đoàn viên)"),
+    ],
+)
+def test_help_lists_the_choices_with_their_labels(run, args, choices) -> None:
+    result = run(*args)
+    assert result.exit_code == 0
+    assert choices in " ".join(result.stdout.replace("│", " ").split())
