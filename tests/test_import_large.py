@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dangvien_cli.exchange import importer
+from dangvien_cli.exchange import importing as importer
 
 HEADER = "citizen_id,full_name,gender,birth_date,cell,admitted_on,official_on\n"
 
