@@ -1,32 +1,37 @@
-"""Importing candidates, at any stage of their way; one at the 'admitted' stage is linked to the member record
-its admission made."""
+"""Importing candidates, at any stage of their way: their dates checked by the rules ``add-candidate`` and the
+steps follow, mentors and introducers official members when they took the role; a candidate at the
+'admitted' stage is linked to the member record its admission made."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
-import sqlalchemy as sa
-from sqlmodel import col, select
-
-from dangvien_cli.domain.people import check_candidate_dates
+from dangvien_cli.domain.people import check_candidate_dates, check_not_future
+from dangvien_cli.domain.stages import ACTIVE_STAGES, STEP_DATE_FIELD, stage_on
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.importing.people import PeopleHandler
 from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse
-from dangvien_cli.store.models import Admission, Candidate, Member
+from dangvien_cli.store.amend import amend_candidate
+from dangvien_cli.store.matching import PersonKey, admission_of, current_members, members_with
+from dangvien_cli.store.models import Candidate, Member
+from dangvien_cli.store.people import get_member
 from dangvien_cli.store.workflow import is_official_on
 
-_STAGE_DATES = (
-    ("dropped", "dropped_on"),
-    ("proposed", "proposed_on"),
-    ("applied", "applied_on"),
-    ("trained", "trained_on"),
-    ("mentored", "mentor"),
-)
+# The steps after identification, which a list may date (the class may come before identification).
+_LATER_STEPS = ("mentor_assigned_on", "trained_on", "applied_on", "proposed_on", "dropped_on")
+_NOT_BEFORE_IDENTIFIED = ("mentor_assigned_on", "applied_on", "proposed_on", "dropped_on")
+
+
+def _step_columns(plain: dict[str, str]) -> dict[Stage, str]:
+    """The list's column that dates each step (domain.stages names the record's field)."""
+    column_of = {attribute: column for column, attribute in plain.items()}
+    return {stage: column_of[field] for stage, field in STEP_DATE_FIELD.items()}
 
 
 class CandidateHandler(PeopleHandler):
     model = Candidate
-    entity_name = "candidate"
     plain: ClassVar[dict[str, str]] = {
         "citizen_id": "citizen_id",
         "gender": "gender",
@@ -52,6 +57,7 @@ class CandidateHandler(PeopleHandler):
         "education": "education",
         "occupation": "occupation",
     }
+    step_column: ClassVar[dict[Stage, str]] = _step_columns(plain)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -61,16 +67,17 @@ class CandidateHandler(PeopleHandler):
         if row.failed:
             return
         values = row.values
+        today = self.options.today
         try:
             check_candidate_dates(
-                birth_date=values["birth_date"],
-                identified_on=values["identified_on"],
-                today=self.options.today,
+                birth_date=values["birth_date"], identified_on=values["identified_on"], today=today
             )
+            for column in _LATER_STEPS:
+                check_not_future(column, values.get(column), today=today)
         except InvalidValue as error:
             refuse(self.report, row, error)
             return
-        for later in ("mentor_assigned_on", "applied_on", "proposed_on", "dropped_on"):
+        for later in _NOT_BEFORE_IDENTIFIED:
             if values.get(later) is not None and values[later] < values["identified_on"]:
                 add_problem(self.report, row, later, "date.before", other=values["identified_on"].isoformat())
                 return
@@ -85,7 +92,7 @@ class CandidateHandler(PeopleHandler):
             return
         stage = values.get("stage")
         if stage is not None:
-            needed = dict(_STAGE_DATES).get(stage)
+            needed = self._marks(Stage(stage))
             if needed and values.get(needed) is None:
                 add_problem(self.report, row, "stage", "import.stage_needs", column=needed)
                 return
@@ -104,26 +111,46 @@ class CandidateHandler(PeopleHandler):
             if key:
                 add_problem(self.report, row, column, key)
                 return
-            member = self.session.get(Member, member_id)
-            if on is not None and member is not None and not is_official_on(member, on):
+            assert member_id is not None
+            member = get_member(session=self.session, member_id=member_id)
+            if on is not None and not is_official_on(member, on):
                 add_problem(self.report, row, column, "workflow.not_official", on=on.isoformat())
                 return
+
+    def _marks(self, stage: Stage) -> str | None:
+        """The column a list must fill for a candidate at ``stage``: the step's date; for 'mentored', the
+        mentor (a list may not know the day of the assignment)."""
+        return "mentor" if stage is Stage.mentored else self.step_column.get(stage)
+
+    def _stage(self, values: dict[str, Any]) -> str:
+        """The stage the list gives, else the furthest step it fills (dropped first)."""
+        if values.get("stage") is not None:
+            return str(values["stage"])
+        if values.get("dropped_on") is not None:
+            return Stage.dropped.value
+        dates: dict[Stage, date | None] = {
+            stage: values.get(self.step_column[stage]) for stage in ACTIVE_STAGES
+        }
+        # the mentor, not the day of the assignment, marks that step in a list
+        mentored = values.get("mentor") is not None
+        dates[Stage.mentored] = (
+            values.get("mentor_assigned_on") or values["identified_on"] if mentored else None
+        )
+        reached = stage_on(dates, date.max)
+        return (reached[0] if reached else Stage.identified).value
 
     def record(self, row: Row) -> dict[str, Any] | None:
         fields = self.person(row)
         if fields is None:
             return None
         values = row.values
-        stage = values.get("stage") or next(
-            (name for name, column in _STAGE_DATES if values.get(column) is not None), "identified"
-        )
         if values["source"] == "youth_union" and not row.given("youth_union"):
             fields["youth_union"] = True  # a candidate from the Youth Union is a member of it
         fields.update(
-            cell_id=self.unit(values["cell"])[0],
+            cell_id=values["cell_id"],
             source=values["source"],
             identified_on=values["identified_on"],
-            stage=stage,
+            stage=self._stage(values),
             mentor_assigned_on=values.get("mentor_assigned_on"),
             certificate_on=values.get("trained_on"),
             certificate_no=values.get("certificate_no"),
@@ -147,21 +174,19 @@ class CandidateHandler(PeopleHandler):
         # a stage given by the file is compared; one derived from dates only when the file gives no stage
         return [c for c in changed if c != "stage" or row.given("stage")]
 
-    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+    def amend(self, stored: Any, values: dict[str, Any]) -> None:
+        amend_candidate(session=self.session, candidate=stored, values=values)
+
+    def add_new(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
         if not new:
             return
         # Someone who is already a member (and has not left) is not a candidate, unless the row is their
         # history: a candidate at the 'admitted' stage, linked to the member record the admission made.
         cids = {record["citizen_id"] for _, record in new if record["citizen_id"]}
-        members: dict[str | None, int] = {}
-        if cids:
-            query = sa.select(col(Member.citizen_id), col(Member.id)).where(
-                col(Member.citizen_id).in_(cids), col(Member.left_on).is_(None)
-            )
-            members = {citizen_id: member_id for citizen_id, member_id in self.session.execute(query)}
+        members = current_members(session=self.session, citizen_ids=cids)
         admitted_as: dict[int, Member] = {}  # index in ``new`` → the member the admission made
         for index, (row, record) in enumerate(new):
-            if record["stage"] == "admitted":
+            if record["stage"] == Stage.admitted:
                 member = self._admitted_member(row, record)
                 if member is not None:
                     admitted_as[index] = member
@@ -176,67 +201,52 @@ class CandidateHandler(PeopleHandler):
         kept = [(index, record) for index, (row, record) in enumerate(new) if not row.failed]
         if not kept:
             return
-        candidates = [record for _, record in kept]
-        columns = list(candidates[0])
-        ids = self.insert_with_ids(Candidate, candidates, columns)
-        self.log_inserts(Candidate, "candidate", ids, candidates, columns)
+        ids = self.writer.insert_candidates([record for _, record in kept])
         self.report.created += len(ids)
-        admissions = [
-            {
-                "candidate_id": candidate_id,
-                "member_id": admitted_as[index].id,
-                "resolution_on": record["proposed_on"],
-                "resolution_no": record["resolution_no"],
-                "decision_no": admitted_as[index].decision_no or "",
-                "decision_on": admitted_as[index].admitted_on,
-            }
-            for (index, record), candidate_id in zip(kept, ids, strict=True)
-            if index in admitted_as
-        ]
-        if admissions:
-            columns = list(admissions[0])
-            admission_ids = self.insert_with_ids(Admission, admissions, columns)
-            self.log_inserts(Admission, "admission", admission_ids, admissions, columns)
+        self.writer.insert_admissions(
+            [
+                {
+                    "candidate_id": candidate_id,
+                    "member_id": admitted_as[index].id,
+                    "resolution_on": record["proposed_on"],
+                    "resolution_no": record["resolution_no"],
+                    "decision_no": admitted_as[index].decision_no or "",
+                    "decision_on": admitted_as[index].admitted_on,
+                }
+                for (index, record), candidate_id in zip(kept, ids, strict=True)
+                if index in admitted_as
+            ]
+        )
 
     def _admitted_member(self, row: Row, record: dict[str, Any]) -> Member | None:
         """The member record of a candidate imported at the 'admitted' stage: the same citizen ID, else the
         only member with the same name and birth date; not yet linked to another candidate, and admitted on
         or after every date of the candidate's path. ``None`` (with the row refused) otherwise."""
-        if record["citizen_id"]:
-            query = select(Member).where(Member.citizen_id == record["citizen_id"])
-        else:
-            query = select(Member).where(
-                Member.name_folded == record["name_folded"], Member.birth_date == record["birth_date"]
-            )
-        found = list(self.session.exec(query))
+        key = (
+            PersonKey(citizen_id=record["citizen_id"])
+            if record["citizen_id"]
+            else PersonKey(name_folded=record["name_folded"], birth_date=record["birth_date"])
+        )
+        found = members_with(session=self.session, key=key)
         if len(found) != 1:
             add_problem(self.report, row, "stage", "candidate.admitted_needs_member")
             return None
         member = found[0]
-        linked = self.session.exec(
-            select(Admission.candidate_id).where(Admission.member_id == member.id)
-        ).first()
-        if linked is not None or member.id in self.linked:
+        assert member.id is not None
+        if admission_of(session=self.session, member_id=member.id) is not None or member.id in self.linked:
             add_problem(self.report, row, "stage", "candidate.member_linked", id=member.id)
             return None
-        for column, attribute in (
-            ("identified_on", "identified_on"),
-            ("mentor_assigned_on", "mentor_assigned_on"),
-            ("trained_on", "certificate_on"),
-            ("applied_on", "applied_on"),
-            ("proposed_on", "proposed_on"),
-        ):
-            day = record.get(attribute)
+        for stage in ACTIVE_STAGES:
+            day = record.get(STEP_DATE_FIELD[stage])
             if day is not None and day > member.admitted_on:
                 add_problem(
                     self.report,
                     row,
-                    column,
+                    self.step_column[stage],
                     "candidate.after_admission",
                     id=member.id,
                     admitted_on=member.admitted_on.isoformat(),
                 )
                 return None
-        assert member.id is not None
         self.linked.add(member.id)
         return member

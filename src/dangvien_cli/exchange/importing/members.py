@@ -1,22 +1,21 @@
-"""Importing members: their dates checked as ``member add`` checks them, a membership in their cell."""
+"""Importing members: their dates and their leaving checked by the rules ``member add`` and ``member leave``
+follow, a membership in a cell that may hold people; new members written by the bulk path."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-import sqlalchemy as sa
-from sqlmodel import col, select
-
-from dangvien_cli.domain.people import check_member_dates
+from dangvien_cli.domain.people import check_leaving, check_member_dates
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.importing.people import PeopleHandler
-from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse
-from dangvien_cli.store.models import Member, Membership
+from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse, refuse_cell
+from dangvien_cli.store.amend import amend_member
+from dangvien_cli.store.matching import current_cells
+from dangvien_cli.store.models import Member
 
 
 class MemberHandler(PeopleHandler):
     model = Member
-    entity_name = "member"
     plain: ClassVar[dict[str, str]] = {
         "citizen_id": "citizen_id",
         "gender": "gender",
@@ -39,9 +38,10 @@ class MemberHandler(PeopleHandler):
         if row.failed:
             return
         values = row.values
-        if (values.get("left_on") is None) != (values.get("left_reason") is None):
-            missing = "left_reason" if values.get("left_reason") is None else "left_on"
-            add_problem(self.report, row, missing, "import.left_needs_both")
+        try:
+            check_leaving(values.get("left_on"), values.get("left_reason"))
+        except InvalidValue as error:
+            refuse_cell(self.report, row, error.field, error)
             return
         try:
             check_member_dates(
@@ -63,7 +63,6 @@ class MemberHandler(PeopleHandler):
         if fields is None:
             return None
         values = row.values
-        cell_id = self.unit(values["cell"])[0]
         fields.update(
             admitted_on=values["admitted_on"],
             decision_no=values.get("decision_no"),
@@ -71,23 +70,12 @@ class MemberHandler(PeopleHandler):
             official_on=values.get("official_on"),
             left_on=values.get("left_on"),
             left_reason=values.get("left_reason"),
-            cell_id=cell_id,
+            cell_id=values["cell_id"],
         )
         return fields
 
-    def current_cells(self, ids: list[int | None]) -> dict[int, int]:
-        wanted = [i for i in ids if i is not None]
-        if not wanted:
-            return {}
-        cells: dict[int, int] = {}
-        query = (
-            select(Membership.member_id, Membership.cell_id)
-            .where(col(Membership.member_id).in_(wanted))
-            .order_by(col(Membership.start_on), col(Membership.id))
-        )
-        for member_id, cell_id in self.session.exec(query):
-            cells[member_id] = cell_id  # the latest wins
-        return cells
+    def current_cells(self, ids: list[int]) -> dict[int, int]:
+        return current_cells(session=self.session, member_ids=ids)
 
     def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
         stored_view = _StoredMember(stored, cell_id)
@@ -103,32 +91,11 @@ class MemberHandler(PeopleHandler):
             return
         super().update(row, record, stored, changed, cell_id)
 
-    def after_update(self, stored: Any, values: dict[str, Any]) -> None:
-        if values.get("left_on") is not None:
-            self.session.execute(
-                sa.update(Membership)
-                .where(col(Membership.member_id) == stored.id, col(Membership.end_on).is_(None))
-                .values(end_on=values["left_on"])
-            )
+    def amend(self, stored: Any, values: dict[str, Any]) -> None:
+        amend_member(session=self.session, member=stored, values=values)
 
-    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
-        if not new:
-            return
-        members = [record for _, record in new]
-        columns = [c for c in members[0] if c != "cell_id"]
-        ids = self.insert_with_ids(Member, members, columns)
-        memberships = [
-            {
-                "member_id": member_id,
-                "cell_id": record["cell_id"],
-                "start_on": record["admitted_on"],
-                "end_on": record["left_on"],
-            }
-            for member_id, record in zip(ids, members, strict=True)
-        ]
-        self.bulk_insert(Membership, memberships)
-        self.log_inserts(Member, "member", ids, members, columns)
-        self.report.created += len(ids)
+    def add_new(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+        self.report.created += len(self.writer.insert_members([record for _, record in new]))
 
 
 class _StoredMember:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import select
-
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.importing.handler import Handler
-from dangvien_cli.exchange.importing.rows import Row, add_problem, jsonable, refuse
-from dangvien_cli.store.models import Organisation
+from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse
+from dangvien_cli.store.amend import amend_org
+from dangvien_cli.store.matching import stored_org
 from dangvien_cli.store.orgs import add_org
 
 
@@ -46,8 +45,8 @@ class OrgHandler(Handler):
         values = row.values
         code = values["code"]
         self.done.add(code)
-        stored = self.session.exec(select(Organisation).where(Organisation.code == code)).first()
-        if stored is None:
+        found = stored_org(session=self.session, code=code)
+        if found is None:
             try:
                 add_org(
                     session=self.session,
@@ -63,11 +62,11 @@ class OrgHandler(Handler):
                 return
             self.report.created += 1
             return
-        parent = self.session.get(Organisation, stored.parent_id) if stored.parent_id else None
+        stored = found.record
         current = {
             "name": stored.name,
             "kind": stored.kind,
-            "parent": parent.code if parent else None,
+            "parent": found.parent,
             "place": stored.place,
             "population": stored.population,
         }
@@ -87,10 +86,5 @@ class OrgHandler(Handler):
                 id=stored.id,
             )
             return
-        before = jsonable(stored.model_dump())
-        for key in changed:
-            setattr(stored, key, values[key])
-        self.session.add(stored)
-        self.session.flush()
-        self.log("update", "organisation", [(stored.id, before, jsonable(stored.model_dump()))])
+        amend_org(session=self.session, org=stored, values={key: values[key] for key in changed})
         self.report.updated += 1

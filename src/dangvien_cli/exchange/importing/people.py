@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any, ClassVar
 
-import sqlalchemy as sa
-from sqlmodel import col, select
-
 from dangvien_cli.domain.people import person_name
+from dangvien_cli.domain.stages import is_active
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.importing.handler import Handler
-from dangvien_cli.exchange.importing.rows import Memo, Row, add_problem, jsonable, refuse
+from dangvien_cli.exchange.importing.rows import Memo, Row, add_problem, refuse
 from dangvien_cli.store.models import Candidate, Member
-from dangvien_cli.store.orgs import ACTIVE_STAGES
 
 NAME_FIELDS = ("full_name", "family_name", "middle_name", "given_name")
 _PERSONAL = (
@@ -33,7 +29,6 @@ class PeopleHandler(Handler):
     """What members and candidates share: names, personal fields, matching."""
 
     model: type[Member] | type[Candidate]
-    entity_name: str
     # columns stored as they are (file column → table column)
     plain: ClassVar[dict[str, str]]
     # columns an import may not change on an existing record
@@ -127,7 +122,7 @@ class PeopleHandler(Handler):
                     )
             elif self.duplicate(row, match.id, differences, by_name_only):
                 self.update(row, record, match, differences, current_cells.get(match.id))
-        self.insert(new)
+        self.add_new(new)
 
     def _same_as_new(self, row: Row, record: dict[str, Any], earlier: dict[str, Any]) -> bool:
         return all(earlier.get(k) == v for k, v in record.items() if v is not None)
@@ -135,15 +130,11 @@ class PeopleHandler(Handler):
     def _existing(
         self, rows: list[Row], records: dict[int, dict[str, Any] | None]
     ) -> tuple[dict[str | None, Any], dict[tuple[str, date], list[Any]]]:
-        model = self.model
         cids = {r["citizen_id"] for r in records.values() if r and r["citizen_id"]}
         pairs = {(r["name_folded"], r["birth_date"]) for r in records.values() if r}
-        ids = self._matching_ids(cids, pairs)
         by_id: dict[str | None, Any] = {}
         by_name: dict[tuple[str, date], list[Any]] = {}
-        if not ids:  # the usual case in a large import: nobody in this chunk is stored yet
-            return by_id, by_name
-        for m in self.session.exec(select(model).where(col(model.id).in_(ids)).order_by(col(model.id))):
+        for m in self.writer.matching(self.model, cids, pairs):
             # A current record wins over an old one with the same citizen ID (someone re-admitted).
             if m.citizen_id in cids and (m.citizen_id not in by_id or self.current(m)):
                 by_id[m.citizen_id] = m
@@ -152,40 +143,13 @@ class PeopleHandler(Handler):
                 by_name.setdefault((m.name_folded, m.birth_date), []).append(m)
         return by_id, by_name
 
-    def _matching_ids(self, cids: set[str], pairs: set[tuple[str, date]]) -> list[int]:
-        """Ids of stored records with one of these citizen IDs or (folded name, birth date) pairs.
-
-        On SQLite the keys go in as one JSON parameter each and are joined to the indexes, in one
-        statement without per-key parameters for SQLAlchemy to expand and compile."""
-        table = sa.inspect(self.model).local_table
-        connection = self.session.connection()
-        if connection.dialect.name == "sqlite":
-            sql = (
-                f"SELECT t.id FROM json_each(?) AS j CROSS JOIN {table.name} AS t"
-                " WHERE t.citizen_id = j.value"
-                " UNION SELECT t.id FROM json_each(?) AS j CROSS JOIN "
-                f"{table.name} AS t"
-                " WHERE t.name_folded = json_extract(j.value, '$[0]')"
-                " AND t.birth_date = json_extract(j.value, '$[1]')"
-            )
-            keys = json.dumps(sorted(cids)), json.dumps([[n, b.isoformat()] for n, b in pairs])
-            return [i for (i,) in connection.exec_driver_sql(sql, keys)]
-        found: set[int] = set()
-        if cids:
-            found.update(
-                connection.execute(sa.select(table.c.id).where(table.c.citizen_id.in_(cids))).scalars()
-            )
-        if pairs:
-            key = sa.tuple_(table.c.name_folded, table.c.birth_date)
-            found.update(connection.execute(sa.select(table.c.id).where(key.in_(pairs))).scalars())
-        return sorted(found)
-
-    def current_cells(self, ids: list[int | None]) -> dict[int, int]:
+    def current_cells(self, ids: list[int]) -> dict[int, int]:
+        """The cell each of these stored records belongs to now, when the list has cells to compare."""
         return {}
 
     def current(self, record: Any) -> bool:
         """Whether a stored record is current (a member who has not left, a candidate on the way)."""
-        return record.left_on is None if isinstance(record, Member) else record.stage in ACTIVE_STAGES
+        return record.left_on is None if isinstance(record, Member) else is_active(record.stage)
 
     def differences(self, row: Row, record: dict[str, Any], stored: Any, cell_id: int | None) -> list[str]:
         """The file's columns whose (non-blank) value differs from the stored record."""
@@ -215,7 +179,6 @@ class PeopleHandler(Handler):
         if blocked:
             add_problem(self.report, row, blocked[0], "import.cannot_change", id=stored.id)
             return
-        before = jsonable(stored.model_dump())
         values: dict[str, Any] = {}
         for column in changed:
             attribute = self.plain.get(column, column)
@@ -223,14 +186,13 @@ class PeopleHandler(Handler):
         if any(c in NAME_FIELDS for c in changed):
             for key in ("full_name", "family_name", "middle_name", "given_name", "name_folded", "name_sort"):
                 values[key] = record[key]
-        self.session.execute(sa.update(self.model).where(col(self.model.id) == stored.id).values(**values))
-        self.after_update(stored, values)
-        after = {**before, **jsonable(values)}
-        self.log("update", self.entity_name, [(stored.id, before, after)])
+        self.amend(stored, values)
         self.report.updated += 1
 
-    def after_update(self, stored: Any, values: dict[str, Any]) -> None:
-        pass
+    def amend(self, stored: Any, values: dict[str, Any]) -> None:
+        """Write the changed ``values`` to the stored record, logged."""
+        raise NotImplementedError
 
-    def insert(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+    def add_new(self, new: list[tuple[Row, dict[str, Any]]]) -> None:
+        """Write the rows that matched nobody (their table rows)."""
         raise NotImplementedError

@@ -1,21 +1,24 @@
-"""Importing mentors' monthly remarks."""
+"""Importing mentors' monthly remarks: facts that are added, never updated; an identical remark is skipped.
+
+The text follows the rule of ``candidate review`` and is written by the same store function. The rules of
+``candidate review`` about who may remark and when (the candidate still on the way, the author its current
+mentor, not before the assignment) judge a remark made today; a list carries history (remarks on candidates
+since admitted or dropped, by a mentor since replaced), so they are not applied to it."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import select
-
 from dangvien_cli.domain.names import fold
-from dangvien_cli.exchange.importing.handler import Handler
-from dangvien_cli.exchange.importing.rows import Row, add_problem, jsonable
-from dangvien_cli.store.models import Candidate, Remark
-from dangvien_cli.store.people import is_current
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.importing.handler import Handler, is_citizen_id
+from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse_cell
+from dangvien_cli.store.matching import PersonKey, referenced_ids
+from dangvien_cli.store.models import Candidate
+from dangvien_cli.store.remarks import add_remark, has_remark, remark_text
 
 
 class ReviewHandler(Handler):
-    """Mentors' monthly remarks: facts that are added, never updated; an identical remark is skipped."""
-
     def check(self, row: Row) -> None:
         if row.failed:
             return
@@ -28,18 +31,21 @@ class ReviewHandler(Handler):
         if key:
             add_problem(self.report, row, "author", key)
             return
+        try:
+            values["text"] = remark_text(values["text"], "text")
+        except InvalidValue as error:
+            refuse_cell(self.report, row, "text", error)
+            return
         values["candidate_id"], values["author_id"] = candidate_id, author_id
 
     def _candidate(self, value: str, born: date | None) -> tuple[int | None, str]:
-        if value.isascii() and value.isdigit() and len(value) == 12:
-            query = select(Candidate.id).where(Candidate.citizen_id == value)
-        else:
-            query = select(Candidate.id).where(Candidate.name_folded == fold(value))
-            if born is not None:
-                query = query.where(Candidate.birth_date == born)
-        ids = list(self.session.exec(query.where(is_current(Candidate)).limit(2))) or list(
-            self.session.exec(query.limit(2))
+        """A candidate named by citizen ID, or by name (with the birth date when the list gives it)."""
+        key = (
+            PersonKey(citizen_id=value)
+            if is_citizen_id(value)
+            else PersonKey(name_folded=fold(value), birth_date=born)
         )
+        ids = referenced_ids(session=self.session, model=Candidate, key=key)
         if not ids:
             return None, "import.ref_not_found"
         if len(ids) > 1:
@@ -49,21 +55,14 @@ class ReviewHandler(Handler):
     def write(self, rows: list[Row]) -> None:
         for row in rows:
             values = row.values
-            fields = {
+            remark = {
                 "candidate_id": values["candidate_id"],
                 "author_id": values["author_id"],
-                "remarked_on": values["date"],
+                "on": values["date"],
                 "text": values["text"],
             }
-            exists = self.session.exec(
-                select(Remark.id).where(*(getattr(Remark, k) == v for k, v in fields.items()))
-            ).first()
-            if exists is not None:
+            if has_remark(session=self.session, **remark):
                 self.report.skipped += 1
                 continue
-            remark = Remark(**fields)
-            self.session.add(remark)
-            self.session.flush()
-            assert remark.id is not None
-            self.log("insert", "remark", [(remark.id, None, jsonable(remark.model_dump()))])
+            add_remark(session=self.session, **remark)
             self.report.created += 1

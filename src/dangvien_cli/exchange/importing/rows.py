@@ -162,21 +162,26 @@ def parse_rows(
 
 
 def add_problem(report: ImportReport, row: Row, name: str, key: str, **params: Any) -> None:
+    """Refuse ``row`` for the cell of column ``name``, shown as read."""
     raw = row.raw(name)
     value = "" if raw is None else raw.isoformat() if isinstance(raw, date) else str(raw)
     report.problems.append(Problem(row.line, row.headers.get(name, name), value, key, dict(params)))
     row.failed = True
 
 
+def refuse_cell(report: ImportReport, row: Row, name: str, error: InvalidValue) -> None:
+    """A store check refused the value of column ``name``: report its key on the cell, shown as read."""
+    add_problem(report, row, name, error.key, **_reason_params(error))
+
+
 def refuse(report: ImportReport, row: Row, error: InvalidValue) -> None:
-    """A domain rule refused the row: report it on the column the rule names."""
-    params = {k: v for k, v in error.params.items() if k not in ("field", "value")}
+    """A domain rule refused the row: report it on the column the rule names, with the value it names."""
     name = error.field if error.field in row.headers else next(iter(row.headers), error.field)
     report.problems.append(
-        Problem(row.line, row.headers.get(name, name), str(error.value), error.key, params)
+        Problem(row.line, row.headers.get(name, name), str(error.value), error.key, _reason_params(error))
     )
     row.failed = True
 
 
-def jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+def _reason_params(error: InvalidValue) -> dict[str, Any]:
+    return {k: v for k, v in error.params.items() if k not in ("field", "value")}
