@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dangvien_cli.exchange import importer
+from dangvien_cli.exchange import importing
+from dangvien_cli.store import bulk
 
 HEADER = "citizen_id,full_name,gender,birth_date,cell,admitted_on,official_on\n"
 
@@ -30,8 +31,8 @@ def indexes(db: Path) -> set[str]:
 
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importer, "CHUNK_ROWS", 7)
-    monkeypatch.setattr(importer, "DEFER_INDEXES_AFTER", 20)
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(bulk, "DEFER_INDEXES_AFTER", 20)
 
 
 @pytest.mark.sqlite_only  # indexes are deferred on SQLite only
@@ -39,7 +40,7 @@ def test_deferred_indexes_come_back_and_rows_are_all_logged(
     run, run_json, city, tmp_path, fresh_environment, small_chunks
 ):
     before = indexes(fresh_environment)
-    assert set(importer.DEFERRABLE_INDEXES["members"]) <= before
+    assert set(bulk.DEFERRABLE_INDEXES["members"]) <= before
     summary = run_json("import", "members", str(members_csv(tmp_path / "m.csv", 60)))
     assert summary["created"] == 60
     assert indexes(fresh_environment) == before

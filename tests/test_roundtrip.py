@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from dangvien_cli.domain.names import fold
 from dangvien_cli.exchange.columns import canonical_headers
 from dangvien_cli.exchange.exporter import ExportQuery, export_records, write_csv
-from dangvien_cli.exchange.importer import ImportOptions, import_table
+from dangvien_cli.exchange.importing import ImportOptions, import_table
 from dangvien_cli.exchange.readers import open_table
 from dangvien_cli.store.database import open_database
 from dangvien_cli.store.orgs import add_org

@@ -16,7 +16,7 @@ from dangvien_cli.messages import nt, t
 from dangvien_cli.text import neutralise, shown
 
 if TYPE_CHECKING:
-    from dangvien_cli.exchange.importer import ImportReport
+    from dangvien_cli.exchange.importing import ImportReport
 
 app = typer.Typer(help="Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.")
 
@@ -72,7 +72,7 @@ def run_import(
     """Read, validate and write one file; commit only when every row passed and this is not a dry run."""
     from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.exchange.columns import ParseOptions
-    from dangvien_cli.exchange.importer import ImportOptions, import_table
+    from dangvien_cli.exchange.importing import ImportOptions, import_table
     from dangvien_cli.exchange.readers import open_table
 
     app_ctx = app_context(ctx)

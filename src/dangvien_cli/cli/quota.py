@@ -38,7 +38,7 @@ def set_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Đặt chỉ tiêu năm cho một tổ chức. / Set an organisation's quota for a year."""
-    from dangvien_cli.reports.quota import list_quotas, set_quota
+    from dangvien_cli.store.quotas import list_quotas, set_quota
 
     app_ctx = app_context(ctx)
     with app_ctx.writer() as session:
@@ -64,7 +64,7 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Danh sách chỉ tiêu. / The quotas."""
-    from dangvien_cli.reports.quota import list_quotas
+    from dangvien_cli.store.quotas import list_quotas
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:

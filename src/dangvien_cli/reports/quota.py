@@ -1,4 +1,4 @@
-"""Quotas (chỉ tiêu): setting them, and the progress report against them.
+"""Quotas (chỉ tiêu): the progress report against them (setting them is :mod:`dangvien_cli.store.quotas`).
 
 An admission counts by its decision date (``member.admitted_on``), in the cell the member first belonged to,
 whether it came through the workflow or with an imported member. The counting is one GROUP BY over the
@@ -16,98 +16,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
-from dangvien_cli.domain.quotas import parse_milestone
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
-from dangvien_cli.store.changelog import log_insert, log_update, snapshot
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
-
-
-def set_quota(
-    *,
-    session: Session,
-    org_code: str,
-    year: int,
-    target: int,
-    residential_target: int | None = None,
-    stretch_target: int | None = None,
-    milestones: list[str] | None = None,
-) -> Quota:
-    """Set (or replace) an organisation's quota for a year."""
-    org = get_org(session=session, code=org_code)
-    for name, value in (
-        ("target", target),
-        ("residential_target", residential_target),
-        ("stretch_target", stretch_target),
-    ):
-        if value is not None and value < 0:
-            raise InvalidValue(name, value, "value.negative")
-    if not 1900 <= year <= 2200:
-        raise InvalidValue("year", year, "quota.year")
-    parsed = [parse_milestone(m, year) for m in milestones or []]
-    stored = session.exec(select(Quota).where(Quota.org_id == org.id, Quota.year == year)).first()
-    if stored is None:
-        assert org.id is not None
-        stored = Quota(
-            org_id=org.id,
-            year=year,
-            target=target,
-            residential_target=residential_target,
-            stretch_target=stretch_target,
-        )
-        session.add(stored)
-        session.flush()
-        log_insert(session=session, entity="quota", record=stored)
-    else:
-        before = snapshot(stored)
-        stored.target, stored.residential_target, stored.stretch_target = (
-            target,
-            residential_target,
-            stretch_target,
-        )
-        session.add(stored)
-        session.flush()
-        log_update(session=session, entity="quota", before=before, record=stored)
-    if milestones is not None:
-        session.execute(sa.delete(QuotaMilestone).where(col(QuotaMilestone.quota_id) == stored.id))
-        for milestone in parsed:
-            assert stored.id is not None
-            session.add(
-                QuotaMilestone(
-                    quota_id=stored.id,
-                    period=milestone.period,
-                    due_on=milestone.due_on,
-                    target=milestone.target,
-                )
-            )
-        session.flush()
-    return stored
-
-
-def list_quotas(*, session: Session, year: int | None = None) -> list[dict[str, Any]]:
-    query = select(Quota, Organisation.code).join(Organisation, col(Organisation.id) == Quota.org_id)
-    if year is not None:
-        query = query.where(Quota.year == year)
-    rows = []
-    for quota, code in session.execute(query.order_by(col(Quota.year), col(Organisation.code))):
-        milestones = session.exec(
-            select(QuotaMilestone)
-            .where(QuotaMilestone.quota_id == quota.id)
-            .order_by(col(QuotaMilestone.due_on))
-        ).all()
-        rows.append(
-            {
-                "id": quota.id,
-                "org": code,
-                "year": quota.year,
-                "target": quota.target,
-                "residential_target": quota.residential_target,
-                "stretch_target": quota.stretch_target,
-                "milestones": {m.period: m.target for m in milestones},
-            }
-        )
-    return rows
 
 
 @dataclass(frozen=True)

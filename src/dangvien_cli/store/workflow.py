@@ -47,6 +47,7 @@ from dangvien_cli.store.models import (
 )
 from dangvien_cli.store.orgs import membership_at
 from dangvien_cli.store.people import get_candidate, get_member
+from dangvien_cli.store.remarks import add_remark, remark_text
 
 
 class RulesFailed(InvalidValue):
@@ -274,14 +275,7 @@ def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: 
     if candidate.mentor_id != by:
         raise InvalidValue("by", by, "workflow.not_mentor", mentor=candidate.mentor_id)
     _not_before("date", on, candidate.mentor_assigned_on)
-    text = " ".join(note.split())
-    if not text:
-        raise InvalidValue("note", note, "value.empty")
-    remark = Remark(candidate_id=candidate_id, author_id=by, remarked_on=on, text=text)
-    session.add(remark)
-    session.flush()
-    log_insert(session=session, entity="remark", record=remark)
-    return remark
+    return add_remark(session=session, candidate_id=candidate_id, author_id=by, on=on, text=remark_text(note))
 
 
 def record_training(

@@ -1,0 +1,288 @@
+"""The bulk write path: many members or candidates at once, for the import of a large list.
+
+Rows go in with one executemany a chunk, no ORM object a row, inside the caller's transaction (the caller
+commits, so an import lands whole or not at all). Every database-specific trick of that path lives here and
+nowhere else:
+
+- SQLite: the statement goes to the driver directly, with values converted the way SQLAlchemy stores them
+  (SQLAlchemy's per-row parameter processing would cost more than SQLite's own insert); ids are given up
+  front, from max(id), which is safe because an import holds the write lock (BEGIN IMMEDIATE); the change
+  log's entries are built by SQL from the rows just written; the page cache is enlarged for the import;
+  indexes the import does not search are dropped past a threshold and built once at the end; the keys of a
+  chunk are matched in one statement that joins a JSON parameter (json_each) to the indexes.
+- PostgreSQL (and anything else): Core inserts, ids returned in order with RETURNING, the log written from
+  Python, keys matched with IN.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from operator import itemgetter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dangvien_cli.store.changelog import os_user
+from dangvien_cli.store.models import Admission, Candidate, ChangeLog, Member, Membership
+
+__all__ = ["DEFERRABLE_INDEXES", "DEFER_INDEXES_AFTER", "BulkWriter", "Session"]
+
+IMPORT_CACHE_KIB = 64 * 1024
+DEFER_INDEXES_AFTER = 50_000
+"""Rows seen before the deferrable indexes are dropped (measured: see benchmarks/)."""
+DEFERRABLE_INDEXES = {
+    "members": ("ix_member_admitted_on", "ix_member_name_sort", "ix_membership_cell_id_start_on"),
+    "candidates": ("ix_candidate_name_sort", "ix_candidate_cell_id"),
+}
+"""By list: indexes the import itself never searches (never those that match people, nor unique ones)."""
+
+
+def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
+    """How a value of this column type is written to SQLite the way SQLAlchemy would store it."""
+    if isinstance(column_type, sa.TypeDecorator):  # e.g. SQLModel's UTCDateTime: stored as its base type
+        column_type = column_type.impl_instance
+    if isinstance(column_type, sa.JSON):
+        return json.dumps
+    if isinstance(column_type, sa.DateTime):  # naive, in UTC
+        return lambda v: v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", timespec="microseconds")
+    if isinstance(column_type, sa.Date):
+        return date.isoformat
+    return None
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+
+
+class BulkWriter:
+    """The bulk path of one import of ``entity`` (``members``, ``candidates``…), in ``session``'s transaction.
+
+    Records are dicts keyed by the table's columns. Call :meth:`rows_seen` after each chunk (a large import
+    defers some indexes) and :meth:`finish` once at the end (they are built again)."""
+
+    def __init__(self, *, session: Session, entity: str) -> None:
+        self.session = session
+        self.entity = entity
+        self.user = os_user()
+        self._connection = session.connection()
+        self._sqlite = self._connection.dialect.name == "sqlite"
+        self._deferred: list[str] | None = None
+        if self._sqlite:
+            # A large import touches index pages all over the file: a bigger page cache (the default is
+            # 2 MiB) keeps them in memory instead of spilling them to the WAL again and again.
+            self._connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+
+    # -- indexes ---------------------------------------------------------------------------------------
+
+    def rows_seen(self, rows: int) -> None:
+        """``rows`` rows of the file are done: past :data:`DEFER_INDEXES_AFTER`, defer the indexes."""
+        if rows >= DEFER_INDEXES_AFTER and self._deferred is None:
+            self._deferred = self._drop_indexes(DEFERRABLE_INDEXES.get(self.entity, ()))
+
+    def finish(self) -> None:
+        """Build the deferred indexes again (in one sort each, instead of row by row)."""
+        for statement in self._deferred or ():
+            self._connection.exec_driver_sql(statement)
+        self._deferred = []
+
+    def _drop_indexes(self, names: tuple[str, ...]) -> list[str]:
+        """Drop these indexes inside the import's transaction and return the statements that recreate them.
+
+        A large import inserts in random key order into every index; building an index once at the end sorts
+        instead. DDL is transactional in SQLite: a rolled-back import gets them back."""
+        if not self._sqlite or not names:
+            return []
+        marks = ", ".join("?" * len(names))
+        found = self._connection.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})", names
+        ).all()
+        for name, _ in found:
+            self._connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        return [sql for _, sql in found]
+
+    # -- matching --------------------------------------------------------------------------------------
+
+    def matching(
+        self, model: type[Member] | type[Candidate], citizen_ids: set[str], pairs: set[tuple[str, date]]
+    ) -> list[Any]:
+        """Stored records of ``model`` with one of these citizen IDs or (folded name, birth date) pairs, in
+        the order of their ids.
+
+        On SQLite the keys go in as one JSON parameter each and are joined to the indexes, in one statement
+        without per-key parameters for SQLAlchemy to expand and compile."""
+        ids = self._matching_ids(model, citizen_ids, pairs)
+        if not ids:  # the usual case in a large import: nobody in this chunk is stored yet
+            return []
+        return list(self.session.exec(select(model).where(col(model.id).in_(ids)).order_by(col(model.id))))
+
+    def _matching_ids(
+        self, model: type[Member] | type[Candidate], citizen_ids: set[str], pairs: set[tuple[str, date]]
+    ) -> list[int]:
+        table = sa.inspect(model).local_table
+        if self._sqlite:
+            sql = (
+                f"SELECT t.id FROM json_each(?) AS j CROSS JOIN {table.name} AS t"
+                " WHERE t.citizen_id = j.value"
+                " UNION SELECT t.id FROM json_each(?) AS j CROSS JOIN "
+                f"{table.name} AS t"
+                " WHERE t.name_folded = json_extract(j.value, '$[0]')"
+                " AND t.birth_date = json_extract(j.value, '$[1]')"
+            )
+            keys = json.dumps(sorted(citizen_ids)), json.dumps([[n, b.isoformat()] for n, b in pairs])
+            return [i for (i,) in self._connection.exec_driver_sql(sql, keys)]
+        found: set[int] = set()
+        if citizen_ids:
+            query = sa.select(table.c.id).where(table.c.citizen_id.in_(citizen_ids))
+            found.update(self._connection.execute(query).scalars())
+        if pairs:
+            key = sa.tuple_(table.c.name_folded, table.c.birth_date)
+            found.update(self._connection.execute(sa.select(table.c.id).where(key.in_(pairs))).scalars())
+        return sorted(found)
+
+    # -- inserts ---------------------------------------------------------------------------------------
+
+    def insert_members(self, records: list[dict[str, Any]]) -> list[int]:
+        """New members, each with a membership of its ``cell_id`` from the admission (to the leaving, if
+        any), and a log entry a member (memberships are not logged: the member's entry carries its data).
+        Returns their ids, in order."""
+        if not records:
+            return []
+        columns = [c for c in records[0] if c != "cell_id"]
+        ids = self._insert_with_ids(Member, records, columns)
+        memberships = [
+            {
+                "member_id": member_id,
+                "cell_id": record["cell_id"],
+                "start_on": record["admitted_on"],
+                "end_on": record["left_on"],
+            }
+            for member_id, record in zip(ids, records, strict=True)
+        ]
+        self._insert(Membership, memberships)
+        self._log_inserts(Member, "member", ids, records, columns)
+        return ids
+
+    def insert_candidates(self, records: list[dict[str, Any]]) -> list[int]:
+        """New candidates, logged; their ids, in order."""
+        return self._insert_logged(Candidate, "candidate", records)
+
+    def insert_admissions(self, records: list[dict[str, Any]]) -> list[int]:
+        """Admission records linking imported candidates to the members their admissions made, logged."""
+        return self._insert_logged(Admission, "admission", records)
+
+    def _insert_logged(
+        self, model: type[Candidate] | type[Admission], entity: str, records: list[dict[str, Any]]
+    ) -> list[int]:
+        if not records:
+            return []
+        columns = list(records[0])
+        ids = self._insert_with_ids(model, records, columns)
+        self._log_inserts(model, entity, ids, records, columns)
+        return ids
+
+    def _insert(
+        self,
+        model: type[Any],
+        rows: list[dict[str, Any]],
+        *,
+        columns: list[str] | None = None,
+        ids: list[int] | None = None,
+    ) -> None:
+        """Insert many rows with one executemany (``columns``: the keys to write, by default all of the first
+        row's; ``ids``: the rows' ids, given apart from the dicts)."""
+        if not rows:  # nothing to insert (an empty executemany is deprecated in SQLAlchemy)
+            return
+        names: list[str] = columns or list(rows[0])
+        table = sa.inspect(model).local_table
+        connection = self._connection
+        if not self._sqlite:
+            if ids is not None:
+                rows = [{"id": i, **{c: row[c] for c in names}} for row, i in zip(rows, ids, strict=True)]
+            else:
+                rows = [{c: row[c] for c in names} for row in rows]
+            connection.execute(sa.insert(table), rows)
+            return
+        converters = [
+            (i, convert)
+            for i, c in enumerate(names)
+            if (convert := _sqlite_converter(table.c[c].type)) is not None
+        ]
+        get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+        values: list[Any] = []
+        for row in rows:
+            cells = list(get(row))
+            for i, convert in converters:
+                if cells[i] is not None:
+                    cells[i] = convert(cells[i])
+            values.append(tuple(cells))
+        if ids is not None:
+            names = ["id", *names]
+            values = [(i, *cells) for i, cells in zip(ids, values, strict=True)]
+        quoted = ", ".join(f'"{c}"' for c in names)
+        sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
+        connection.exec_driver_sql(sql, values)
+
+    def _insert_with_ids(
+        self,
+        model: type[Member] | type[Candidate] | type[Admission],
+        rows: list[dict[str, Any]],
+        columns: list[str],
+    ) -> list[int]:
+        """Insert ``rows`` (their ``columns``) with executemany and return their ids, in order.
+
+        SQLite cannot return ids in order from one executemany (SQLAlchemy then falls back to a statement a
+        row), so there the ids are given up front: the import holds the write lock (BEGIN IMMEDIATE), so
+        nobody else can take them. PostgreSQL returns them in order with RETURNING."""
+        table = sa.inspect(model).local_table
+        connection = self._connection
+        if self._sqlite:
+            start = connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
+            ids = list(range(start + 1, start + 1 + len(rows)))
+            self._insert(model, rows, columns=columns, ids=ids)
+            return ids
+        statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, [{c: row[c] for c in columns} for row in rows]).scalars())
+
+    def _log_inserts(
+        self, model: type[Any], entity: str, ids: list[int], rows: list[dict[str, Any]], columns: list[str]
+    ) -> None:
+        """Log each new row with its values, as ``log`` shows them.
+
+        On SQLite the entries are made by one INSERT … SELECT from the rows just written (their ids are
+        consecutive), with json_object building each snapshot: no Python work a row."""
+        if not ids:
+            return
+        if not self._sqlite or ids[-1] - ids[0] + 1 != len(ids):
+            now = datetime.now(UTC)
+            entries = [
+                {
+                    "at": now,
+                    "os_user": self.user,
+                    "action": "insert",
+                    "entity": entity,
+                    "entity_id": i,
+                    "before": None,
+                    "after": {"id": i, **_jsonable({c: row[c] for c in columns})},
+                }
+                for i, row in zip(ids, rows, strict=True)
+            ]
+            self._insert(ChangeLog, entries)
+            return
+        table = sa.inspect(model).local_table
+        pairs = []
+        for column in ["id", *columns]:
+            value = f'"{column}"'
+            if isinstance(table.c[column].type, sa.Boolean):  # stored as 0/1, logged as false/true
+                value = f"CASE {value} WHEN 0 THEN json('false') WHEN 1 THEN json('true') END"
+            pairs.append(f"'{column}', {value}")
+        sql = (
+            'INSERT INTO change_log (at, os_user, action, entity, entity_id, "before", "after")'
+            f" SELECT ?, ?, 'insert', ?, id, NULL, json_object({', '.join(pairs)})"
+            f" FROM {table.name} WHERE id BETWEEN ? AND ? ORDER BY id"
+        )
+        at = _sqlite_converter(sa.inspect(ChangeLog).local_table.c.at.type)
+        assert at is not None
+        self._connection.exec_driver_sql(sql, (at(datetime.now(UTC)), self.user, entity, ids[0], ids[-1]))
