@@ -8,16 +8,9 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import steps
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import (
     BirthOption,
     CitizenIdOption,
@@ -33,7 +26,10 @@ from dangvien_cli.cli.people_options import (
     YouthUnionOption,
     person_details,
 )
+from dangvien_cli.domain.vocab import Gender, Source, Stage
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
 
 app = typer.Typer(help="Quần chúng ưu tú (nguồn phát triển đảng). / Candidates for admission.")
 
@@ -42,19 +38,19 @@ SOURCES_HELP = (
     "womens_union|farmers_union|veterans_union|other"
 )
 CANDIDATE_COLUMNS = [
-    Column("id", justify="right", no_wrap=True),
+    Column("id", Kind.int, wrap=False),
     Column("full_name"),
-    Column("gender", codes="gender"),
-    Column("birth_date", no_wrap=True),
+    Column("gender", codes=Gender),
+    Column("birth_date", Kind.date, wrap=False),
     Column("cell"),
-    Column("source", codes="source"),
-    Column("stage", codes="stage"),
-    Column("identified_on", no_wrap=True),
+    Column("source", codes=Source),
+    Column("stage", codes=Stage),
+    Column("identified_on", Kind.date, wrap=False),
     Column("mentor_name"),
 ]
-CANDIDATE_CODES = {"gender": "gender", "source": "source", "stage": "stage"}
-HISTORY_COLUMNS = [Column("stage", codes="stage"), Column("date", no_wrap=True)]
-REMARK_COLUMNS = [Column("date", no_wrap=True), Column("author_name"), Column("text")]
+CANDIDATE_CODES = {"gender": Gender, "source": Source, "stage": Stage}
+HISTORY_COLUMNS = [Column("stage", codes=Stage), Column("date", Kind.date, wrap=False)]
+REMARK_COLUMNS = [Column("date", Kind.date, wrap=False), Column("author_name"), Column("text")]
 
 
 def add_candidate(
@@ -112,7 +108,7 @@ def add_candidate(
         record = show_candidate(session=session, candidate_id=candidate.id)
     notice(t("done.candidate_added", app_ctx.lang, id=record["id"], name=record["full_name"]))
     if fmt is not OutputFormat.table:
-        emit_record(record, fmt, app_ctx.lang, record["full_name"])
+        emit(record_view(record, Title(text=record["full_name"])), fmt, app_ctx.lang)
 
 
 app.command("add")(add_candidate)
@@ -134,6 +130,8 @@ def list_(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
     from dangvien_cli.store.people import list_candidates
@@ -141,9 +139,8 @@ def list_(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         rows = list_candidates(session=session, org_code=org, stage=stage)
-    emit_rows(
-        redacted(rows, redact), CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang)
-    )
+    view = list_view(Title("title.candidates"), rows, CANDIDATE_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
 
 
 @app.command("show")
@@ -163,17 +160,11 @@ def show(
         decided = date.fromisoformat(admission["decision_on"]).strftime("%d/%m/%Y")
         shown = {**admission, "decision_on": decided, "decision_no": admission["decision_no"] or "—"}
         record = {**record, "admission": t("value.admission", app_ctx.lang, **shown)}
-    emit_record(
-        record,
-        fmt,
-        app_ctx.lang,
-        record["full_name"],
-        codes=CANDIDATE_CODES,
-        sections=[
-            ("stage_history", t("field.stage_history", app_ctx.lang), HISTORY_COLUMNS),
-            ("remarks", t("title.remarks", app_ctx.lang), REMARK_COLUMNS),
-        ],
-    )
+    sections = [
+        ("stage_history", Title("field.stage_history"), HISTORY_COLUMNS),
+        ("remarks", Title("title.remarks"), REMARK_COLUMNS),
+    ]
+    emit(record_view(record, Title(text=record["full_name"]), CANDIDATE_CODES, sections), fmt, app_ctx.lang)
 
 
 for _name, _command in (

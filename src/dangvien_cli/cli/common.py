@@ -1,4 +1,4 @@
-"""What every command shares: the application context, the output format option, and date options."""
+"""What every command shares: the application context and date options (the output options: cli.options)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -21,29 +21,9 @@ if TYPE_CHECKING:
     from dangvien_cli.store.database import Database
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 class Lang(StrEnum):
     vi = "vi"
     en = "en"
-
-
-RedactOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact",
-        help="Che số CCCD và ngày sinh (giữ năm, tháng) / mask citizen IDs and birth days.",
-    ),
-]
-
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="table for people; json or csv (stable keys) for scripts."),
-]
 
 
 @dataclass
@@ -63,7 +43,7 @@ class AppContext:
             if self._database.upgrade_backup is not None:
                 from dangvien_cli.messages import t
 
-                # (a notice on stderr, as cli.output writes them; that module builds on this one)
+                # (a notice on stderr, as cli.output writes them)
                 saved = str(self._database.upgrade_backup)
                 sys.stderr.write(t("db.upgrade_backup", self.lang, file=saved) + "\n")
         return self._database
@@ -90,15 +70,6 @@ class AppContext:
         with self.database().writer() as session:
             yield session
             session.commit()
-
-
-def redacted(rows: Any, redact: bool) -> Any:
-    """``rows`` with citizen IDs and birth days masked when ``--redact`` was given (see exchange.safety)."""
-    if not redact:
-        return rows
-    from dangvien_cli.text import redact as mask
-
-    return mask(rows)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

@@ -7,27 +7,23 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit, notice
+from dangvien_cli.domain.vocab import Gender
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view
 
 SEARCH_COLUMNS = [
-    Column("kind", codes="search.kind", no_wrap=True),
-    Column("id", justify="right", no_wrap=True),
+    Column("kind", codes="search.kind", wrap=False),
+    Column("id", Kind.int, wrap=False),
     Column("full_name"),
-    Column("gender", codes="gender"),
-    Column("birth_date", no_wrap=True),
+    Column("gender", codes=Gender),
+    Column("birth_date", Kind.date, wrap=False),
     Column("cell"),
     Column("status"),  # already translated by _for_people: a member's status or a candidate's stage
-    Column("search.match", codes="search.match", no_wrap=True),
+    Column("search.match", codes="search.match", wrap=False),
 ]
 # JSON and CSV carry the store's keys and codes; these name the CSV header when nothing was found.
 RESULT_COLUMNS = [
@@ -67,6 +63,8 @@ def search(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
 
@@ -80,12 +78,12 @@ def search(
     with app_ctx.reader() as session:
         # One more than asked for, to tell whether the list was cut.
         rows = search_people(session=session, text=text, on=on, limit=limit + 1 if limit else None)
-    rows = redacted(rows, redact)
     if limit and len(rows) > limit:
         rows = rows[:limit]
         notice(t("search.more", app_ctx.lang, limit=limit))
     if fmt is OutputFormat.table:
-        title = t("search.title", app_ctx.lang, text=text.strip())
-        emit_rows([_for_people(r, app_ctx.lang) for r in rows], SEARCH_COLUMNS, fmt, app_ctx.lang, title)
+        title = Title("search.title", {"text": text.strip()})
+        view = list_view(title, [_for_people(r, app_ctx.lang) for r in rows], SEARCH_COLUMNS)
     else:
-        emit_rows(rows, RESULT_COLUMNS, fmt, app_ctx.lang, "")
+        view = list_view(None, rows, RESULT_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)

@@ -23,9 +23,11 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.stages import ACTIVE_STAGES, STEP_DATE_FIELD, stage_on
+from dangvien_cli.domain.vocab import LeftReason, Stage
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.due import due_items
-from dangvien_cli.reports.model import ReportColumn
 from dangvien_cli.reports.quota import QUOTA_COLUMNS, quota_report
 from dangvien_cli.store.models import (
     Admission,
@@ -36,7 +38,7 @@ from dangvien_cli.store.models import (
     OrgClosure,
     Remark,
 )
-from dangvien_cli.store.orgs import ACTIVE_STAGES, check_member_unit, get_org, membership_at
+from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at
 from dangvien_cli.store.workflow import base_of
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -55,131 +57,53 @@ def month_end(first: date) -> date:
     return add_months(first, 1) - timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class Section:
-    """A list in the report: its JSON key, its title in the catalogue, and the columns people see."""
-
-    key: str
-    title_key: str
-    columns: tuple[ReportColumn, ...]
+def _on(key: str) -> Column:
+    return Column(key, Kind.date)
 
 
-SECTIONS: tuple[Section, ...] = (
-    Section(
-        "joined",
-        "monthly.section.joined",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("birth_date"),
-            ReportColumn("admitted_on"),
-            ReportColumn("decision_no"),
-        ),
-    ),
-    Section(
-        "left",
-        "monthly.section.left",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("left_on"),
-            ReportColumn("left_reason", codes="reason"),
-            ReportColumn("left_note"),
-        ),
-    ),
-    Section(
-        "moved_in",
-        "monthly.section.moved_in",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("moved_on"),
-            ReportColumn("from_cell"),
-        ),
-    ),
-    Section(
-        "moved_out",
-        "monthly.section.moved_out",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("moved_on"),
-            ReportColumn("to_cell"),
-        ),
-    ),
-    Section(
-        "became_official",
-        "monthly.section.became_official",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("admitted_on"),
-            ReportColumn("ceremony_on"),
-            ReportColumn("official_on"),
-        ),
-    ),
-    Section(
-        "candidates",
-        "monthly.section.candidates",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("stage", codes="stage"),
-            ReportColumn("stage_on"),
-            ReportColumn("days_in_stage", "int"),
-            ReportColumn("mentor_name"),
-            ReportColumn("last_remark_on"),
-            ReportColumn("last_remark"),
-        ),
-    ),
-    Section(
-        "remarks",
-        "monthly.section.remarks",
-        (
-            ReportColumn("date"),
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("author_name"),
-            ReportColumn("text"),
-        ),
-    ),
-    Section(
-        "without_remark",
-        "monthly.section.without_remark",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("mentor_name"),
-            ReportColumn("last_remark_on"),
-        ),
-    ),
-    Section(
-        "admissions",
-        "monthly.section.admissions",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("resolution_no"),
-            ReportColumn("resolution_on"),
-            ReportColumn("decision_no"),
-            ReportColumn("decision_on"),
-            ReportColumn("ceremony_on"),
-        ),
-    ),
-    Section(
-        "due",
-        "monthly.section.due",
-        (
-            ReportColumn("due_date"),
-            ReportColumn("kind", codes="due"),
-            ReportColumn("member_id", "int"),
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("detail"),
-        ),
-    ),
+_MEMBER, _CANDIDATE, _NAME = (
+    Column("member_id", Kind.int),
+    Column("candidate_id", Kind.int),
+    Column("full_name"),
 )
+
+SECTIONS: tuple[tuple[str, tuple[Column, ...]], ...] = (
+    ("joined", (_MEMBER, _NAME, _on("birth_date"), _on("admitted_on"), Column("decision_no"))),
+    ("left", (_MEMBER, _NAME, _on("left_on"), Column("left_reason", codes=LeftReason), Column("left_note"))),
+    ("moved_in", (_MEMBER, _NAME, _on("moved_on"), Column("from_cell"))),
+    ("moved_out", (_MEMBER, _NAME, _on("moved_on"), Column("to_cell"))),
+    ("became_official", (_MEMBER, _NAME, _on("admitted_on"), _on("ceremony_on"), _on("official_on"))),
+    (
+        "candidates",
+        (
+            _CANDIDATE,
+            _NAME,
+            Column("stage", codes=Stage),
+            _on("stage_on"),
+            Column("days_in_stage", Kind.int),
+            Column("mentor_name"),
+            _on("last_remark_on"),
+            Column("last_remark"),
+        ),
+    ),
+    ("remarks", (_on("date"), _CANDIDATE, _NAME, Column("author_name"), Column("text"))),
+    ("without_remark", (_CANDIDATE, _NAME, Column("mentor_name"), _on("last_remark_on"))),
+    (
+        "admissions",
+        (
+            _CANDIDATE,
+            _MEMBER,
+            _NAME,
+            Column("resolution_no"),
+            _on("resolution_on"),
+            Column("decision_no"),
+            _on("decision_on"),
+            _on("ceremony_on"),
+        ),
+    ),
+    ("due", (_on("due_date"), Column("kind", codes="due"), _MEMBER, _CANDIDATE, _NAME, Column("detail"))),
+)
+"""The lists of the paper, each with the columns people see (its title: ``monthly.section.<key>``)."""
 
 SUMMARY_KEYS = (
     "members_at_start",
@@ -246,6 +170,44 @@ class MonthlyReport:
             "candidates_by_stage": self.candidates_by_stage,
             "quota": self.quota,
         }
+
+    def view(self) -> View:
+        """The paper: the figures (candidates by stage under their total), each list, the quota."""
+        figures: dict[str, Any] = {}
+        columns: list[Column] = []
+        for key, value in self.summary().items():
+            figures[key] = value
+            columns.append(Column(key, Kind.int, label=Title(f"monthly.summary.{key}")))
+            if key == "candidates":
+                for stage, count in self.candidates_by_stage.items():
+                    if count:
+                        figures[f"stage:{stage}"] = count
+                        label = Title("monthly.summary.stage", {"stage": Stage(stage)})
+                        columns.append(Column(f"stage:{stage}", Kind.int, label=label))
+        summary = Section("summary", Title("monthly.section.summary"), columns, [figures], pairs=True)
+        none = Title("monthly.none")
+        lists = [
+            Section(
+                key,
+                Title(f"monthly.section.{key}", count=len(self.lists[key])),
+                cols,
+                self.lists[key],
+                empty=none,
+            )
+            for key, cols in SECTIONS
+        ]
+        quota = Section(
+            "quota",
+            Title("monthly.section.quota", {"base": self.base}),
+            QUOTA_COLUMNS,
+            [self.quota] if self.quota is not None else [],
+            pairs=True,
+            empty=Title("monthly.no_quota"),
+        )
+        title = Title("monthly.title", self.title_params)
+        return View(
+            Shape.paper, title=title, sections=[summary, *lists, quota], data=self.as_json(), name="monthly"
+        )
 
 
 def _iso(day: date | None) -> str | None:
@@ -421,17 +383,11 @@ def _became_official(session: Session, cell_id: int, first: date, last: date) ->
     ]
 
 
-def stage_on(candidate: Candidate, on: date) -> tuple[str, date]:
+def _stage_on(candidate: Candidate, on: date) -> tuple[str, date]:
     """The candidate's stage on ``on`` (among the active ones) and the date it began."""
-    steps = [
-        ("identified", candidate.identified_on),
-        ("mentored", candidate.mentor_assigned_on),
-        ("trained", candidate.certificate_on),
-        ("applied", candidate.applied_on),
-        ("proposed", candidate.proposed_on),
-    ]
-    reached = [(stage, day) for stage, day in steps if day is not None and day <= on]
-    return reached[-1] if reached else ("identified", candidate.identified_on)
+    dates = {stage: getattr(candidate, STEP_DATE_FIELD[stage]) for stage in ACTIVE_STAGES}
+    stage, since = stage_on(dates, on) or (Stage.identified, candidate.identified_on)
+    return stage.value, since
 
 
 def _candidates(
@@ -482,7 +438,7 @@ def _candidates(
     candidates: list[dict[str, Any]] = []
     without: list[dict[str, Any]] = []
     for candidate, mentor_name in rows:
-        stage, since = stage_on(candidate, last)
+        stage, since = _stage_on(candidate, last)
         has_mentor = (
             candidate.mentor_id is not None
             and candidate.mentor_assigned_on is not None
@@ -608,7 +564,7 @@ def monthly_report(
         members_at_end=at_end,
         official_at_end=official_end,
         lists=lists,
-        candidates_by_stage={stage: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
+        candidates_by_stage={stage.value: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
         quota=_quota(session, base, first.year, last),
         title_params={"month": f"{first.month:02d}/{first.year:04d}", "cell": cell.code, "name": cell.name},
     )
