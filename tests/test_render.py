@@ -101,7 +101,7 @@ def paper() -> View:
 def text_of(view: View, fmt: OutputFormat, lang: str = "vi") -> str:
     out = io.StringIO()
     if fmt is OutputFormat.table:
-        table.write(view, out, lang, to_file=True)
+        table.write(view, out, lang)
     elif fmt is OutputFormat.md:
         md.write(view, out, lang)
     elif fmt is OutputFormat.csv:

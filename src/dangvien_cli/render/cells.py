@@ -4,7 +4,6 @@ codes): headers from the field catalogue, codes with their vocabulary's labels, 
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Any
 
@@ -21,7 +20,7 @@ from dangvien_cli.domain.vocab import (
 )
 from dangvien_cli.messages import t
 from dangvien_cli.messages.catalog import FIELDS
-from dangvien_cli.render.model import Column, Kind, Row
+from dangvien_cli.render.model import ISO_DATE, Column, Kind, Row
 
 # Catalogue prefixes that are domain vocabularies: their labels come from the vocabulary (other values, such
 # as the pipeline's "admitted_per_trained" line, still from the catalogue).
@@ -35,9 +34,6 @@ VOCABULARIES: dict[str, type[Vocabulary]] = {
     "status": MemberStatus,
     "check": RuleStatus,
 }
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 
 def header(column: Column, lang: str) -> str:
     """A column's header: its label, else the field's name in the catalogue, else its key."""
@@ -77,7 +73,7 @@ def shown(value: Any, column: Column, lang: str) -> str:
         return f"{value:.1f}"
     text = str(value)
     # A date reads dd/mm/yyyy in Vietnamese, in a date column and in a text that is one (a due item's detail).
-    if column.kind in (Kind.date, Kind.text) and lang == "vi" and _ISO_DATE.match(text):
+    if column.kind in (Kind.date, Kind.text) and lang == "vi" and ISO_DATE.match(text):
         return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
     return text
 
@@ -94,7 +90,7 @@ def flat(value: Any) -> Any:
 
 def as_date(value: Any) -> date | None:
     """An ISO date text as a date; None for anything else (a masked ``1970-09-**``)."""
-    if isinstance(value, str) and _ISO_DATE.match(value):
+    if isinstance(value, str) and ISO_DATE.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:

@@ -35,13 +35,13 @@ def write(view: View, fmt: OutputFormat, lang: str, path: Path | None = None) ->
         assert path is not None, "xlsx is written to a file"
         return xlsx.write(view, path, lang)
     if path is None:
-        return _write_text(view, fmt, lang, sys.stdout, to_file=False)
+        return _write_text(view, fmt, lang, sys.stdout)
     encoding = "utf-8-sig" if fmt is OutputFormat.csv and view.exchange else "utf-8"
     with path.open("w", encoding=encoding, newline="" if fmt is OutputFormat.csv else None) as handle:
-        return _write_text(view, fmt, lang, handle, to_file=True)
+        return _write_text(view, fmt, lang, handle)
 
 
-def _write_text(view: View, fmt: OutputFormat, lang: str, out: TextIO, *, to_file: bool) -> int:
+def _write_text(view: View, fmt: OutputFormat, lang: str, out: TextIO) -> int:
     if fmt is OutputFormat.json:
         from dangvien_cli.render import json
 
@@ -56,4 +56,4 @@ def _write_text(view: View, fmt: OutputFormat, lang: str, out: TextIO, *, to_fil
         return md.write(view, out, lang)
     from dangvien_cli.render import table
 
-    return table.write(view, out, lang, to_file=to_file)
+    return table.write(view, out, lang)

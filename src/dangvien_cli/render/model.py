@@ -10,6 +10,7 @@ and each format turns that into its own cells (``31/10/2022`` in a Vietnamese ta
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -20,6 +21,7 @@ from dangvien_cli.messages import t
 from dangvien_cli.text import redact
 
 Row = Mapping[str, Any]
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Kind(StrEnum):
@@ -231,6 +233,6 @@ def infer_kind(value: Any) -> Kind:
         return Kind.bool
     if isinstance(value, list):
         return Kind.list
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return Kind.date if value.replace("-", "").isdigit() else Kind.text
+    if isinstance(value, str) and ISO_DATE.match(value):
+        return Kind.date
     return Kind.text

@@ -28,18 +28,19 @@ from dangvien_cli.render.model import FIGURES, Chart, Column, Row, Section, Shap
 FILE_WIDTH = 160
 
 
-def console(out: TextIO | None = None) -> Console:
-    """A console on ``out`` (standard output by default): a terminal's own width, else a wide page."""
-    if out is None or out is sys.stdout:
+def console(out: TextIO) -> Console:
+    """A console on ``out``: on a terminal, its own width; piped, ``COLUMNS`` or a wide page; a file, a wide
+    page."""
+    if out is sys.stdout:
         if sys.stdout.isatty():
             return Console()
         return Console(width=int(os.environ.get("COLUMNS", str(FILE_WIDTH))))
     return Console(file=out, width=FILE_WIDTH)
 
 
-def write(view: View, out: TextIO, lang: str, *, to_file: bool = False) -> int:
+def write(view: View, out: TextIO, lang: str) -> int:
     """Draw ``view`` on ``out``; returns the number of rows of its main table."""
-    target = console(out if to_file else None)
+    target = console(out)
     rows = list(view.rows)
     for part in parts(view, rows, lang):
         if isinstance(part, str):
@@ -61,6 +62,7 @@ def parts(view: View, rows: list[Row], lang: str) -> list[Any]:
     title = view.title.render(lang) if view.title is not None else None
     if view.shape is Shape.list:
         out: list[Any] = [_boxed(title, view.columns, rows, lang)]
+        out += [_section(s, lang, boxed=True) for s in view.sections if s.rows or s.empty]
     else:
         out = [_report(title, view.terminal_columns(), rows, view.total_row(), lang)]
         out += [_report(s.title.render(lang), s.columns, s.rows, None, lang) for s in view.sections if s.rows]
