@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvien_cli.domain.names import fold
-from dangvien_cli.exchange.columns import canonical_headers
-from dangvien_cli.exchange.exporter import ExportQuery, export_records, write_csv
+from dangvien_cli.exchange.exporter import ExportQuery, export_view
 from dangvien_cli.exchange.importing import ImportOptions, import_table
 from dangvien_cli.exchange.readers import open_table
+from dangvien_cli.render import csv as render_csv
 from dangvien_cli.store.database import open_database
 from dangvien_cli.store.orgs import add_org
 
@@ -130,9 +130,7 @@ def _export(db: str, entity: str = "members") -> str:
     database = open_database(db)
     out = io.StringIO()
     with database.reader() as session:
-        write_csv(
-            export_records(session=session, query=ExportQuery(entity=entity)), canonical_headers(entity), out
-        )
+        render_csv.write(export_view(session=session, query=ExportQuery(entity=entity)), out)
     database.close()
     return out.getvalue()
 

@@ -9,37 +9,32 @@ import typer
 
 from dangvien_cli.cli import steps
 from dangvien_cli.cli.choices import choice_option
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.people import PersonDetails
-from dangvien_cli.domain.vocab import Source, Stage
+from dangvien_cli.domain.vocab import Gender, Source, Stage
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
 
 app = typer.Typer(help="Quần chúng ưu tú (nguồn phát triển đảng). / Candidates for admission.")
 
 CANDIDATE_COLUMNS = [
-    Column("id", justify="right", no_wrap=True),
+    Column("id", Kind.int, wrap=False),
     Column("full_name"),
-    Column("gender", codes="gender"),
-    Column("birth_date", no_wrap=True),
+    Column("gender", codes=Gender),
+    Column("birth_date", Kind.date, wrap=False),
     Column("cell"),
-    Column("source", codes="source"),
-    Column("stage", codes="stage"),
-    Column("identified_on", no_wrap=True),
+    Column("source", codes=Source),
+    Column("stage", codes=Stage),
+    Column("identified_on", Kind.date, wrap=False),
     Column("mentor_name"),
 ]
-CANDIDATE_CODES = {"gender": "gender", "source": "source", "stage": "stage"}
-HISTORY_COLUMNS = [Column("stage", codes="stage"), Column("date", no_wrap=True)]
-REMARK_COLUMNS = [Column("date", no_wrap=True), Column("author_name"), Column("text")]
+CANDIDATE_CODES = {"gender": Gender, "source": Source, "stage": Stage}
+HISTORY_COLUMNS = [Column("stage", codes=Stage), Column("date", Kind.date, wrap=False)]
+REMARK_COLUMNS = [Column("date", Kind.date, wrap=False), Column("author_name"), Column("text")]
 
 
 @person_options
@@ -76,7 +71,7 @@ def add_candidate(
         record = show_candidate(session=session, candidate_id=candidate.id)
     notice(t("done.candidate_added", app_ctx.lang, id=record.id, name=record.full_name))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
 app.command("add")(add_candidate)
@@ -98,16 +93,17 @@ def list_(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
     from dangvien_cli.store.people import list_candidates
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
-        rows = [c.as_json() for c in list_candidates(session=session, org_code=org, stage=stage)]
-    emit_rows(
-        redacted(rows, redact), CANDIDATE_COLUMNS, fmt, app_ctx.lang, t("title.candidates", app_ctx.lang)
-    )
+        rows = list_candidates(session=session, org_code=org, stage=stage)
+    view = list_view(Title("title.candidates"), rows, CANDIDATE_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
 
 
 @app.command("show")
@@ -132,17 +128,11 @@ def show(
             decision_no=admission.decision_no or "—",
             decision_on=admission.decision_on.strftime("%d/%m/%Y"),
         )
-    emit_record(
-        record,
-        fmt,
-        app_ctx.lang,
-        detail.full_name,
-        codes=CANDIDATE_CODES,
-        sections=[
-            ("stage_history", t("field.stage_history", app_ctx.lang), HISTORY_COLUMNS),
-            ("remarks", t("title.remarks", app_ctx.lang), REMARK_COLUMNS),
-        ],
-    )
+    sections = [
+        ("stage_history", Title("field.stage_history"), HISTORY_COLUMNS),
+        ("remarks", Title("title.remarks"), REMARK_COLUMNS),
+    ]
+    emit(record_view(record, Title(text=detail.full_name), CANDIDATE_CODES, sections), fmt, app_ctx.lang)
 
 
 for _name, _command in (

@@ -1,5 +1,5 @@
 """What every command shares: the application context (the database and the settings, each loaded once),
-the output format option, and date options."""
+the language, and date options (the output options are in cli.options)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,31 +24,11 @@ if TYPE_CHECKING:
     from dangvien_cli.store.database import Database
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 class Lang(Vocabulary):
     """The language of messages and tables (``--lang``)."""
 
     vietnamese = "vi", "Tiếng Việt", "Vietnamese"
     english = "en", "Tiếng Anh", "English"
-
-
-RedactOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact",
-        help="Che số CCCD và ngày sinh (giữ năm, tháng) / mask citizen IDs and birth days.",
-    ),
-]
-
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="table for people; json or csv (stable keys) for scripts."),
-]
 
 
 @dataclass
@@ -69,7 +48,7 @@ class AppContext:
             if self._database.upgrade_backup is not None:
                 from dangvien_cli.messages import t
 
-                # (a notice on stderr, as cli.output writes them; that module builds on this one)
+                # (a notice on stderr, as cli.output writes them)
                 saved = str(self._database.upgrade_backup)
                 sys.stderr.write(t("db.upgrade_backup", self.lang, file=saved) + "\n")
         return self._database
@@ -103,15 +82,6 @@ class AppContext:
         with self.database().writer() as session:
             yield session
             session.commit()
-
-
-def redacted(rows: Any, redact: bool) -> Any:
-    """``rows`` with citizen IDs and birth days masked when ``--redact`` was given (see exchange.safety)."""
-    if not redact:
-        return rows
-    from dangvien_cli.text import redact as mask
-
-    return mask(rows)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

@@ -8,12 +8,23 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import AppContext, FormatOption, OutputFormat, app_context
-from dangvien_cli.cli.output import console, emit_record, notice, write_csv, write_json
+from dangvien_cli.cli.common import AppContext, app_context
+from dangvien_cli.cli.options import FormatOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
 app = typer.Typer(help="Cơ sở dữ liệu. / The database.")
+
+ROW_COUNT_COLUMNS = [
+    Column("table", label=Title("label.table")),
+    Column("rows", Kind.int, label=Title("label.rows")),
+]
+CHECK_COLUMNS = [
+    Column(key, label=Title(f"label.check_{key}")) for key in ("code", "entity", "id", "message")
+]
 
 
 @app.command("status")
@@ -38,23 +49,12 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
         record["file_mode"] = oct(mode)
         if mode & 0o077:
             notice(t("label.permissions_warning", app_ctx.lang, path=str(path), mode=oct(mode)))
-    if fmt is OutputFormat.json:
-        write_json(record)
-        return
-    if fmt is OutputFormat.csv:
-        write_csv([{"table": k, "rows": v} for k, v in counts.items()], ["table", "rows"])
-        return
-    lang = app_ctx.lang
-    summary = {k: v for k, v in record.items() if k != "row_counts"}
-    emit_record(summary, fmt, lang, t("title.db_status", lang))
-    from rich.table import Table
-
-    table = Table(title=t("title.row_counts", lang), title_justify="left")
-    table.add_column(t("label.table", lang))
-    table.add_column(t("label.rows", lang), justify="right")
-    for name, count in counts.items():
-        table.add_row(name, "" if count is None else str(count))
-    console().print(table)
+    # JSON: the whole record; CSV: the row counts; a table: the record, then the row counts.
+    rows = [{"table": name, "rows": count} for name, count in counts.items()]
+    summary = record_view({k: v for k, v in record.items() if k != "row_counts"}, Title("title.db_status"))
+    counted = Section("row_counts", Title("title.row_counts"), ROW_COUNT_COLUMNS, rows)
+    view = View(Shape.record, rows=rows, sections=[*summary.sections, counted], data=record)
+    emit(view, fmt, app_ctx.lang)
 
 
 @app.command("upgrade")
@@ -91,24 +91,15 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     rows = [
         {**p.as_dict(), "message": _problem_text(p.code, p.entity, p.id, p.params, lang)} for p in problems
     ]
-    if fmt is OutputFormat.json:
-        write_json({"ok": not problems, "problems": rows})
-    elif fmt is OutputFormat.csv:
-        write_csv(
-            [{k: row[k] for k in ("code", "entity", "id", "message")} for row in rows],
-            ["code", "entity", "id", "message"],
+    if problems or fmt is not OutputFormat.table:
+        view = View(
+            Shape.list,
+            title=Title("db.check_title", {"count": len(problems)}),
+            columns=CHECK_COLUMNS,
+            rows=[{c.key: row[c.key] for c in CHECK_COLUMNS} for row in rows],
+            data={"ok": not problems, "problems": rows},  # JSON: the problems with their parameters
         )
-    elif problems:
-        from rich.table import Table
-
-        table = Table(title=t("db.check_title", lang, count=len(problems)), title_justify="left")
-        for column in ("code", "entity", "id", "message"):
-            table.add_column(t(f"label.check_{column}", lang))
-        for row in rows:
-            table.add_row(
-                row["code"], row["entity"] or "", "" if row["id"] is None else str(row["id"]), row["message"]
-            )
-        console().print(table)
+        emit(view, fmt, lang)
     else:
         notice(t("db.check_ok", lang))
     if problems:

@@ -6,24 +6,18 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_rows
-from dangvien_cli.messages import t
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view
 
 DUE_COLUMNS = [
-    Column("due_date", no_wrap=True),
+    Column("due_date", Kind.date, wrap=False),
     Column("kind", codes="due"),
-    Column("cell", no_wrap=True),
-    Column("member_id", justify="right"),
-    Column("candidate_id", justify="right"),
+    Column("cell", wrap=False),
+    Column("member_id", Kind.int),
+    Column("candidate_id", Kind.int),
     Column("full_name"),
     Column("detail"),
 ]
@@ -43,6 +37,8 @@ def due(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Việc đến hạn của các chi bộ. / What each cell must do next, soonest first."""
     from dangvien_cli.reports.due import due_items
@@ -51,5 +47,5 @@ def due(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         items = due_items(session=session, at=on, org_code=org, within_days=within, settings=app_ctx.settings)
-    rows = redacted([item.as_dict(on) for item in items], redact)
-    emit_rows(rows, DUE_COLUMNS, fmt, app_ctx.lang, t("title.due", app_ctx.lang))
+    view = list_view(Title("title.due"), [item.as_dict(on) for item in items], DUE_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)

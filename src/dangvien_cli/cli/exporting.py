@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day
-from dangvien_cli.cli.output import notice
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.cli.options import ExportFormatOption, ForceOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import check_target, emit, notice
 from dangvien_cli.messages import nt
+from dangvien_cli.render.formats import OutputFormat
 
 app = typer.Typer(
     help="Xuất danh sách ra CSV, xlsx, JSON (nhập lại được). / Export lists (they import back)."
 )
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
 
 
 ENTITY_HELP = {
@@ -39,23 +33,18 @@ def run_export(
     *,
     org: str | None,
     at: str | None,
-    fmt: ExportFormat,
+    fmt: OutputFormat,
     output: Path | None,
     redact: bool,
     force: bool,
 ) -> None:
-    from dangvien_cli.exchange.columns import canonical_headers
-    from dangvien_cli.exchange.exporter import ExportQuery, export_records, write_export
+    from dangvien_cli.exchange.exporter import ExportQuery, export_view
 
     app_ctx = app_context(ctx)
-    if fmt is ExportFormat.xlsx and output is None:
-        raise InvalidValue("format", fmt.value, "export.xlsx_needs_file")
-    if output is not None and output.exists() and not force:
-        raise InvalidValue("output", str(output), "export.exists")
+    check_target(fmt, output, force)  # before the database is opened
     query = ExportQuery(entity=entity, org_code=org, on=parse_day(at, "at"), redact=redact)
     with app_ctx.reader() as session:
-        rows = export_records(session=session, query=query)
-        count = write_export(rows, canonical_headers(entity), fmt.value, output, sheet=entity)
+        count = emit(export_view(session=session, query=query), fmt, app_ctx.lang, output=output, force=force)
     if output is not None:
         notice(nt("export.written", count, app_ctx.lang, rows=count, path=str(output)))
 
@@ -69,16 +58,10 @@ def _command(entity: str) -> Any:
         at: Annotated[
             str | None, typer.Option("--at", help="Như tại ngày / as the records stood on a date.")
         ] = None,
-        fmt: Annotated[
-            ExportFormat, typer.Option("--format", "-f", help="csv | xlsx | json.")
-        ] = ExportFormat.csv,
-        output: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp ra / output file.")] = None,
-        redact: Annotated[
-            bool, typer.Option("--redact", help="Che số CCCD và ngày sinh / mask citizen IDs and birth days.")
-        ] = False,
-        force: Annotated[
-            bool, typer.Option("--force", help="Ghi đè tệp đã có / overwrite the file.")
-        ] = False,
+        fmt: ExportFormatOption = OutputFormat.csv,
+        output: OutputOption = None,
+        redact: RedactOption = False,
+        force: ForceOption = False,
     ) -> None:
         run_export(ctx, entity, org=org, at=at, fmt=fmt, output=output, redact=redact, force=force)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -10,10 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, today
-from dangvien_cli.cli.output import notice, write_json
+from dangvien_cli.cli.common import app_context, today
+from dangvien_cli.cli.options import FormatOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.messages import nt, t
-from dangvien_cli.text import neutralise, shown
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Section, Shape, Title, View
+from dangvien_cli.text import shown
 
 if TYPE_CHECKING:
     from dangvien_cli.exchange.importing import ImportReport
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.")
 
 MAX_PROBLEMS_SHOWN = 50
+PROBLEM_COLUMNS = [Column(key) for key in ("line", "column", "value", "reason", "code")]
+SUMMARY_FIGURES = ("entity", "file", "dry_run", "rows", "created", "updated", "skipped", "errors")
 
 
 class OnDuplicate(StrEnum):
@@ -116,13 +120,9 @@ def _progress(lang: str) -> Any:
 
 def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, errors_to: Path | None) -> None:
     problems = [p.as_dict(t(p.key, lang, **p.params)) for p in report.problems]
-    if errors_to is not None:
-        with errors_to.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(
-                handle, ["line", "column", "value", "reason", "code"], lineterminator="\n"
-            )
-            writer.writeheader()
-            writer.writerows({k: neutralise(v) for k, v in problem.items()} for problem in problems)
+    if errors_to is not None:  # a CSV with a BOM, for Excel; written afresh on each run
+        listed = View(Shape.list, columns=PROBLEM_COLUMNS, rows=problems, exchange=True)
+        emit(listed, OutputFormat.csv, lang, output=errors_to, force=True)
     summary = {
         "entity": report.entity,
         "file": file,
@@ -155,9 +155,6 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         notice(t("import.ignored", lang, columns=", ".join(report.ignored_columns)))
     if report.unescaped:
         notice(t("import.unescaped", lang, count=report.unescaped))
-    if fmt is OutputFormat.json:
-        write_json(summary)
-        return
     line = t(
         "import.summary",
         lang,
@@ -168,16 +165,12 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
         skipped=report.skipped,
         errors=len(problems),
     )
-    if fmt is OutputFormat.csv:
-        from dangvien_cli.cli.output import write_csv
-
-        write_csv(
-            [{k: v for k, v in summary.items() if not isinstance(v, list)}],
-            ["entity", "file", "dry_run", "rows", "created", "updated", "skipped", "errors"],
-        )
-        return
-    sys.stdout.write(line + (" " + t("import.dry_run", lang) if report.dry_run else "") + "\n")
-    if problems:
+    line += " " + t("import.dry_run", lang) if report.dry_run else ""
+    # JSON: the whole summary; CSV: its figures on one line; for people: one line of text.
+    figures = {key: summary[key] for key in SUMMARY_FIGURES}
+    view = View(Shape.record, rows=[figures], sections=[Section("summary", Title(text=line))], data=summary)
+    emit(view, fmt, lang)
+    if problems and fmt is OutputFormat.table:
         notice(nt("import.refused", len(problems), lang, errors=len(problems)))
 
 

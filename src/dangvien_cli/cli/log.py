@@ -6,25 +6,21 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-)
-from dangvien_cli.cli.output import Column, emit_rows
+from dangvien_cli.cli.common import app_context, parse_day
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view
+from dangvien_cli.text import redact as masked
 
 LOG_COLUMNS = [
-    Column("id", justify="right", no_wrap=True),
-    Column("at", no_wrap=True),
+    Column("id", Kind.int, wrap=False),
+    Column("at", wrap=False),
     Column("os_user"),
     Column("action", codes="action"),
     Column("entity"),
-    Column("entity_id", justify="right", no_wrap=True),
+    Column("entity_id", Kind.int, wrap=False),
     Column("changes"),
 ]
 
@@ -78,6 +74,8 @@ def log(
     ] = 100,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Nhật ký thay đổi. / The change log."""
     from dangvien_cli.store.changelog import list_changes
@@ -94,7 +92,8 @@ def log(
             until=parse_day(until, "until"),
             limit=limit or None,
         )
-    entries = redacted(entries, redact)
+    if redact:  # before the table's summary of the changes is made from them
+        entries = masked(entries)
     if fmt is OutputFormat.table:
         entries = [{**e, "changes": _changes(e)} for e in entries]
-    emit_rows(entries, LOG_COLUMNS, fmt, app_ctx.lang, t("title.log", app_ctx.lang))
+    emit(list_view(Title("title.log"), entries, LOG_COLUMNS), fmt, app_ctx.lang, output=output, force=force)

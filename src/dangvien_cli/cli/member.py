@@ -8,36 +8,31 @@ import typer
 
 from dangvien_cli.cli import steps
 from dangvien_cli.cli.choices import choice_option
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.dates import parse_date, parse_optional_date
 from dangvien_cli.domain.people import PersonDetails
-from dangvien_cli.domain.vocab import LeftReason, MemberStatus
+from dangvien_cli.domain.vocab import Gender, LeftReason, MemberStatus
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
 
 app = typer.Typer(help="Đảng viên. / Party members.")
 
 MEMBER_COLUMNS = [
-    Column("id", justify="right", no_wrap=True),
+    Column("id", Kind.int, wrap=False),
     Column("full_name"),
-    Column("gender", codes="gender"),
-    Column("birth_date", no_wrap=True),
+    Column("gender", codes=Gender),
+    Column("birth_date", Kind.date, wrap=False),
     Column("cell"),
-    Column("status", codes="status"),
-    Column("admitted_on", no_wrap=True),
-    Column("official_on", no_wrap=True),
+    Column("status", codes=MemberStatus),
+    Column("admitted_on", Kind.date, wrap=False),
+    Column("official_on", Kind.date, wrap=False),
 ]
-MEMBER_CODES = {"gender": "gender", "status": "status", "left_reason": "reason"}
-HISTORY_COLUMNS = [Column("cell"), Column("start_on"), Column("end_on")]
+MEMBER_CODES = {"gender": Gender, "status": MemberStatus, "left_reason": LeftReason}
+HISTORY_COLUMNS = [Column("cell"), Column("start_on", Kind.date), Column("end_on", Kind.date)]
 
 
 @app.command("add")
@@ -82,7 +77,7 @@ def add(
         record = show_member(session=session, member_id=member_id, on=today())
     notice(t("done.member_added", app_ctx.lang, id=member_id, name=record.full_name))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
 @app.command("list")
@@ -99,6 +94,8 @@ def list_(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Danh sách đảng viên (theo thứ tự tên). / Members, in Vietnamese name order."""
     from dangvien_cli.store.people import list_members
@@ -106,8 +103,9 @@ def list_(
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
-        rows = [m.as_json() for m in list_members(session=session, on=on, org_code=org, status=status)]
-    emit_rows(redacted(rows, redact), MEMBER_COLUMNS, fmt, app_ctx.lang, t("title.members", app_ctx.lang))
+        rows = list_members(session=session, on=on, org_code=org, status=status)
+    view = list_view(Title("title.members"), rows, MEMBER_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
 
 
 @app.command("show")
@@ -126,14 +124,8 @@ def show(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         record = show_member(session=session, member_id=member_id, on=on)
-    emit_record(
-        record.as_json(),
-        fmt,
-        app_ctx.lang,
-        record.full_name,
-        codes=MEMBER_CODES,
-        sections=[("memberships", t("title.memberships", app_ctx.lang), HISTORY_COLUMNS)],
-    )
+    sections = [("memberships", Title("title.memberships"), HISTORY_COLUMNS)]
+    emit(record_view(record, Title(text=record.full_name), MEMBER_CODES, sections), fmt, app_ctx.lang)
 
 
 @app.command("move")
@@ -154,7 +146,7 @@ def move(
         record = show_member(session=session, member_id=member_id, on=on)
     notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on.isoformat()))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
 @app.command("leave")
@@ -175,7 +167,7 @@ def leave(
         record = show_member(session=session, member_id=member_id, on=on)
     notice(t("done.member_left", app_ctx.lang, id=member_id))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
 for _name, _command in (

@@ -7,14 +7,24 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.choices import choice_option
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
-from dangvien_cli.cli.output import console, emit_record, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.vocab import OrgKind, Place
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Shape, Title, View, record_view
 
 app = typer.Typer(help="Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.")
 
-ORG_CODES = {"kind": "kind", "place": "place"}
+ORG_CODES = {"kind": OrgKind, "place": Place}
+# The tree for people: code, name, then its kind and, for a cell, the kind of place it serves.
+TREE_COLUMNS = [
+    Column("code"),
+    Column("name"),
+    Column("kind", codes=OrgKind),
+    Column("place", codes=Place, applies=("kind", "cell")),
+]
 
 
 @app.command("add")
@@ -53,7 +63,7 @@ def add(
         record = org_summary(session=session, code=code, on=today())
     notice(t("done.org_added", app_ctx.lang, code=code, name=name))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, name)
+        emit(record_view(record, Title(text=name)), fmt, app_ctx.lang)
 
 
 @app.command("list")
@@ -63,30 +73,17 @@ def list_(
         str | None, typer.Option("--under", help="Chỉ nhánh dưới mã này / only this subtree.")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Cây tổ chức đảng. / The organisation tree."""
     from dangvien_cli.store.orgs import list_orgs
 
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
-        orgs = list_orgs(session=session, under=under)
-    if fmt is not OutputFormat.table:
-        emit_rows([org.as_json() for org in orgs], [], fmt, app_ctx.lang, "")
-        return
-    from rich.markup import escape
-    from rich.tree import Tree
-
-    lang = app_ctx.lang
-    root = Tree(t("title.orgs", lang))
-    nodes: dict[str, Tree] = {}
-    for org in orgs:
-        parent_node = nodes.get(org.parent or "", root)
-        label = f"[bold]{escape(org.code)}[/] {escape(org.name)} [dim]({org.kind.label(lang)}"
-        if org.kind is OrgKind.cell:
-            label += f", {org.place.label(lang)}"
-        label += ")[/]"
-        nodes[org.code] = parent_node.add(label)
-    console().print(root)
+        rows = [row.as_json() for row in list_orgs(session=session, under=under)]
+    view = View(Shape.list, title=Title("title.orgs"), columns=TREE_COLUMNS, rows=rows, tree="parent")
+    emit(view, fmt, app_ctx.lang, output=output, force=force)
 
 
 @app.command("show")
@@ -103,4 +100,4 @@ def show(
     on = parse_day(at, "at", today())
     with app_ctx.reader() as session:
         summary = org_summary(session=session, code=code, on=on)
-    emit_record(summary.as_json(), fmt, app_ctx.lang, summary.name, codes=ORG_CODES)
+    emit(record_view(summary, Title(text=summary.name), ORG_CODES), fmt, app_ctx.lang)

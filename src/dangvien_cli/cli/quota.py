@@ -6,18 +6,21 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context
-from dangvien_cli.cli.output import Column, emit_rows, notice
+from dangvien_cli.cli.common import app_context
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view
 
 app = typer.Typer(help="Chỉ tiêu kết nạp đảng viên. / Yearly admission quotas.")
 
 QUOTA_COLUMNS = [
     Column("org"),
-    Column("year", no_wrap=True),
-    Column("target", justify="right"),
-    Column("residential_target", justify="right"),
-    Column("stretch_target", justify="right"),
+    Column("year", wrap=False),
+    Column("target", Kind.int),
+    Column("residential_target", Kind.int),
+    Column("stretch_target", Kind.int),
     Column("milestones"),
 ]
 
@@ -54,7 +57,7 @@ def set_(
         record = next(q for q in list_quotas(session=session, year=year) if q["org"] == org.strip())
     notice(t("done.quota_set", app_ctx.lang, year=year, org=org, target=target))
     if fmt is not OutputFormat.table:
-        emit_rows([record], QUOTA_COLUMNS, fmt, app_ctx.lang, "")
+        emit(list_view(None, [record], QUOTA_COLUMNS), fmt, app_ctx.lang)
 
 
 @app.command("list")
@@ -62,6 +65,8 @@ def list_(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option("--year", help="Năm / year.")] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Danh sách chỉ tiêu. / The quotas."""
     from dangvien_cli.store.quotas import list_quotas
@@ -69,4 +74,4 @@ def list_(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         rows = list_quotas(session=session, year=year)
-    emit_rows(rows, QUOTA_COLUMNS, fmt, app_ctx.lang, t("title.quotas", app_ctx.lang))
+    emit(list_view(Title("title.quotas"), rows, QUOTA_COLUMNS), fmt, app_ctx.lang, output=output, force=force)

@@ -9,15 +9,10 @@ import typer
 
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.report_output import (
-    ForceOption,
-    OutputOption,
-    ReportFormat,
-    ReportFormatOption,
-    emit_report,
-)
+from dangvien_cli.cli.options import ForceOption, OutputOption, ReportFormatOption
+from dangvien_cli.cli.output import emit
 from dangvien_cli.domain.vocab import Vocabulary
-from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
 
 app = typer.Typer(help="Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing.")
 
@@ -41,7 +36,7 @@ def quota(
     org: OrgOption = None,
     at: AtOption = None,
     depth: Annotated[int, typer.Option("--depth", help="Số cấp hiện dưới tổ chức / levels below --org.")] = 1,
-    fmt: ReportFormatOption = ReportFormat.table,
+    fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -52,7 +47,7 @@ def quota(
     on = parse_day(at, "at", min(today(), date(year, 12, 31)))
     with app_ctx.reader() as session:
         report = quota_report(session=session, year=year, at=on, org_code=org, depth=depth)
-    emit_report(report, fmt, app_ctx.lang, output, force)
+    emit(report, fmt, app_ctx.lang, output=output, force=force)
 
 
 @app.command("ageing")
@@ -69,7 +64,7 @@ def ageing(
     compare: Annotated[
         str | None, typer.Option("--compare", help="So với ngày / the change since another date.")
     ] = None,
-    fmt: ReportFormatOption = ReportFormat.table,
+    fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -90,23 +85,7 @@ def ageing(
                 session=session, at=then, org_code=org, by=by.value, bands=band_list, settings=settings
             )
             report = with_comparison(report, earlier)
-    emit_report(report, fmt, app_ctx.lang, output, force)
-    if fmt is ReportFormat.table and output is None:
-        _pyramid(report.extra["pyramid"], app_ctx.lang)
-
-
-def _pyramid(pyramid: list[dict[str, int]], lang: str) -> None:
-    """An age pyramid by gender, drawn with blocks: men to the left, women to the right."""
-    from dangvien_cli.cli.output import console
-
-    widest = max([max(-b["men"], b["women"]) for b in pyramid] + [1])
-    lines = [t("report.pyramid", lang)]
-    for band in reversed(pyramid):
-        men, women = -band["men"], band["women"]
-        left = "█" * round(men * 30 / widest)
-        right = "█" * round(women * 30 / widest)
-        lines.append(f"{men:>6} {left:>30} {band['band']:^7} {right:<30} {women}")
-    console().print("\n".join(lines), markup=False, highlight=False)
+    emit(report, fmt, app_ctx.lang, output=output, force=force)
 
 
 # Registered here so that the report group lists them in one place; each lives in its own module.

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.report_output import (
-    ForceOption,
-    OutputOption,
-    ReportFormat,
-    ReportFormatOption,
-    emit_report,
-)
-
-if TYPE_CHECKING:
-    from dangvien_cli.reports.model import Report
+from dangvien_cli.cli.options import ForceOption, OutputOption, ReportFormatOption
+from dangvien_cli.cli.output import emit
+from dangvien_cli.render.formats import OutputFormat
 
 # As in cli/report.py (not imported from it: that module imports this one while it loads).
 OrgOption = Annotated[
@@ -38,7 +29,7 @@ def pipeline(
     bands: Annotated[
         str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60.")
     ] = None,
-    fmt: ReportFormatOption = ReportFormat.table,
+    fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -46,7 +37,7 @@ def pipeline(
     / The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
     from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.reports.ageing import parse_bands
-    from dangvien_cli.reports.pipeline import breakdowns, pipeline_report
+    from dangvien_cli.reports.pipeline import pipeline_report
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at")
@@ -56,7 +47,7 @@ def pipeline(
         report = pipeline_report(
             session=session, year=year, at=on, org_code=org, bands=band_list, settings=settings
         )
-    _emit([report, *breakdowns(report)], fmt, app_ctx.lang, output, force)
+    emit(report, fmt, app_ctx.lang, output=output, force=force)
 
 
 def outlook(
@@ -74,13 +65,13 @@ def outlook(
     years: Annotated[
         int, typer.Option("--years", help="Số năm gần đây để tính bình quân / years of history.")
     ] = 5,
-    fmt: ReportFormatOption = ReportFormat.table,
+    fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Triển vọng: đảng viên hiện có, tăng ròng các năm gần đây, dự kiến và số cần kết nạp để đạt mục tiêu.
     / The outlook: members now, recent net growth, projections and admissions needed for each target."""
-    from dangvien_cli.reports.outlook import outlook_report, parse_target, targets_report
+    from dangvien_cli.reports.outlook import outlook_report, parse_target
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
@@ -94,40 +85,4 @@ def outlook(
             population_share=population_share,
             years=years,
         )
-    parts = [report, targets_report(report)] if report.extra["targets"] else [report]
-    _emit(parts, fmt, app_ctx.lang, output, force)
-
-
-def _emit(reports: list[Report], fmt: ReportFormat, lang: str, output: Path | None, force: bool) -> None:
-    """The main report as every report is; tables and Markdown also show the secondary tables under it
-    (JSON carries them as extra keys; CSV and xlsx stay one table)."""
-    if fmt not in (ReportFormat.table, ReportFormat.md) or len(reports) == 1:
-        emit_report(reports[0], fmt, lang, output, force)
-        return
-    if output is None:
-        for index, report in enumerate(reports):
-            if index and fmt is ReportFormat.md:
-                typer.echo("")
-            emit_report(report, fmt, lang, None, force)
-        return
-    from contextlib import redirect_stdout
-
-    emit_report(reports[0], fmt, lang, output, force)  # refuses an existing file without --force
-    if fmt is ReportFormat.md:
-        text = io.StringIO()
-        with redirect_stdout(text):
-            for report in reports[1:]:
-                typer.echo("")
-                emit_report(report, fmt, lang, None, force)
-        with output.open("a", encoding="utf-8") as handle:
-            handle.write(text.getvalue())
-    else:
-        from rich.console import Console
-
-        from dangvien_cli.cli.report_output import render_text
-
-        buffer = Console(file=io.StringIO(), width=160, record=True)
-        for report in reports[1:]:
-            buffer.print(render_text(report, lang))
-        with output.open("a", encoding="utf-8") as handle:
-            handle.write(buffer.export_text())
+    emit(report, fmt, app_ctx.lang, output=output, force=force)

@@ -6,30 +6,26 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import (
-    FormatOption,
-    OutputFormat,
-    RedactOption,
-    app_context,
-    parse_day,
-    redacted,
-    today,
-)
-from dangvien_cli.cli.output import Column, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.output import emit, notice
+from dangvien_cli.domain.vocab import Gender
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Kind, Title, list_view
 
 if TYPE_CHECKING:
     from dangvien_cli.store.search import SearchResult
 
 SEARCH_COLUMNS = [
-    Column("kind", codes="search.kind", no_wrap=True),
-    Column("id", justify="right", no_wrap=True),
+    Column("kind", codes="search.kind", wrap=False),
+    Column("id", Kind.int, wrap=False),
     Column("full_name"),
-    Column("gender", codes="gender"),
-    Column("birth_date", no_wrap=True),
+    Column("gender", codes=Gender),
+    Column("birth_date", Kind.date, wrap=False),
     Column("cell"),
     Column("status"),  # already translated by _for_people: a member's status or a candidate's stage
-    Column("search.match", codes="search.match", no_wrap=True),
+    Column("search.match", codes="search.match", wrap=False),
 ]
 # JSON and CSV carry the store's keys and codes; these name the CSV header when nothing was found.
 RESULT_COLUMNS = [
@@ -39,7 +35,7 @@ RESULT_COLUMNS = [
 
 
 def _for_people(result: SearchResult, row: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A result as a table shows it (``row``: its JSON, redacted when asked). The two kinds keep their status
+    """A result as a table shows it (``row``: its JSON). The two kinds keep their status
     in different vocabularies, so the status is labelled here; the match gets a key with a header in the
     catalogue."""
     return {
@@ -68,6 +64,8 @@ def search(
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
 
@@ -84,10 +82,11 @@ def search(
     if limit and len(results) > limit:
         results = results[:limit]
         notice(t("search.more", app_ctx.lang, limit=limit))
-    rows = redacted([r.as_json() for r in results], redact)
+    rows = [r.as_json() for r in results]
     if fmt is OutputFormat.table:
-        title = t("search.title", app_ctx.lang, text=text.strip())
+        title = Title("search.title", {"text": text.strip()})
         shown = [_for_people(r, row, app_ctx.lang) for r, row in zip(results, rows, strict=True)]
-        emit_rows(shown, SEARCH_COLUMNS, fmt, app_ctx.lang, title)
+        view = list_view(title, shown, SEARCH_COLUMNS)
     else:
-        emit_rows(rows, RESULT_COLUMNS, fmt, app_ctx.lang, "")
+        view = list_view(None, rows, RESULT_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)

@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.common import FormatOption, OutputFormat, app_context, parse_day, today
-from dangvien_cli.cli.output import Column, emit_record, emit_rows, notice
+from dangvien_cli.cli.common import app_context, parse_day, today
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
+from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.dates import parse_date
-from dangvien_cli.domain.vocab import Stage
+from dangvien_cli.domain.vocab import RuleStatus, Stage
 from dangvien_cli.messages import t
+from dangvien_cli.render.formats import OutputFormat
+from dangvien_cli.render.model import Column, Title, list_view, record_view
 
 if TYPE_CHECKING:
     from dangvien_cli.domain.rules import RuleResult
@@ -35,8 +38,8 @@ OverrideOption = Annotated[
     ),
 ]
 CHECK_COLUMNS = [
-    Column("code", no_wrap=True),
-    Column("status", codes="check"),
+    Column("code", wrap=False),
+    Column("status", codes=RuleStatus),
     Column("detail"),
     Column("source"),
 ]
@@ -132,7 +135,7 @@ def run_step(
         )
     )
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, lang)
 
 
 def mentor(
@@ -239,6 +242,8 @@ def check(
         str | None, typer.Option("--at", help="Tại ngày / as of this date (default today).")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Kiểm tra mọi điều kiện, kèm căn cứ. / Every rule: pass, fail or warn, with its source."""
     from dangvien_cli.store.workflow import check_candidate
@@ -251,9 +256,8 @@ def check(
             at=parse_day(at, "at", today()),
             settings=app_ctx.settings,
         )
-    emit_rows(
-        rule_rows(results, app_ctx.lang), CHECK_COLUMNS, fmt, app_ctx.lang, t("title.checks", app_ctx.lang)
-    )
+    view = list_view(Title("title.checks"), rule_rows(results, app_ctx.lang), CHECK_COLUMNS)
+    emit(view, fmt, app_ctx.lang, output=output, force=force)
 
 
 def admit(
@@ -290,7 +294,7 @@ def admit(
     _overridden(outcome.overridden, override, app_ctx.lang)
     notice(t("done.admitted", app_ctx.lang, member=record.id, id=candidate_id))
     if fmt is not OutputFormat.table:
-        emit_record(record.as_json(), fmt, app_ctx.lang, record.full_name)
+        emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
 def ceremony(

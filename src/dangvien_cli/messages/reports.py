@@ -18,7 +18,6 @@ MESSAGES: Catalog = {
     ),
     "report.quota_chart": ("% chỉ tiêu", "% of target"),
     "report.ageing_title": ("Cơ cấu độ tuổi đảng viên (ngày {at})", "Members by age (as of {at})"),
-    "report.ageing_chart": ("Tháp tuổi", "Age pyramid"),
     "report.pyramid": ("Tháp tuổi (Nam ◀ ▶ Nữ)", "Age pyramid (men ◀ ▶ women)"),
     "report.bands": (
         "phải là các mốc tuổi tăng dần, từ 18, cách nhau bởi dấu phẩy (30,40,50,60,70)",
@@ -78,6 +77,7 @@ MESSAGES: Catalog = {
     "monthly.summary.remarks": ("Nhận xét trong tháng", "Remarks this month"),
     "monthly.summary.without_remark": ("Chưa có nhận xét", "Without a remark"),
     "monthly.summary.admissions": ("Quyết định kết nạp", "Admission decisions"),
+    "monthly.summary.stage": ("- {stage}", "- {stage}"),
     "report.pipeline_title": (
         "Phễu phát triển đảng viên năm {year} ({org}, đến ngày {at})",
         "The pipeline in {year} ({org}, as of {at})",

@@ -1,1 +1,1 @@
-"""Reports: SQL in, plain rows out. Nothing here imports typer or rich."""
+"""Reports: SQL in, a view out (:mod:`dangvien_cli.render.model`). Nothing here imports typer or rich."""

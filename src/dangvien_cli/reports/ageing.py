@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,8 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.figures import median
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
+from dangvien_cli.reports.figures import percent
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -74,7 +76,7 @@ def ageing_report(
     by: str = "cell",
     bands: tuple[int, ...] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-) -> Report:
+) -> View:
     """Members by age band on ``at``, one row per cell (or base organisation), with totals."""
     if by not in ("cell", "base"):
         raise InvalidValue("by", by, "value.choice", choices="cell, base")
@@ -120,18 +122,20 @@ def ageing_report(
             for years, count in histogram[gender].items():
                 total[gender][years] = total[gender].get(years, 0) + count
     totals = _row(root.code if root else "TOTAL", root.name if root else "", total, bands, labels, settings)
+    # A band's column is headed by the band itself ("18-30"), kept on one line; a terminal leaves out the
+    # name, the median, the young and the genders.
     columns = [
-        ReportColumn("org"),
-        ReportColumn("name"),
-        ReportColumn("members", "int"),
-        *(ReportColumn(f"band:{label}", "int") for label in labels),
-        ReportColumn("average_age", "number"),
-        ReportColumn("median_age", "number"),
-        ReportColumn("percent_young", "percent"),
-        ReportColumn("percent_over_60", "percent"),
-        ReportColumn("men", "int"),
-        ReportColumn("women", "int"),
-        ReportColumn("ageing", codes="ageing"),
+        Column("org"),
+        Column("name", terminal=False),
+        Column("members", Kind.int),
+        *(Column(f"band:{label}", Kind.int, label=Title(text=label), wrap=False) for label in labels),
+        Column("average_age", Kind.number),
+        Column("median_age", Kind.number, terminal=False),
+        Column("percent_young", Kind.percent, terminal=False),
+        Column("percent_over_60", Kind.percent),
+        Column("men", Kind.int, terminal=False),
+        Column("women", Kind.int, terminal=False),
+        Column("ageing", codes="ageing"),
     ]
     for row in [*rows, totals]:  # flat band columns for tables, csv and xlsx; JSON keeps the object
         for label in labels:
@@ -140,23 +144,15 @@ def ageing_report(
         {"band": label, "men": -_count(total["M"], label, bands), "women": _count(total["F"], label, bands)}
         for label in labels
     ]
-    return Report(
+    return View(
+        Shape.report,
         name="ageing",
-        title_key="report.ageing_title",
-        title_params={"at": at.isoformat()},
+        title=Title("report.ageing_title", {"at": at.isoformat()}),
         columns=columns,
         rows=rows,
         totals=totals,
-        chart=Chart("pyramid", "report.ageing_chart", "org", tuple(f"band:{label}" for label in labels)),
-        extra={"at": at.isoformat(), "by": by, "pyramid": pyramid},
-        table_keys=(
-            "org",
-            "members",
-            *(f"band:{label}" for label in labels),
-            "average_age",
-            "percent_over_60",
-            "ageing",
-        ),
+        chart=Chart("pyramid", Title("report.pyramid"), "band", ("men", "women"), data=pyramid),
+        data={"at": at.isoformat(), "by": by, "pyramid": pyramid},
     )
 
 
@@ -216,10 +212,13 @@ def _row(
 CHANGE_KEYS = ("members", "average_age", "percent_young", "percent_over_60")
 
 
-def with_comparison(report: Report, earlier: Report) -> Report:
-    """``report`` with the change since ``earlier`` (another date) beside each figure: ``change_<key>``."""
+def with_comparison(report: View, earlier: View) -> View:
+    """``report`` with the change since ``earlier`` (another date) beside each figure: ``change_<key>``
+    (a terminal shows the change of members and of the average age)."""
     before = {row["org"]: row for row in earlier.rows}
-    for row, then in [*((r, before.get(r["org"])) for r in report.rows), (report.totals, earlier.totals)]:
+
+    def changed(row: Row, then: Row | None) -> dict[str, Any]:
+        changes: dict[str, Any] = {}
         for key in CHANGE_KEYS:
             now_value, then_value = row.get(key), then.get(key) if then else None
             change = None
@@ -229,10 +228,21 @@ def with_comparison(report: Report, earlier: Report) -> Report:
                     if isinstance(now_value, float)
                     else now_value - then_value
                 )
-            row[f"change_{key}"] = change
-    report.columns.extend(
-        ReportColumn(f"change_{key}", "number" if key != "members" else "int") for key in CHANGE_KEYS
+            changes[f"change_{key}"] = change
+        return {**row, **changes}
+
+    columns = [
+        Column(
+            f"change_{key}",
+            Kind.int if key == "members" else Kind.number,
+            terminal=key in ("members", "average_age"),
+        )
+        for key in CHANGE_KEYS
+    ]
+    return replace(
+        report,
+        rows=[changed(row, before.get(row["org"])) for row in report.rows],
+        totals=changed(report.totals, earlier.totals),
+        columns=[*report.columns, *columns],
+        data={**(report.data or {}), "compare": (earlier.data or {})["at"]},
     )
-    report.table_keys = (*(report.table_keys or ()), "change_members", "change_average_age")
-    report.extra["compare"] = earlier.extra["at"]
-    return report

@@ -24,10 +24,10 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.dates import month_end
 from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, stage_on
-from dangvien_cli.domain.vocab import Stage
+from dangvien_cli.domain.vocab import LeftReason, Stage
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.due import due_items
-from dangvien_cli.reports.model import ReportColumn
 from dangvien_cli.reports.quota import QUOTA_COLUMNS, quota_report
 from dangvien_cli.store.models import (
     Admission,
@@ -53,131 +53,53 @@ def parse_month(text: str) -> date:
     return date(int(match[1]), int(match[2]), 1)
 
 
-@dataclass(frozen=True)
-class Section:
-    """A list in the report: its JSON key, its title in the catalogue, and the columns people see."""
-
-    key: str
-    title_key: str
-    columns: tuple[ReportColumn, ...]
+def _on(key: str) -> Column:
+    return Column(key, Kind.date)
 
 
-SECTIONS: tuple[Section, ...] = (
-    Section(
-        "joined",
-        "monthly.section.joined",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("birth_date"),
-            ReportColumn("admitted_on"),
-            ReportColumn("decision_no"),
-        ),
-    ),
-    Section(
-        "left",
-        "monthly.section.left",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("left_on"),
-            ReportColumn("left_reason", codes="reason"),
-            ReportColumn("left_note"),
-        ),
-    ),
-    Section(
-        "moved_in",
-        "monthly.section.moved_in",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("moved_on"),
-            ReportColumn("from_cell"),
-        ),
-    ),
-    Section(
-        "moved_out",
-        "monthly.section.moved_out",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("moved_on"),
-            ReportColumn("to_cell"),
-        ),
-    ),
-    Section(
-        "became_official",
-        "monthly.section.became_official",
-        (
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("admitted_on"),
-            ReportColumn("ceremony_on"),
-            ReportColumn("official_on"),
-        ),
-    ),
-    Section(
-        "candidates",
-        "monthly.section.candidates",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("stage", codes="stage"),
-            ReportColumn("stage_on"),
-            ReportColumn("days_in_stage", "int"),
-            ReportColumn("mentor_name"),
-            ReportColumn("last_remark_on"),
-            ReportColumn("last_remark"),
-        ),
-    ),
-    Section(
-        "remarks",
-        "monthly.section.remarks",
-        (
-            ReportColumn("date"),
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("author_name"),
-            ReportColumn("text"),
-        ),
-    ),
-    Section(
-        "without_remark",
-        "monthly.section.without_remark",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("mentor_name"),
-            ReportColumn("last_remark_on"),
-        ),
-    ),
-    Section(
-        "admissions",
-        "monthly.section.admissions",
-        (
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("member_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("resolution_no"),
-            ReportColumn("resolution_on"),
-            ReportColumn("decision_no"),
-            ReportColumn("decision_on"),
-            ReportColumn("ceremony_on"),
-        ),
-    ),
-    Section(
-        "due",
-        "monthly.section.due",
-        (
-            ReportColumn("due_date"),
-            ReportColumn("kind", codes="due"),
-            ReportColumn("member_id", "int"),
-            ReportColumn("candidate_id", "int"),
-            ReportColumn("full_name"),
-            ReportColumn("detail"),
-        ),
-    ),
+_MEMBER, _CANDIDATE, _NAME = (
+    Column("member_id", Kind.int),
+    Column("candidate_id", Kind.int),
+    Column("full_name"),
 )
+
+SECTIONS: tuple[tuple[str, tuple[Column, ...]], ...] = (
+    ("joined", (_MEMBER, _NAME, _on("birth_date"), _on("admitted_on"), Column("decision_no"))),
+    ("left", (_MEMBER, _NAME, _on("left_on"), Column("left_reason", codes=LeftReason), Column("left_note"))),
+    ("moved_in", (_MEMBER, _NAME, _on("moved_on"), Column("from_cell"))),
+    ("moved_out", (_MEMBER, _NAME, _on("moved_on"), Column("to_cell"))),
+    ("became_official", (_MEMBER, _NAME, _on("admitted_on"), _on("ceremony_on"), _on("official_on"))),
+    (
+        "candidates",
+        (
+            _CANDIDATE,
+            _NAME,
+            Column("stage", codes=Stage),
+            _on("stage_on"),
+            Column("days_in_stage", Kind.int),
+            Column("mentor_name"),
+            _on("last_remark_on"),
+            Column("last_remark"),
+        ),
+    ),
+    ("remarks", (_on("date"), _CANDIDATE, _NAME, Column("author_name"), Column("text"))),
+    ("without_remark", (_CANDIDATE, _NAME, Column("mentor_name"), _on("last_remark_on"))),
+    (
+        "admissions",
+        (
+            _CANDIDATE,
+            _MEMBER,
+            _NAME,
+            Column("resolution_no"),
+            _on("resolution_on"),
+            Column("decision_no"),
+            _on("decision_on"),
+            _on("ceremony_on"),
+        ),
+    ),
+    ("due", (_on("due_date"), Column("kind", codes="due"), _MEMBER, _CANDIDATE, _NAME, Column("detail"))),
+)
+"""The lists of the paper, each with the columns people see (its title: ``monthly.section.<key>``)."""
 
 SUMMARY_KEYS = (
     "members_at_start",
@@ -244,6 +166,44 @@ class MonthlyReport:
             "candidates_by_stage": self.candidates_by_stage,
             "quota": self.quota,
         }
+
+    def view(self) -> View:
+        """The paper: the figures (candidates by stage under their total), each list, the quota."""
+        figures: dict[str, Any] = {}
+        columns: list[Column] = []
+        for key, value in self.summary().items():
+            figures[key] = value
+            columns.append(Column(key, Kind.int, label=Title(f"monthly.summary.{key}")))
+            if key == "candidates":
+                for stage, count in self.candidates_by_stage.items():
+                    if count:
+                        figures[f"stage:{stage}"] = count
+                        label = Title("monthly.summary.stage", {"stage": Stage(stage)})
+                        columns.append(Column(f"stage:{stage}", Kind.int, label=label))
+        summary = Section("summary", Title("monthly.section.summary"), columns, [figures], pairs=True)
+        none = Title("monthly.none")
+        lists = [
+            Section(
+                key,
+                Title(f"monthly.section.{key}", count=len(self.lists[key])),
+                cols,
+                self.lists[key],
+                empty=none,
+            )
+            for key, cols in SECTIONS
+        ]
+        quota = Section(
+            "quota",
+            Title("monthly.section.quota", {"base": self.base}),
+            QUOTA_COLUMNS,
+            [self.quota] if self.quota is not None else [],
+            pairs=True,
+            empty=Title("monthly.no_quota"),
+        )
+        title = Title("monthly.title", self.title_params)
+        return View(
+            Shape.paper, title=title, sections=[summary, *lists, quota], data=self.as_json(), name="monthly"
+        )
 
 
 def _iso(day: date | None) -> str | None:

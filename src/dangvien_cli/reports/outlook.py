@@ -32,7 +32,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
+from dangvien_cli.reports.figures import percent
 from dangvien_cli.store.models import Member, Membership, Organisation
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
 
@@ -83,22 +84,22 @@ def needed_admissions(members_now: int, target: int, rate: float, years: float) 
 
 
 OUTLOOK_COLUMNS = [
-    ReportColumn("year"),
-    ReportColumn("members_at_start", "int"),
-    ReportColumn("admitted", "int"),
-    ReportColumn("left", "int"),
-    ReportColumn("net", "int"),
-    ReportColumn("members_at_end", "int"),
+    Column("year"),
+    Column("members_at_start", Kind.int),
+    Column("admitted", Kind.int),
+    Column("left", Kind.int),
+    Column("net", Kind.int),
+    Column("members_at_end", Kind.int),
 ]
 TARGET_COLUMNS = [
-    ReportColumn("target_year"),
-    ReportColumn("target_members", "int"),
-    ReportColumn("years_left", "number"),
-    ReportColumn("projected_members", "int"),
-    ReportColumn("projected_share_of_population", "percent"),
-    ReportColumn("needed_admissions_per_year", "int"),
-    ReportColumn("needed_admissions_for_share_per_year", "int"),
-    ReportColumn("on_track", codes="on_track"),
+    Column("target_year"),
+    Column("target_members", Kind.int),
+    Column("years_left", Kind.number),
+    Column("projected_members", Kind.int),
+    Column("projected_share_of_population", Kind.percent),
+    Column("needed_admissions_per_year", Kind.int),
+    Column("needed_admissions_for_share_per_year", Kind.int),
+    Column("on_track", codes="on_track"),
 ]
 
 
@@ -110,7 +111,7 @@ def outlook_report(
     org_code: str | None = None,
     population_share: float | None = None,
     years: int = DEFAULT_HISTORY_YEARS,
-) -> Report:
+) -> View:
     """Members now, the last ``years`` years' growth, and the projection at each target year."""
     if not 1 <= years <= 50:
         raise InvalidValue("years", years, "outlook.years")
@@ -237,28 +238,20 @@ def outlook_report(
         "population_share_target": population_share,
         "members_for_share": members_for_share,
     }
-    return Report(
+    title_params = {"at": at.isoformat(), "org": root.code if root else "*"}
+    # Tables and Markdown show the targets under the history; JSON carries them as a key.
+    targets_title = Title(
+        "report.outlook_targets_title",
+        {**title_params, **totals, "leaving_rate": totals["leaving_rate"] or 0.0},
+    )
+    return View(
+        Shape.report,
         name="outlook",
-        title_key="report.outlook_title",
-        title_params={"at": at.isoformat(), "org": root.code if root else "*"},
+        title=Title("report.outlook_title", title_params),
         columns=OUTLOOK_COLUMNS,
         rows=rows,
         totals=totals,
-        chart=Chart("bar", "report.outlook_chart", "year", ("net",)),
-        extra={"at": at.isoformat(), "org": root.code if root else None, "years": years, "targets": planned},
-    )
-
-
-def targets_report(report: Report) -> Report:
-    """The outlook's targets as a report of their own (for tables and Markdown)."""
-    return Report(
-        name="outlook_targets",
-        title_key="report.outlook_targets_title",
-        title_params={
-            **report.title_params,
-            **report.totals,
-            "leaving_rate": report.totals["leaving_rate"] or 0.0,
-        },
-        columns=TARGET_COLUMNS,
-        rows=report.extra["targets"],
+        sections=[Section("targets", targets_title, TARGET_COLUMNS, planned)],
+        chart=Chart("bar", Title("report.outlook_chart"), "year", ("net",)),
+        data={"at": at.isoformat(), "org": root.code if root else None, "years": years, "targets": planned},
     )

@@ -44,8 +44,9 @@ from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, STAGE_ORDER, STEP_DATE_FIELD
 from dangvien_cli.domain.vocab import Source, Stage
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
-from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.reports.figures import percent
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership
 from dangvien_cli.store.orgs import get_org, subtree_ids
 
@@ -93,11 +94,13 @@ def _band(years: int, bands: tuple[int, ...], labels: list[str]) -> str:
 
 
 PIPELINE_COLUMNS = [
-    ReportColumn("stage", codes="stage"),
-    ReportColumn("count", "int"),
-    ReportColumn("rate_from_previous", "percent"),
-    ReportColumn("median_days", "number"),
+    Column("stage", codes="stage"),  # the stages' labels, and the catalogue's for the admitted/trained line
+    Column("count", Kind.int),
+    Column("rate_from_previous", Kind.percent),
+    Column("median_days", Kind.number),
 ]
+BREAKDOWN_COLUMNS = [Column("candidates", Kind.int), *(Column(s.value, Kind.int) for s in STAGE_ORDER)]
+AGE_COLUMNS = [Column("band"), *BREAKDOWN_COLUMNS]
 
 
 def pipeline_report(
@@ -108,7 +111,7 @@ def pipeline_report(
     org_code: str | None = None,
     bands: tuple[int, ...] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-) -> Report:
+) -> View:
     """The year's funnel for ``org_code``'s subtree (everything without it), with medians and splits."""
     if not 1900 <= year <= 2200:
         raise InvalidValue("year", year, "pipeline.year")
@@ -222,44 +225,34 @@ def pipeline_report(
         "bar": ADMITTED_PER_TRAINED_BAR,
         "meets_bar": ratio >= ADMITTED_PER_TRAINED_BAR if ratio is not None else None,
     }
-    return Report(
+    title_params = {"year": year, "at": at.isoformat(), "org": root.code if root else "*"}
+    sources = [{"source": s, **counts} for s, counts in by_source.items()]
+    ages = [{"band": b, **counts} for b, counts in by_band.items()]
+    # Tables and Markdown show the splits under the funnel; JSON carries them as keys; CSV and xlsx do not.
+    sections = [
+        Section(
+            "by_source",
+            Title("report.pipeline_sources_title", title_params),
+            [Column("source", codes=Source), *BREAKDOWN_COLUMNS],
+            [row for row in sources if row["candidates"]],
+        ),
+        Section("by_age_band", Title("report.pipeline_ages_title", title_params), AGE_COLUMNS, ages),
+    ]
+    return View(
+        Shape.report,
         name="pipeline",
-        title_key="report.pipeline_title",
-        title_params={"year": year, "at": at.isoformat(), "org": root.code if root else "*"},
+        title=Title("report.pipeline_title", title_params),
         columns=PIPELINE_COLUMNS,
         rows=rows,
         totals=totals,
-        chart=Chart("bar", "report.pipeline_chart", "stage", ("count",)),
-        extra={
+        sections=sections,
+        chart=Chart("bar", Title("report.pipeline_chart"), "stage", ("count",)),
+        data={
             "year": year,
             "at": at.isoformat(),
             "org": root.code if root else None,
             "median_days": medians,
-            "by_source": [{"source": s, **counts} for s, counts in by_source.items()],
-            "by_age_band": [{"band": b, **counts} for b, counts in by_band.items()],
+            "by_source": sources,
+            "by_age_band": ages,
         },
     )
-
-
-BREAKDOWN_COLUMNS = [ReportColumn("candidates", "int"), *(ReportColumn(s.value, "int") for s in STAGE_ORDER)]
-
-
-def breakdowns(report: Report) -> list[Report]:
-    """The pipeline's splits by source and by age band, as reports of their own (for tables and Markdown)."""
-    sources = [row for row in report.extra["by_source"] if row["candidates"]]
-    return [
-        Report(
-            name="pipeline_sources",
-            title_key="report.pipeline_sources_title",
-            title_params=report.title_params,
-            columns=[ReportColumn("source", codes="source"), *BREAKDOWN_COLUMNS],
-            rows=sources,
-        ),
-        Report(
-            name="pipeline_ages",
-            title_key="report.pipeline_ages_title",
-            title_params=report.title_params,
-            columns=[ReportColumn("band"), *BREAKDOWN_COLUMNS],
-            rows=report.extra["by_age_band"],
-        ),
-    ]

@@ -17,7 +17,8 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.reports.model import Chart, Report, ReportColumn, percent
+from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
+from dangvien_cli.reports.figures import percent
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -91,29 +92,30 @@ def _members_on(session: Session, org_ids: list[int], on: date) -> dict[int, int
     return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell).items()}
 
 
+# A terminal shows the columns that answer "how far along": the other formats carry them all.
 QUOTA_COLUMNS = [
-    ReportColumn("org"),
-    ReportColumn("name"),
-    ReportColumn("target", "int"),
-    ReportColumn("admitted", "int"),
-    ReportColumn("percent_of_target", "percent"),
-    ReportColumn("over_by", "int"),
-    ReportColumn("residential_target", "int"),
-    ReportColumn("residential_admitted", "int"),
-    ReportColumn("percent_of_residential", "percent"),
-    ReportColumn("stretch_target", "int"),
-    ReportColumn("percent_of_stretch", "percent"),
-    ReportColumn("members_at_start", "int"),
-    ReportColumn("percent_of_members", "percent"),
-    ReportColumn("milestone_status", codes="milestone"),
-    ReportColumn("projected", "int"),
-    ReportColumn("last_year_same_period", "int"),
+    Column("org"),
+    Column("name", terminal=False),
+    Column("target", Kind.int),
+    Column("admitted", Kind.int),
+    Column("percent_of_target", Kind.percent),
+    Column("over_by", Kind.int),
+    Column("residential_target", Kind.int, terminal=False),
+    Column("residential_admitted", Kind.int, terminal=False),
+    Column("percent_of_residential", Kind.percent),
+    Column("stretch_target", Kind.int, terminal=False),
+    Column("percent_of_stretch", Kind.percent),
+    Column("members_at_start", Kind.int, terminal=False),
+    Column("percent_of_members", Kind.percent),
+    Column("milestone_status", codes="milestone"),
+    Column("projected", Kind.int, terminal=False),
+    Column("last_year_same_period", Kind.int, terminal=False),
 ]
 
 
 def quota_report(
     *, session: Session, year: int, at: date | None = None, org_code: str | None = None, depth: int = 1
-) -> Report:
+) -> View:
     """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``."""
     at = at or date(year, 12, 31)
     if at.year != year:
@@ -193,26 +195,15 @@ def quota_report(
         totals = row(roots[0])
         bases = _bases_admitting(session, roots[0], start, at)
         totals.update(bases)
-    return Report(
+    return View(
+        Shape.report,
         name="quota",
-        title_key="report.quota_title",
-        title_params={"year": year, "at": at.isoformat()},
+        title=Title("report.quota_title", {"year": year, "at": at.isoformat()}),
         columns=QUOTA_COLUMNS,
         rows=rows,
         totals=totals,
-        chart=Chart("bar", "report.quota_chart", "org", ("percent_of_target",)),
-        extra={"year": year, "at": at.isoformat()},
-        table_keys=(
-            "org",
-            "target",
-            "admitted",
-            "percent_of_target",
-            "over_by",
-            "percent_of_residential",
-            "percent_of_stretch",
-            "percent_of_members",
-            "milestone_status",
-        ),
+        chart=Chart("bar", Title("report.quota_chart"), "org", ("percent_of_target",)),
+        data={"year": year, "at": at.isoformat()},
     )
 
 
