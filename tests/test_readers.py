@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.exchange.readers import SourceTable, _legacy_encoding, open_table
+from dangvien_cli.exchange.readers import SourceTable, open_table
+from dangvien_cli.exchange.readers.legacy import legacy_encoding
 from dangvien_cli.messages import render_error
 
 
@@ -423,7 +424,7 @@ def test_legacy_detection_never_fires_on_real_vietnamese(text: str, form: str) -
         seen = nfd(text)
     else:
         seen = to_cp1258(text, always_combine=form == "cp1258-combining").decode("cp1258")
-    assert _legacy_encoding(seen) is None
+    assert legacy_encoding(seen) is None
 
 
 # ---------------------------------------------------------------------------------------------------------
