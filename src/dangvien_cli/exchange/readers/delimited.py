@@ -62,6 +62,7 @@ class _CsvState:
 
 
 def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[[], object]]) -> SourceTable:
+    """Read the header row of a CSV file (``encoding`` is "auto", "utf-8" or "cp1258"); the rows follow."""
     if csv.field_size_limit() < MAX_LINE:
         csv.field_size_limit(MAX_LINE)  # process-wide, only ever raised
     first = read_up_to(stream, CHUNK)
@@ -69,37 +70,10 @@ def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[
         raise InvalidValue("file", name, "read.looks_like_xlsx")
     if first.startswith(OLE2_MAGIC):
         raise InvalidValue("file", name, "read.xls")
-
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode Text": UTF-16 with a BOM. NUL bytes are normal here; the text is checked instead.
-        state = _CsvState(name, "utf-16", "utf-16", explicit=True)
-        text_stream = io.TextIOWrapper(io.BufferedReader(Replay(first, stream)), "utf-16", newline="")
-        lines = _utf16_lines(text_stream, state)
+        state, lines = _unicode_text_lines(first, stream, name)
     else:
-        nul = first.find(b"\x00")
-        if nul >= 0:
-            raise InvalidValue("file", name, "read.binary", line=first.count(b"\n", 0, nul) + 1)
-        if first.startswith(codecs.BOM_UTF8):
-            first = first[len(codecs.BOM_UTF8) :]
-            state = _CsvState(name, "utf-8", "utf-8-sig", explicit=False)
-        elif encoding != "auto":
-            state = _CsvState(name, encoding, encoding, explicit=True)
-        elif first.isascii():
-            state = _CsvState(name, None, "utf-8", explicit=False)
-        else:
-            codec = "utf-8" if _utf8_prefix(first) else "cp1258"
-            if codec == "cp1258":
-                # UTF-8 lines read as cp1258 look like TCVN3: name the mix before the legacy check guesses
-                _refuse_mixed_head(first, name)
-            state = _CsvState(name, codec, codec, explicit=False)
-        if state.codec is not None:
-            refuse_legacy(first.decode(state.codec, "replace"))
-        source = io.BufferedReader(Replay(first, stream), CHUNK)
-        if b"\n" not in first and b"\r" in first:
-            byte_lines: Iterable[bytes] = _cr_lines(source)  # old Mac line ends
-        else:
-            byte_lines = iter(partial(source.readline, MAX_LINE), b"")
-        lines = _decode_lines(byte_lines, state)
+        state, lines = _byte_text_lines(first, stream, name, encoding)
 
     for first_line in lines:
         if first_line.strip():
@@ -109,11 +83,68 @@ def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[
     offset = state.line - 1  # physical lines before the one csv.reader starts with
     delimiter = _sniff_delimiter(first_line)
     reader = csv.reader(itertools.chain((first_line,), lines), delimiter=delimiter, strict=True)
+    headers = _header_row(reader, offset, name)
+    table = SourceTable(
+        headers=[h for h in headers if h],
+        text_columns=frozenset(),
+        rows=_csv_rows(reader, offset, _Columns.of(headers), state),
+        encoding=state.reported,
+        delimiter=delimiter,
+        _cleanup=cleanup,
+    )
+    state.table = table
+    return table
 
+
+def _unicode_text_lines(head: bytes, stream: BinaryIO, name: str) -> tuple[_CsvState, Iterator[str]]:
+    """Excel's "Unicode Text": UTF-16 with a BOM. NUL bytes are normal here; the text is checked instead."""
+    state = _CsvState(name, "utf-16", "utf-16", explicit=True)
+    text_stream = io.TextIOWrapper(io.BufferedReader(Replay(head, stream)), "utf-16", newline="")
+    return state, _utf16_lines(text_stream, state)
+
+
+def _byte_text_lines(
+    head: bytes, stream: BinaryIO, name: str, encoding: str
+) -> tuple[_CsvState, Iterator[str]]:
+    """The lines of an 8-bit or UTF-8 file, ``head`` being its first bytes, each decoded on its own."""
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise InvalidValue("file", name, "read.binary", line=head.count(b"\n", 0, nul) + 1)
+    state = _initial_state(head, name, encoding)
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8) :]
+    if state.codec is not None:
+        refuse_legacy(head.decode(state.codec, "replace"))
+    source = io.BufferedReader(Replay(head, stream), CHUNK)
+    if b"\n" not in head and b"\r" in head:
+        byte_lines: Iterable[bytes] = _cr_lines(source)  # old Mac line ends
+    else:
+        byte_lines = iter(partial(source.readline, MAX_LINE), b"")
+    return state, _decode_lines(byte_lines, state)
+
+
+def _initial_state(head: bytes, name: str, encoding: str) -> _CsvState:
+    """The encoding as far as the first bytes tell: a UTF-8 BOM wins, then the user's choice, then a guess
+    (left open while everything so far is ASCII)."""
+    if head.startswith(codecs.BOM_UTF8):
+        return _CsvState(name, "utf-8", "utf-8-sig", explicit=False)
+    if encoding != "auto":
+        return _CsvState(name, encoding, encoding, explicit=True)
+    if head.isascii():
+        return _CsvState(name, None, "utf-8", explicit=False)
+    codec = "utf-8" if _utf8_prefix(head) else "cp1258"
+    if codec == "cp1258":
+        # UTF-8 lines read as cp1258 look like TCVN3: name the mix before the legacy check guesses
+        _refuse_mixed_head(head, name)
+    return _CsvState(name, codec, codec, explicit=False)
+
+
+def _header_row(reader: Any, offset: int, name: str) -> list[str]:
+    """The first record with a cell that is not blank, cleaned (``reader`` is a ``csv.reader``)."""
     while True:
         start = offset + reader.line_num + 1
         try:
-            cells = next(reader)
+            cells: list[str] = next(reader)
         except StopIteration:
             raise InvalidValue("file", name, "read.empty") from None
         except csv.Error as error:
@@ -123,17 +154,7 @@ def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[
     headers = [clean_header(cell) for cell in cells]
     if headers[0].startswith("ï»¿"):  # a UTF-8 BOM that went through a Windows-1258 conversion
         headers[0] = clean_header(headers[0][3:])
-
-    table = SourceTable(
-        headers=[h for h in headers if h],
-        text_columns=frozenset(),
-        rows=_csv_rows(reader, offset, headers, state),
-        encoding=state.reported,
-        delimiter=delimiter,
-        _cleanup=cleanup,
-    )
-    state.table = table
-    return table
+    return headers
 
 
 def _refuse_mixed_head(head: bytes, name: str) -> None:
@@ -274,19 +295,66 @@ def _csv_error(error: csv.Error, name: str, line: int) -> InvalidValue:
     return InvalidValue("file", name, "read.bad_csv", line=line, detail=message)
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Where the header row has cells: each record is cut or padded to ``width``, then the columns under an
+    empty header cell (which must hold no data) are dropped."""
+
+    width: int
+    keep: list[int]  # the columns with a header
+    empty: list[int]  # the columns without one
+    trailing_only: bool  # the usual case: the empty header cells are all at the end
+
+    @classmethod
+    def of(cls, headers: list[str]) -> _Columns:
+        keep = [i for i, header in enumerate(headers) if header]
+        empty = [i for i, header in enumerate(headers) if not header]
+        return cls(len(headers), keep, empty, trailing_only=keep == list(range(len(keep))))
+
+    def fit(self, values: list[RawValue], name: str, line: int) -> list[RawValue]:
+        """``values`` as long as the header row: extra cells must be blank, missing ones are None."""
+        width = self.width
+        count = len(values)
+        if count > width:
+            if any(isinstance(cell, str) and cell.strip() for cell in values[width:]):
+                raise InvalidValue("file", name, "read.too_many_cells", line=line, count=count, headers=width)
+            del values[width:]
+        elif count < width:
+            values.extend(itertools.repeat(None, width - count))
+        return values
+
+    def kept(self, values: list[RawValue], name: str, line: int) -> list[RawValue]:
+        """``values`` (as long as the header row) without the columns under an empty header cell."""
+        for i in self.empty:
+            value = values[i]
+            if isinstance(value, str) and value.strip():
+                raise InvalidValue("file", name, "read.empty_header", line=line, column=i + 1)
+        if self.trailing_only:
+            del values[len(self.keep) :]
+            return values
+        return [values[i] for i in self.keep]
+
+
+def _unescape(row: list[str], state: _CsvState) -> list[str]:
+    """Take the quote off the cells that export neutralised against formula injection, counting them so
+    that the import can say so."""
+    restored = [restore(cell) if cell[:1] == "'" else cell for cell in row]
+    if state.table is not None:
+        state.table.unescaped += sum(a is not b for a, b in zip(row, restored, strict=True))
+    return restored
+
+
 def _csv_rows(
-    reader: Any, offset: int, headers: list[str], state: _CsvState
+    reader: Any, offset: int, columns: _Columns, state: _CsvState
 ) -> Iterator[tuple[int, list[RawValue]]]:
     """The data rows: NFC where needed, padded with None, blank rows skipped, empty-header columns dropped.
 
-    ``reader`` is a ``csv.reader`` (its type is private to typeshed)."""
+    ``reader`` is a ``csv.reader`` (its type is private to typeshed). The usual row (NFC already, as wide as
+    the header row, no escaped cell) takes none of the branches."""
     name = state.name
     normalize = partial(unicodedata.normalize, "NFC")
-    width = len(headers)
-    keep = [i for i, header in enumerate(headers) if header]
-    empty = [i for i, header in enumerate(headers) if not header]
-    trailing_only = keep == list(range(len(keep)))  # the usual case: only trailing empty header cells
-    kept = len(keep)
+    width = columns.width
+    fit, kept = columns.fit, (columns.kept if columns.empty else None)
     while True:
         start = offset + reader.line_num + 1
         state.dirty = False
@@ -301,28 +369,11 @@ def _csv_rows(
             continue  # a blank line, or a row of empty cells (Excel writes ",,,")
         if state.dirty:
             row = [normalize(cell) for cell in row]
-        if "'" in joined:  # a cell that export neutralised against formula injection: take the quote off
-            restored = [restore(cell) if cell[:1] == "'" else cell for cell in row]
-            if state.table is not None:  # counted, so that the import can say so
-                state.table.unescaped += sum(a is not b for a, b in zip(row, restored, strict=True))
-            row = restored
+        if "'" in joined:
+            row = _unescape(row, state)
         values = cast("list[RawValue]", row)
-        count = len(values)
-        if count > width:
-            if any(cell.strip() for cell in row[width:]):
-                raise InvalidValue(
-                    "file", name, "read.too_many_cells", line=start, count=count, headers=width
-                )
-            del values[width:]
-        elif count < width:
-            values.extend(itertools.repeat(None, width - count))
-        if empty:
-            for i in empty:
-                value = values[i]
-                if isinstance(value, str) and value.strip():
-                    raise InvalidValue("file", name, "read.empty_header", line=start, column=i + 1)
-            if trailing_only:
-                del values[kept:]
-            else:
-                values = [values[i] for i in keep]
+        if len(values) != width:
+            values = fit(values, name, start)
+        if kept is not None:
+            values = kept(values, name, start)
         yield start, values

@@ -111,47 +111,66 @@ class _JsonArray:
 def open_json(
     stream: BinaryIO, name: str, cleanup: list[Callable[[], object]], *, seekable: bool
 ) -> SourceTable:
+    """Read the keys of every object (the headers); the rows follow in a second pass over the file."""
     if not seekable:
         stream = spool(stream, cleanup)
     start = stream.tell()
-
-    # Pass 1: the headers are the union of the keys, in first-seen order.
-    columns: dict[str, int] = {}  # cleaned key -> position among all keys (the empty key included)
-    column_of: dict[str, int] = {}  # key as written -> position
-    for _index, obj in _JsonArray(stream, name).objects():
-        for key in obj:
-            if key not in column_of:
-                column_of[key] = columns.setdefault(clean_header(key), len(columns))
-    all_headers = list(columns)
-    keep = [i for i, h in enumerate(all_headers) if h]
-    slot = {column: pos for pos, column in enumerate(keep)}  # position -> index in the row
-    empty_column = columns.get("")
-
-    def rows() -> Iterator[tuple[int, list[RawValue]]]:
-        stream.seek(start)
-        width = len(keep)
-        for index, obj in _JsonArray(stream, name).objects():
-            values: list[RawValue] = [None] * width
-            for key, value in obj.items():
-                if isinstance(value, list | dict):
-                    raise InvalidValue("file", name, "read.nested_value", line=index, name=key)
-                if isinstance(value, str):
-                    value = unicodedata.normalize("NFC", value)
-                column = column_of.get(key)
-                if column is None:
-                    raise InvalidValue("file", name, "read.changed")
-                if column == empty_column:
-                    if not is_blank(value):
-                        raise InvalidValue("file", name, "read.empty_header", line=index, column=column + 1)
-                    continue
-                values[slot[column]] = value
-            if all(is_blank(v) for v in values):
-                continue
-            yield index, values
-
+    columns = _Columns.of(stream, name)
     return SourceTable(
-        headers=[all_headers[i] for i in keep],
+        headers=columns.headers,
         text_columns=frozenset(),
-        rows=rows(),
+        rows=_json_rows(stream, start, name, columns),
         _cleanup=cleanup,
     )
+
+
+class _Columns:
+    """The headers of a JSON array: the union of its objects' keys (cleaned), in first-seen order."""
+
+    def __init__(self, column_of: dict[str, int], cleaned: list[str]) -> None:
+        self._column_of = column_of  # key as written -> position among all cleaned keys
+        keep = [i for i, h in enumerate(cleaned) if h]
+        self.headers = [cleaned[i] for i in keep]
+        self._slot = {column: pos for pos, column in enumerate(keep)}  # position -> index in the row
+        self._empty = cleaned.index("") if "" in cleaned else None  # the column of a blank key
+
+    @classmethod
+    def of(cls, stream: IO[bytes], name: str) -> _Columns:
+        """Pass 1: read every object's keys."""
+        positions: dict[str, int] = {}  # cleaned key -> position (the empty key included)
+        column_of: dict[str, int] = {}
+        for _index, obj in _JsonArray(stream, name).objects():
+            for key in obj:
+                if key not in column_of:
+                    column_of[key] = positions.setdefault(clean_header(key), len(positions))
+        return cls(column_of, list(positions))
+
+    def row(self, obj: dict[str, Any], name: str, index: int) -> list[RawValue]:
+        """One object as a row of values in the headers' order, None for a missing key."""
+        values: list[RawValue] = [None] * len(self.headers)
+        for key, value in obj.items():
+            if isinstance(value, list | dict):
+                raise InvalidValue("file", name, "read.nested_value", line=index, name=key)
+            if isinstance(value, str):
+                value = unicodedata.normalize("NFC", value)
+            column = self._column_of.get(key)
+            if column is None:
+                raise InvalidValue("file", name, "read.changed")
+            if column == self._empty:
+                if not is_blank(value):
+                    raise InvalidValue("file", name, "read.empty_header", line=index, column=column + 1)
+                continue
+            values[self._slot[column]] = value
+        return values
+
+
+def _json_rows(
+    stream: IO[bytes], start: int, name: str, columns: _Columns
+) -> Iterator[tuple[int, list[RawValue]]]:
+    """Pass 2: the objects as rows, from ``start`` again; objects with only blank values are skipped."""
+    stream.seek(start)
+    for index, obj in _JsonArray(stream, name).objects():
+        values = columns.row(obj, name, index)
+        if all(is_blank(v) for v in values):
+            continue
+        yield index, values
