@@ -116,7 +116,7 @@ def _build_at_first_revision(path: Path) -> None:
             for table, rows in ROWS_0001.items():
                 columns = list(rows[0])
                 names, slots = ", ".join(columns), ", ".join(":" + c for c in columns)
-                statement = sa.text(f"INSERT INTO {table} ({names}) VALUES ({slots})")
+                statement = sa.text(f"INSERT INTO {table} ({names}) VALUES ({slots})")  # noqa: S608  (table and column names from the test's own fixture rows)
                 connection.execute(statement, rows)
     finally:
         engine.dispose()
@@ -125,7 +125,7 @@ def _build_at_first_revision(path: Path) -> None:
 def _rows(path: Path, table: str, columns: list[str]) -> list[dict[str, Any]]:
     connection = sqlite3.connect(path)
     try:
-        cursor = connection.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")
+        cursor = connection.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")  # noqa: S608  (table and column names from the test's own fixture rows)
         return [dict(zip(columns, row, strict=True)) for row in cursor]
     finally:
         connection.close()
