@@ -50,7 +50,8 @@ MEMBER_HEADERS = ["citizen_id", "full_name", "gender", "birth_date", "cell", "ad
 
 def _generator() -> Any:
     spec = importlib.util.spec_from_file_location("sample_generate", ROOT / "sample_data" / "generate.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["sample_generate"] = module
     spec.loader.exec_module(module)

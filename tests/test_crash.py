@@ -123,7 +123,8 @@ def test_a_killed_import_changes_nothing_and_a_rerun_completes(
 
     reference_db = backup_sqlite(before, tmp_path / "reference.db")
     reference = _watch(reference_db, _start_import(reference_db, big), kill_after=None, kill_at_wal=None)
-    assert reference.finished and reference.largest_wal > 0
+    assert reference.finished
+    assert reference.largest_wal > 0
     complete = row_counts(f"sqlite:///{reference_db}")
     assert complete["member"] == counts["member"] + ROWS
 

@@ -78,7 +78,8 @@ def test_db_upgrade_and_status_table(run, run_json, city):
     assert HEAD_REVISION in result.stderr
     assert run_json("db", "status")["row_counts"]["organisation"] == 5
     table = run("db", "status").stdout
-    assert "organisation" in table and "Phiên bản hiện tại" in table
+    assert "organisation" in table
+    assert "Phiên bản hiện tại" in table
 
 
 @pytest.mark.sqlite_only

@@ -228,7 +228,8 @@ def test_cell_parsers_give_a_value_or_a_clean_cell_error(raw: Any, text_column: 
             assert value is None or isinstance(value, str | int | bool | date), (name, value)
             if isinstance(value, str):  # text is stored as it may be shown: no control characters
                 assert control_character(value) is None, (name, value)
-                assert value == value.strip() and value
+                assert value == value.strip()
+                assert value
 
 
 # --- the whole CSV import, fed anything -----------------------------------------------------------
@@ -342,9 +343,11 @@ def test_control_characters_on_the_command_line_are_refused(
 
 def test_the_refusal_speaks_the_language_asked_and_covers_the_database_option(run: Run, city: None) -> None:
     result = run("--lang", "en", "search", "a\x1b")
-    assert result.exit_code == 1 and "Command-line argument 'a\\x1b'" in result.stderr
+    assert result.exit_code == 1
+    assert "Command-line argument 'a\\x1b'" in result.stderr
     result = run("--db", "/tmp/x\x1b.db", "org", "list")  # noqa: S108  (refused for its control character before anything opens it)
-    assert result.exit_code == 1 and "chứa ký tự điều khiển" in result.stderr
+    assert result.exit_code == 1
+    assert "chứa ký tự điều khiển" in result.stderr
 
 def test_a_control_character_already_stored_gives_a_clean_xlsx_error(
     run: Run, city: None, tmp_path: Path

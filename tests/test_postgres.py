@@ -154,7 +154,8 @@ def test_import_and_export_round_trip(run: Run, pg_url: str, tmp_path: Path) -> 
         summary = json.loads(
             _ok(run, "--db", pg_url, "import", entity, str(sample / f"{entity}.csv"), "--format", "json")
         )
-        assert summary["errors"] == 0 and summary["created"] > 0
+        assert summary["errors"] == 0
+        assert summary["created"] > 0
         again = json.loads(
             _ok(run, "--db", pg_url, "import", entity, str(sample / f"{entity}.csv"), "--format", "json")
         )

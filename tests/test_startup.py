@@ -33,7 +33,8 @@ def test_listed_help_equals_each_commands_own_help():
         command = load_subcommand(name)
         assert command.name == name
         assert command.help == spec.help, name
-        assert not command.hidden and not command.deprecated
+        assert not command.hidden
+        assert not command.deprecated
 
 
 def test_root_lists_every_command_in_order():
