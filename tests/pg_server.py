@@ -105,10 +105,19 @@ class PostgresServer:
         locale = _utf8_locale()
         initdb += [f"--locale={locale}"] if locale else ["--no-locale"]
         self._run(initdb)
-        self.port = free_port()
-        options = f"-k {self.base} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
-        self._run(["pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
-                   "-l", str(self.log), "-o", options])  # fmt: skip
+        # Another process (a second pytest-xdist worker starting its own server) may take the free port
+        # between our look and the server's bind: then try another.
+        for attempt in itertools.count(1):
+            self.port = free_port()
+            options = f"-k {self.base} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
+            try:
+                self._run(["pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
+                           "-l", str(self.log), "-o", options])  # fmt: skip
+            except RuntimeError as error:
+                if attempt >= 3 or "could not bind" not in str(error):
+                    raise
+                continue
+            break
         self._started = True
 
     def stop(self) -> None:

@@ -81,6 +81,7 @@ def test_backup_refuses_a_missing_database_and_a_missing_folder(run: Run, tmp_pa
     assert result.exit_code == 1
 
 
+@pytest.mark.slow
 @pytest.mark.sqlite_only
 def test_backups_taken_while_others_write_are_consistent(
     run: Run, members: None, fresh_environment: Path, tmp_path: Path

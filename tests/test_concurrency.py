@@ -28,6 +28,8 @@ ADDS_PER_WRITER = 5
 ROWS_PER_IMPORT = 250
 CELLS = ["HP", "K2"]
 
+pytestmark = pytest.mark.slow  # each test starts many processes, or waits out a busy timeout on purpose
+
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])])
 def target(request: pytest.FixtureRequest, fresh_environment: Path, run: Run) -> tuple[str, str]:

@@ -113,6 +113,7 @@ def before(run: Run, city: None, fresh_environment: Path, tmp_path: Path) -> Pat
     return fresh_environment
 
 
+@pytest.mark.slow
 def test_a_killed_import_changes_nothing_and_a_rerun_completes(
     run: Run, before: Path, tmp_path: Path
 ) -> None:

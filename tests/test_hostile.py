@@ -190,6 +190,7 @@ def _ten_mb_files(folder: Path) -> dict[str, Path]:
     return paths
 
 
+@pytest.mark.slow
 def test_ten_megabyte_fields_are_refused_cleanly(run: Run, city: None, tmp_path: Path) -> None:
     before = _state()
     for name, path in _ten_mb_files(tmp_path).items():
@@ -272,6 +273,7 @@ def _csv_text(header: str, body: list[list[str]], quoted: bool) -> str:
     return header + out.getvalue()
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     header=st.sampled_from([MEMBER_HEADER, "full_name,gender,birth_date,cell,admitted_on\n", "x,y\n", ""]),
@@ -297,6 +299,7 @@ def test_csv_import_of_anything_is_stored_or_refused_whole(
 # --- a workbook cut or scrambled anywhere -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_damaged_workbook_is_refused_or_read_whole(run: Run, city: None, tmp_path: Path, data: Any) -> None:

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,6 +145,7 @@ def test_people_dates_and_mentors_are_consistent() -> None:
     assert all(mentor_of[r["candidate"]] == r["author"] for r in reviews)
 
 
+@pytest.mark.slow
 def test_sample_data_imports_and_reports_like_the_article(run: Run, run_json: Callable[..., Any]) -> None:
     for name in LISTS:
         report = run_json("import", name, str(MONCAI / f"{name}.csv"))
