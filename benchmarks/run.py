@@ -50,7 +50,8 @@ MEMBER_HEADERS = ["citizen_id", "full_name", "gender", "birth_date", "cell", "ad
 
 def _generator() -> Any:
     spec = importlib.util.spec_from_file_location("sample_generate", ROOT / "sample_data" / "generate.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["sample_generate"] = module
     spec.loader.exec_module(module)
@@ -60,7 +61,7 @@ def _generator() -> Any:
 def make_country(folder: Path, members: int, cells: int, seed: int = 2022) -> tuple[Path, Path, Path]:
     """A country-sized tree (a root committee, a base organisation per 10 cells) and its members."""
     gen = _generator()
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311  (made-up rows to time, not a secret)
     names = gen.NameMaker.load(rng, gen.NAMES)
     ids = gen.Ids(rng)
     bases = max(cells // 10, 1)
@@ -159,7 +160,7 @@ def run_once(argv: list[str], env: dict[str, str], setup: Any = None) -> tuple[f
     if setup is not None:
         setup()
     start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603  (our own command line, as a user runs it)
     assert process.stderr is not None
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -554,7 +555,7 @@ def main() -> None:
             start = time.perf_counter()
             # In a child process: a forked child inherits its parent's peak memory (ru_maxrss), so the
             # generator's must not stay in this one.
-            subprocess.run(
+            subprocess.run(  # noqa: S603  (the sample generator, in a child process of its own)
                 [
                     sys.executable,
                     "-c",

@@ -369,7 +369,8 @@ def size_units(rng: random.Random, units: list[Unit]) -> None:
     tp = [u for u in holders if u.base == "TP"]
     fixed = {u.code for u in tp} | {"ND-HP"}
     tp_sizes = {"TP-K1": 38, "TP-K2": 41, "TP-K3": 35, "TP-K4": 39, "TP-K5": 33, "TP-CQ": 27, "TP-TH": 22}
-    assert sum(tp_sizes.values()) == TP_MEMBERS and set(tp_sizes) == {u.code for u in tp}
+    assert sum(tp_sizes.values()) == TP_MEMBERS
+    assert set(tp_sizes) == {u.code for u in tp}
     for unit in tp:
         unit.members = tp_sizes[unit.code]
     by_code = {u.code: u for u in units}
@@ -835,88 +836,122 @@ def later(rng: random.Random, after: date, lo: int, hi: int, cap: date = END) ->
 def make_candidates(
     rng: random.Random, people: People, units: list[Unit], members: list[Member]
 ) -> tuple[list[Candidate], list[dict[str, object]]]:
+    """The candidates at each stage of STAGE_MIX, and their mentors' monthly reviews."""
     by_code = {u.code: u for u in units}
     holders = [u for u in units if u.holds]
     cell_weights = [u.members * (1.4 if u.place == "residential" else 1.0) for u in holders]
     candidates: list[Candidate] = []
-    certificates = 400
-    resolutions = 0
+    numbers = DocumentNumbers(certificates=400, resolutions=0)
     stages = [stage for stage, count in STAGE_MIX for _ in range(count)]
     for stage in stages:
         unit = rng.choices(holders, cell_weights)[0]
-        sources, weights = SOURCE_BY_PLACE[unit.place]
-        source = rng.choices(sources, weights)[0]
-        gender = (
-            "F"
-            if source == "womens_union"
-            else ("M" if source in ("militia", "demobilised_soldier") else people.gender(unit))
-        )
-        old_source = source in ("womens_union", "farmers_union", "veterans_union", "neighbourhood_watch")
-        age = rng.randint(30, 45) if old_source else round(rng.triangular(18.5, 40, 24))
-        born = rand_date(rng, date(2022 - age - 1, 1, 1), date(2022 - age - 1, 12, 31))
-        if age < 18:
-            age = 18
-        identified = rand_date(rng, date(2021, 1, 4), date(2022, 11, 30))
-        if full_years(born, identified) < 18:
-            born = add_years(identified, -18) - timedelta(days=rng.randint(30, 700))
-        person = people.person(unit, gender, born, 1.0)
-        cand = Candidate(**vars(person), source=source, identified_on=identified, stage=stage)
-        cand.youth_union = source == "youth_union" or (full_years(born, END) <= 30 and rng.random() < 0.4)
-        if unit.place == "residential" and source != "student":
-            cand.occupation = rng.choice(
-                ["Lao động tự do", "Kinh doanh", "Công nhân", "Nông dân", "Nhân viên văn phòng"]
-            )
-        elif source == "student":
-            cand.occupation = "Sinh viên tốt nghiệp"
+        cand = new_candidate(rng, people, unit, stage)
         reached = stage
         if stage == "dropped":
             reached = rng.choice(["identified", "mentored", "trained"])
-        order = ["identified", "mentored", "trained", "applied", "proposed"]
-        depth = order.index(reached)
-        # the later the stage, the earlier the identification
-        span = (END - identified).days
-        need = [0, 40, 120, 200, 260][depth]
-        if span < need:
-            identified = END - timedelta(days=need + rng.randint(0, 200))
-            identified = max(identified, date(2021, 1, 4))
-            cand.identified_on = identified
-            if full_years(born, identified) < 18:
-                cand.birth_date = add_years(identified, -18) - timedelta(days=rng.randint(30, 700))
-        day = cand.identified_on
-        if depth >= 1:
-            day = later(rng, day, 14, 60)
-            mentors = official_by(members, unit.base, by_code, day)
-            same_cell = [m for m in mentors if m.cell == unit.code]
-            mentor = rng.choice(same_cell or mentors)
-            cand.mentor, cand.mentor_assigned_on = mentor.citizen_id, day
-        if depth >= 2:
-            day = later(rng, day, 30, 120)
-            certificates += 1
-            cand.trained_on, cand.certificate_no = day, f"{certificates}-CN/TTCT"
-        if depth >= 3:
-            day = later(rng, day, 15, 75)
-            pool = [
-                m
-                for m in official_by(members, unit.base, by_code, add_years(day, -1))
-                if m.citizen_id != cand.mentor
-            ]
-            same_cell = [m for m in pool if m.cell == unit.code]
-            chosen = rng.sample(same_cell if len(same_cell) >= 2 else pool, 2)
-            cand.applied_on = day
-            cand.introducer_1 = cand.mentor if rng.random() < 0.6 else chosen[0].citizen_id
-            cand.introducer_2 = chosen[1].citizen_id
-            if cand.youth_union and full_years(cand.birth_date, day) <= 30 and rng.random() < 0.5:
-                cand.introducer_2, cand.youth_union_introduces = "", True
-        if depth >= 4:
-            day = max(later(rng, day, 20, 60), date(2022, 10, 3))
-            day = min(day, date(2022, 12, 28))
-            resolutions += 1
-            cand.proposed_on, cand.resolution_no = day, f"{resolutions:02d}-NQ/CB"
+        depth = ["identified", "mentored", "trained", "applied", "proposed"].index(reached)
+        identify_early_enough(rng, cand, depth)
+        day = take_steps(rng, cand, unit, depth, members, by_code, numbers)
         if stage == "dropped":
             cand.dropped_on = later(rng, day, 20, 120)
             cand.drop_reason = rng.choice(DROP_REASONS)
         candidates.append(cand)
     candidates.sort(key=lambda c: (c.cell, c.identified_on, c.full_name))
+    return candidates, mentor_reviews(rng, candidates)
+
+
+@dataclass
+class DocumentNumbers:
+    """The last training certificate and cell resolution numbered so far."""
+
+    certificates: int
+    resolutions: int
+
+
+def new_candidate(rng: random.Random, people: People, unit: Unit, stage: str) -> Candidate:
+    """A person the cell has identified (source, gender and age to match), before any later step."""
+    sources, weights = SOURCE_BY_PLACE[unit.place]
+    source = rng.choices(sources, weights)[0]
+    gender = (
+        "F"
+        if source == "womens_union"
+        else ("M" if source in ("militia", "demobilised_soldier") else people.gender(unit))
+    )
+    old_source = source in ("womens_union", "farmers_union", "veterans_union", "neighbourhood_watch")
+    age = rng.randint(30, 45) if old_source else round(rng.triangular(18.5, 40, 24))
+    born = rand_date(rng, date(2022 - age - 1, 1, 1), date(2022 - age - 1, 12, 31))
+    identified = rand_date(rng, date(2021, 1, 4), date(2022, 11, 30))
+    if full_years(born, identified) < 18:
+        born = add_years(identified, -18) - timedelta(days=rng.randint(30, 700))
+    person = people.person(unit, gender, born, 1.0)
+    cand = Candidate(**vars(person), source=source, identified_on=identified, stage=stage)
+    cand.youth_union = source == "youth_union" or (full_years(born, END) <= 30 and rng.random() < 0.4)
+    if unit.place == "residential" and source != "student":
+        cand.occupation = rng.choice(
+            ["Lao động tự do", "Kinh doanh", "Công nhân", "Nông dân", "Nhân viên văn phòng"]
+        )
+    elif source == "student":
+        cand.occupation = "Sinh viên tốt nghiệp"
+    return cand
+
+
+def identify_early_enough(rng: random.Random, cand: Candidate, depth: int) -> None:
+    """The later the stage, the earlier the identification: leave room for ``depth`` steps before END."""
+    need = [0, 40, 120, 200, 260][depth]
+    if (END - cand.identified_on).days >= need:
+        return
+    identified = END - timedelta(days=need + rng.randint(0, 200))
+    cand.identified_on = max(identified, date(2021, 1, 4))
+    if full_years(cand.birth_date, cand.identified_on) < 18:
+        cand.birth_date = add_years(cand.identified_on, -18) - timedelta(days=rng.randint(30, 700))
+
+
+def take_steps(
+    rng: random.Random,
+    cand: Candidate,
+    unit: Unit,
+    depth: int,
+    members: list[Member],
+    units: dict[str, Unit],
+    numbers: DocumentNumbers,
+) -> date:
+    """Date the first ``depth`` steps after identification (mentor, training, application, proposal);
+    return the day of the last one."""
+    day = cand.identified_on
+    if depth >= 1:
+        day = later(rng, day, 14, 60)
+        mentors = official_by(members, unit.base, units, day)
+        same_cell = [m for m in mentors if m.cell == unit.code]
+        mentor = rng.choice(same_cell or mentors)
+        cand.mentor, cand.mentor_assigned_on = mentor.citizen_id, day
+    if depth >= 2:
+        day = later(rng, day, 30, 120)
+        numbers.certificates += 1
+        cand.trained_on, cand.certificate_no = day, f"{numbers.certificates}-CN/TTCT"
+    if depth >= 3:
+        day = later(rng, day, 15, 75)
+        pool = [
+            m
+            for m in official_by(members, unit.base, units, add_years(day, -1))
+            if m.citizen_id != cand.mentor
+        ]
+        same_cell = [m for m in pool if m.cell == unit.code]
+        chosen = rng.sample(same_cell if len(same_cell) >= 2 else pool, 2)
+        cand.applied_on = day
+        cand.introducer_1 = cand.mentor if rng.random() < 0.6 else chosen[0].citizen_id
+        cand.introducer_2 = chosen[1].citizen_id
+        if cand.youth_union and full_years(cand.birth_date, day) <= 30 and rng.random() < 0.5:
+            cand.introducer_2, cand.youth_union_introduces = "", True
+    if depth >= 4:
+        day = max(later(rng, day, 20, 60), date(2022, 10, 3))
+        day = min(day, date(2022, 12, 28))
+        numbers.resolutions += 1
+        cand.proposed_on, cand.resolution_no = day, f"{numbers.resolutions:02d}-NQ/CB"
+    return day
+
+
+def mentor_reviews(rng: random.Random, candidates: list[Candidate]) -> list[dict[str, object]]:
+    """Two to six monthly reviews by each candidate's mentor, from the month after the assignment."""
     reviews: list[dict[str, object]] = []
     for cand in candidates:
         if cand.mentor_assigned_on is None:
@@ -941,7 +976,7 @@ def make_candidates(
                     "text": rng.choice(REMARKS),
                 }
             )
-    return candidates, reviews
+    return reviews
 
 
 def admission_histories(units: list[Unit], members: list[Member]) -> list[Candidate]:
@@ -950,7 +985,7 @@ def admission_histories(units: list[Unit], members: list[Member]) -> list[Candid
     article's bar: 70% of those trained are admitted). A separate random stream, so that everything else
     the generator makes stays as it was. Members without a citizen ID, or who would have been under 18
     or over 47 when identified, keep no history."""
-    rng = random.Random(SEED + 1)
+    rng = random.Random(SEED + 1)  # noqa: S311  (made-up sample data, seeded to be the same every run)
     by_code = {u.code: u for u in units}
     history: list[Candidate] = []
     for member in members:
@@ -1337,7 +1372,7 @@ def write_xlsx(members: list[Member], units: list[Unit], out: Path) -> bool:
 
 
 def generate(out: Path, names_dir: Path = NAMES) -> dict[str, int]:
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311  (made-up sample data, seeded to be the same every run)
     out.mkdir(parents=True, exist_ok=True)
     units = build_tree(rng)
     size_units(rng, units)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from dangvien_cli.cli.app import app
@@ -23,6 +24,11 @@ from tests.pg_server import PostgresServer, find_bin_dir
 
 TODAY = "2024-06-30"
 PG_URL = os.environ.get("DANGVIEN_TEST_PG_URL") or None
+
+# Hypothesis's timing checks (a 200 ms deadline an example, "data generation is too slow") fail at random
+# when the tests share the cores with xdist workers or other jobs; none of our properties is about speed.
+settings.register_profile("dangvien", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("dangvien")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

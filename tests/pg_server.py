@@ -59,7 +59,7 @@ def _server_user() -> pwd.struct_passwd | None:
 
 def _utf8_locale() -> str | None:
     try:
-        listed = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.split()
+        listed = subprocess.run(["locale", "-a"], capture_output=True, text=True, check=False).stdout.split()  # noqa: S607  (the system's locale tool, found on PATH as a shell would)
     except OSError:
         return None
     for name in ("C.UTF-8", "C.utf8"):
@@ -86,7 +86,7 @@ class PostgresServer:
         if self.user is not None:
             command = ["runuser", "-u", self.user.pw_name, "--", *command]
         env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-        result = subprocess.run(
+        result = subprocess.run(  # noqa: S603  (PostgreSQL's own tools, from find_bin_dir)
             command, cwd=self.base, env=env, capture_output=True, text=True, check=False, timeout=120
         )
         if result.returncode != 0:
@@ -105,10 +105,19 @@ class PostgresServer:
         locale = _utf8_locale()
         initdb += [f"--locale={locale}"] if locale else ["--no-locale"]
         self._run(initdb)
-        self.port = free_port()
-        options = f"-k {self.base} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
-        self._run(["pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
-                   "-l", str(self.log), "-o", options])  # fmt: skip
+        # Another process (a second pytest-xdist worker starting its own server) may take the free port
+        # between our look and the server's bind: then try another.
+        for attempt in itertools.count(1):
+            self.port = free_port()
+            options = f"-k {self.base} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
+            try:
+                self._run(["pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
+                           "-l", str(self.log), "-o", options])  # fmt: skip
+            except RuntimeError as error:
+                if attempt >= 3 or "could not bind" not in str(error):
+                    raise
+                continue
+            break
         self._started = True
 
     def stop(self) -> None:
@@ -171,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         server.start()
         print(f"PostgreSQL on 127.0.0.1:{server.port} ({bin_dir})", file=sys.stderr, flush=True)
         env = {**os.environ, "DANGVIEN_TEST_PG_URL": server.url()}
-        return subprocess.run(args, env=env, check=False).returncode
+        return subprocess.run(args, env=env, check=False).returncode  # noqa: S603  (the test command given on our own command line)
     finally:
         server.stop()
 

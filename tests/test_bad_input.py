@@ -165,6 +165,8 @@ def test_unknown_ids(run, city):
         "Lỗi: Số đảng viên (member_id) '42': không có đảng viên này\n",
     )
     result = run("candidate", "show", "7")
-    assert result.exit_code == 1 and "(candidate_id) '7'" in result.stderr
+    assert result.exit_code == 1
+    assert "(candidate_id) '7'" in result.stderr
     result = run("org", "show", "ZZ")
-    assert result.exit_code == 1 and "(org) 'ZZ'" in result.stderr
+    assert result.exit_code == 1
+    assert "(org) 'ZZ'" in result.stderr

@@ -53,21 +53,25 @@ def test_list_and_filter(run, run_json, city):
     assert run_json("candidate", "list", "--stage", "admitted") == []
     assert len(run_json("candidate", "list", "--stage", "identified")) == 2
     bad = run("candidate", "list", "--stage", "elected")
-    assert bad.exit_code == 2 and "Invalid value for '--stage'" in bad.stderr
+    assert bad.exit_code == 2
+    assert "Invalid value for '--stage'" in bad.stderr
 
 
 def test_refusals(run, city):
     wrong_source = [*ADD]
     wrong_source[wrong_source.index("--source") + 1] = "lottery"
     result = run(*wrong_source)
-    assert result.exit_code == 2 and "Invalid value for '--source'" in result.stderr
+    assert result.exit_code == 2
+    assert "Invalid value for '--source'" in result.stderr
     assert run(*ADD, "--citizen-id", "022301000123").exit_code == 0
     again = run(*ADD, "--citizen-id", "022301000123")
-    assert again.exit_code == 1 and "(citizen_id) '022301000123'" in again.stderr
+    assert again.exit_code == 1
+    assert "(citizen_id) '022301000123'" in again.stderr
     unborn = [*ADD]
     unborn[unborn.index("--birth") + 1] = "2030-01-01"
     result = run(*unborn)
-    assert result.exit_code == 1 and "(birth_date) '2030-01-01'" in result.stderr
+    assert result.exit_code == 1
+    assert "(birth_date) '2030-01-01'" in result.stderr
 
 
 def test_a_member_is_not_a_candidate(run, city):
@@ -98,4 +102,6 @@ def test_a_member_is_not_a_candidate(run, city):
 def test_show_table(run, city):
     run(*ADD)
     out = run("candidate", "show", "1").stdout
-    assert "Phạm Thị Hoa" in out and "Đoàn viên" in out and "Tạo nguồn" in out
+    assert "Phạm Thị Hoa" in out
+    assert "Đoàn viên" in out
+    assert "Tạo nguồn" in out

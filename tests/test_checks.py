@@ -114,7 +114,8 @@ def test_every_problem_is_listed_in_each_format(run: Run, history: None) -> None
     codes = {r["code"] for r in rows}
     assert {"member.no_cell", "dates.backwards", "admission.no_member"} <= codes
     vietnamese = run("db", "check")
-    assert vietnamese.exit_code == 1 and "không thuộc chi bộ nào" in vietnamese.stdout
+    assert vietnamese.exit_code == 1
+    assert "không thuộc chi bộ nào" in vietnamese.stdout
 
 
 @pytest.mark.sqlite_only
@@ -160,5 +161,6 @@ def test_an_overlap_names_the_cell_spell_that_starts_too_early(run: Run, history
 def test_a_missing_database_file_is_said_not_created(run: Run, tmp_path: Path) -> None:
     missing = tmp_path / "mistyped.db"
     result = run("--db", str(missing), "--lang", "en", "db", "check")
-    assert result.exit_code == 1 and "there is no database" in result.stderr
+    assert result.exit_code == 1
+    assert "there is no database" in result.stderr
     assert not missing.exists()

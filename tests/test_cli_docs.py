@@ -16,7 +16,8 @@ SCRIPT = ROOT / "scripts" / "make_cli_docs.py"
 
 def _load_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_cli_docs", SCRIPT)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("make_cli_docs", module)
     spec.loader.exec_module(module)

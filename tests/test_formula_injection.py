@@ -27,7 +27,8 @@ def test_neutralise_is_undone_by_restore(text: str) -> None:
     assert restore(escaped) == text
     assert not escaped.startswith(DANGEROUS)
     if not text.startswith(("'", *DANGEROUS)):
-        assert escaped == text and restore(text) == text  # ordinary text is left alone
+        assert escaped == text  # ordinary text is left alone
+        assert restore(text) == text
 
 
 def test_only_text_is_neutralised() -> None:
@@ -69,7 +70,9 @@ def test_csv_export_neutralises_and_imports_back_unchanged(
     _import_hostile_members(run)
     exported = run("export", "members").stdout
     _assert_no_formula_in_csv(exported)
-    assert "'=HYPERLINK(" in exported and "'+84 912 345 678" in exported and "'@SUM(" in exported
+    assert "'=HYPERLINK(" in exported
+    assert "'+84 912 345 678" in exported
+    assert "'@SUM(" in exported
     assert "''=already escaped" not in exported  # the corpus's "'=x" was read as "=x", written as "'=x"
 
     # Into the same database: every row is equal to what is stored, so nothing changes.

@@ -88,7 +88,8 @@ def test_every_bad_row_in_one_pass_and_nothing_written(run, city, tmp_path):
     result = run("import", "members", str(path), "--errors-to", str(errors), "--format", "json")
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
-    assert summary["errors"] == 5 and summary["created"] == 0  # nothing was written
+    assert summary["errors"] == 5
+    assert summary["created"] == 0  # nothing was written
     assert [(p["line"], p["column"], p["value"]) for p in summary["problems"]] == [
         (2, "birth_date", "31/02/1990"),
         (3, "citizen_id", "22070001234"),
@@ -113,14 +114,16 @@ def test_unknown_column_is_refused_in_the_header(run, city, tmp_path):
 def test_missing_required_column(run, city, tmp_path):
     path = write(tmp_path / "x.csv", "full_name,gender,birth_date,cell\nA,M,1990-01-01,HP\n")
     result = run("import", "members", str(path))
-    assert result.exit_code == 1 and "admitted_on" in result.stderr
+    assert result.exit_code == 1
+    assert "admitted_on" in result.stderr
 
 
 def test_dry_run_reports_and_writes_nothing(run, run_json, city, tmp_path):
     path = write(tmp_path / "dv.csv", MEMBERS_VI)
     before = counts()
     summary = run_json("import", "members", str(path), "--dry-run")
-    assert summary["dry_run"] is True and summary["created"] == 3
+    assert summary["dry_run"] is True
+    assert summary["created"] == 3
     assert counts() == before
 
 
@@ -151,7 +154,8 @@ def test_duplicates_by_citizen_id(run, run_json, city, tmp_path):
     sy = next(m for m in run_json("member", "list") if m["citizen_id"] == "022070001234")
     assert sy["official_on"] == "2001-05-20"
     entries = run_json("log", "--entity", f"member:{sy['id']}")
-    assert entries[-1]["action"] == "update" and entries[-1]["before"]["official_on"] == "2001-05-19"
+    assert entries[-1]["action"] == "update"
+    assert entries[-1]["before"]["official_on"] == "2001-05-19"
 
 
 def test_blank_cells_never_overwrite(run, run_json, city, tmp_path):
@@ -165,7 +169,8 @@ def test_blank_cells_never_overwrite(run, run_json, city, tmp_path):
     )
     assert summary["updated"] == 1
     sy = next(m for m in run_json("member", "list") if m["citizen_id"] == "022070001234")
-    assert sy["official_on"] == "2001-05-19" and sy["occupation"] == "Hưu trí"
+    assert sy["official_on"] == "2001-05-19"
+    assert sy["occupation"] == "Hưu trí"
 
 
 def test_name_and_birth_date_match_is_a_possible_duplicate(run, run_json, city, tmp_path):
@@ -183,7 +188,8 @@ def test_name_and_birth_date_match_is_a_possible_duplicate(run, run_json, city, 
     assert "có thể trùng người đã có" in result.stderr
     # the same person with a citizen ID that differs from nobody's: still only a possible duplicate
     skipped = run_json("import", "members", str(write(tmp_path / "b.csv", other)), "--on-duplicate", "skip")
-    assert skipped["skipped"] == 1 and skipped["created"] == 0
+    assert skipped["skipped"] == 1
+    assert skipped["created"] == 0
 
 
 def test_the_same_person_twice_in_one_file(run, city, tmp_path):
@@ -269,7 +275,8 @@ def test_quotas_with_milestones(run, run_json, city, tmp_path):
     assert exported.splitlines()[1] == "TP,2022,13,5,15,2022-Q2=6; 2022-09=10"
     bad = "org,year,target,milestones\nTP,2022,13,2023-Q1=3\n"
     result = run("import", "quotas", str(write(tmp_path / "bad.csv", bad)))
-    assert result.exit_code == 1 and "2022" in result.stderr
+    assert result.exit_code == 1
+    assert "2022" in result.stderr
 
 
 def test_candidates_with_mentors_and_reviews(run, run_json, city, tmp_path):
@@ -297,7 +304,8 @@ def test_candidates_with_mentors_and_reviews(run, run_json, city, tmp_path):
         "A B,F,2/2/2001,HP,other,10/1/2022,Không Ai\n"
     )
     result = run("import", "candidates", str(write(tmp_path / "u.csv", unknown)))
-    assert result.exit_code == 1 and "mentor" in result.stderr
+    assert result.exit_code == 1
+    assert "mentor" in result.stderr
 
 
 def test_json_round_trip_of_members(run, run_json, city, tmp_path):
@@ -329,10 +337,13 @@ def test_export_refuses_to_overwrite_and_redacts(run, run_json, city, tmp_path):
     target = tmp_path / "out.csv"
     target.write_text("keep me")
     result = run("export", "members", "-o", str(target))
-    assert result.exit_code == 1 and "--force" in result.stderr
+    assert result.exit_code == 1
+    assert "--force" in result.stderr
     assert target.read_text() == "keep me"
     redacted = run("export", "members", "--redact").stdout
-    assert "022070001234" not in redacted and "022*******34" in redacted and "1970-09-**" in redacted
+    assert "022070001234" not in redacted
+    assert "022*******34" in redacted
+    assert "1970-09-**" in redacted
     assert run("export", "members", "-f", "xlsx").exit_code == 1
 
 

@@ -57,5 +57,6 @@ def test_an_admitted_candidate_needs_its_member_and_a_path_before_the_admission(
     ):
         result = run("import", "candidates", _write(tmp_path, *rows))
         assert result.exit_code == 1
-        assert column in result.stderr and reason in result.stderr, result.stderr
+        assert column in result.stderr, result.stderr
+        assert reason in result.stderr, result.stderr
         assert run_json("candidate", "list", "--stage", "admitted") == []

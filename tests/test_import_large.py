@@ -47,8 +47,11 @@ def test_deferred_indexes_come_back_and_rows_are_all_logged(
     log = run_json("log", "--entity", "member", "--limit", "0")
     assert [entry["entity_id"] for entry in log] == list(range(1, 61))
     first = log[0]["after"]
-    assert first["id"] == 1 and first["citizen_id"] == "000000000000" and first["youth_union"] is False
-    assert first["birth_date"] == "1970-05-01" and first["official_on"] == "2001-05-19"
+    assert first["id"] == 1
+    assert first["citizen_id"] == "000000000000"
+    assert first["youth_union"] is False
+    assert first["birth_date"] == "1970-05-01"
+    assert first["official_on"] == "2001-05-19"
     assert first["name_folded"] == "nguyen van sy 0"
     # the snapshot written by SQL equals the stored record
     shown = run_json("member", "show", "1")

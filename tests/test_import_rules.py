@@ -43,7 +43,8 @@ def test_a_quota_year_is_refused_alike_by_quota_set_and_the_import(run, run_json
     reason = t("quota.year", "vi")
     refused = run("quota", "set", "TP", "--year", "3000", "--target", "13")
     assert refused.exit_code == 1
-    assert "3000" in refused.stderr and reason in refused.stderr
+    assert "3000" in refused.stderr
+    assert reason in refused.stderr
     code, summary = _import(run, tmp_path, "quotas", "org,year,target\nTP,3000,13\n")
     assert code == 1
     assert [(p["line"], p["column"], p["value"], p["code"]) for p in summary["problems"]] == [
@@ -64,7 +65,8 @@ def test_quota_set_and_the_import_write_the_same_quota(run, run_json, city, tmp_
     bad = run(*quota, "--milestone", "2022-Q5=6")
     assert bad.exit_code == 1
     code, summary = _import(run, tmp_path, "quotas", "org,year,target,milestones\nTP,2022,13,2022-Q5=6\n")
-    assert code == 1 and summary["problems"][0]["code"] == "quota.milestone_format"
+    assert code == 1
+    assert summary["problems"][0]["code"] == "quota.milestone_format"
     assert t("quota.milestone_format", "vi") in bad.stderr
 
 
@@ -81,7 +83,8 @@ def test_a_leaving_needs_its_day_and_its_reason(run, city, tmp_path, left_on, le
         f"Lê Văn Tám,M,1/1/1970,HP,19/5/2000,{left_on},{left_reason}\n"
     )
     code, summary = _import(run, tmp_path, "members", text)
-    assert code == 1 and summary["created"] == 0
+    assert code == 1
+    assert summary["created"] == 0
     assert [(p["column"], p["code"]) for p in summary["problems"]] == [(column, refused.value.key)]
 
 
@@ -97,7 +100,8 @@ def test_a_step_in_the_future_is_refused_by_the_step_and_by_the_import(run, run_
     )["id"]  # fmt: skip
     assert run("candidate", "mentor", str(candidate), "--member", "1", "--date", "2022-02-01").exit_code == 0
     step = run("candidate", "train", str(candidate), "--date", "2024-07-01")
-    assert step.exit_code == 1 and t("date.future", "vi") in step.stderr
+    assert step.exit_code == 1
+    assert t("date.future", "vi") in step.stderr
     text = (
         "full_name,gender,birth_date,cell,source,identified_on,mentor,trained_on\n"
         "Dương Văn Khoa,M,17/7/1997,K2,other,5/3/2022,Nguyễn Văn Sỹ,1/7/2024\n"

@@ -89,7 +89,8 @@ def test_records_are_typed_and_give_the_commands_json(run_json, database: Databa
     with database.reader() as session:
         [member] = list_members(session=session, on=TODAY)
         detail = show_member(session=session, member_id=member.id, on=TODAY)
-    assert isinstance(member, MemberRecord) and isinstance(detail, MemberDetail)
+    assert isinstance(member, MemberRecord)
+    assert isinstance(detail, MemberDetail)
     assert (member.gender, member.status, member.birth_date) == (
         Gender.M,
         MemberStatus.official,

@@ -40,7 +40,8 @@ def test_every_write_is_logged(run, run_json, city):
         ("insert", 2),
     ]
     update = memberships[1]
-    assert update["before"]["end_on"] is None and update["after"]["end_on"] == "2020-01-01"
+    assert update["before"]["end_on"] is None
+    assert update["after"]["end_on"] == "2020-01-01"
     orgs = run_json("log", "--entity", "organisation")
     assert [e["after"]["code"] for e in orgs] == ["MC", "TP", "HP", "K2", "CQ"]
     assert len(run_json("log", "--limit", "2")) == 2
@@ -56,12 +57,14 @@ def test_a_refused_command_logs_nothing(run, run_json, city):
 
 def test_table_shows_changes(run, city):
     out = run("log").stdout
-    assert "Nhật ký thay đổi" in out and "code=HP" in out
+    assert "Nhật ký thay đổi" in out
+    assert "code=HP" in out
 
 
 def test_bad_entity_filter(run, city):
     result = run("log", "--entity", "member:abc")
-    assert result.exit_code == 1 and "(entity) 'member:abc'" in result.stderr
+    assert result.exit_code == 1
+    assert "(entity) 'member:abc'" in result.stderr
 
 
 @pytest.mark.parametrize("statement", ["UPDATE change_log SET os_user = 'x'", "DELETE FROM change_log"])

@@ -21,7 +21,8 @@ def test_add_and_list_tree_order(run, run_json, city):
         "population": None,
         "depth": 2,
     }
-    assert by_code["MC"]["parent"] is None and by_code["MC"]["depth"] == 0
+    assert by_code["MC"]["parent"] is None
+    assert by_code["MC"]["depth"] == 0
 
 
 def test_list_under_a_subtree(run_json, city):
@@ -91,7 +92,8 @@ def test_show_counts_members_and_candidates_of_the_subtree(run, run_json, city):
     assert shown["official_members"] == 1
     assert shown["probationary_members"] == 1
     assert shown["candidates"] == 1
-    assert shown["children"] == 2 and shown["cells"] == 2
+    assert shown["children"] == 2
+    assert shown["cells"] == 2
     # the same organisation before anyone was admitted
     assert run_json("org", "show", "TP", "--at", "1999-12-31")["members"] == 0
     assert run_json("org", "show", "CQ")["members"] == 0
@@ -100,7 +102,8 @@ def test_show_counts_members_and_candidates_of_the_subtree(run, run_json, city):
 def test_show_table_in_english(run, city):
     result = run("--lang", "en", "org", "show", "HP")
     assert result.exit_code == 0
-    assert "Residential" in result.stdout and "Cell" in result.stdout
+    assert "Residential" in result.stdout
+    assert "Cell" in result.stdout
 
 
 def test_base_cell_holds_members_directly(run, run_json, city):

@@ -28,7 +28,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 
 def _check(args: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603  (pip, python and dangvien of the test's own venv)
         [str(arg) for arg in args],
         cwd=cwd,
         env=env if env is not None else _clean_env(),

@@ -94,7 +94,8 @@ def test_monthly_report_files_are_redacted(run: Run, people: None, tmp_path: Pat
     result = run("report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out), "--redact")
     assert result.exit_code == 0, result.stderr
     text = (out / "HP-2024-05.md").read_text(encoding="utf-8")
-    assert "Lê Văn Hùng" in text and "09/1970" not in text.replace("**/09/1970", "")
+    assert "Lê Văn Hùng" in text
+    assert "09/1970" not in text.replace("**/09/1970", "")
     assert not FULL_DATES.search(text)
     xlsx = tmp_path / "monthly.xlsx"
     args = ("report", "monthly", "--cell", "HP", "--month", "2024-05", "-f", "xlsx", "-o", str(xlsx))
@@ -102,7 +103,8 @@ def test_monthly_report_files_are_redacted(run: Run, people: None, tmp_path: Pat
     from openpyxl import load_workbook
 
     values = [str(c.value) for s in load_workbook(xlsx).worksheets for r in s.iter_rows() for c in r]
-    assert "1970-09-**" in values and BORN not in values
+    assert "1970-09-**" in values
+    assert BORN not in values
 
 
 def test_redact_reaches_into_nested_records() -> None:
@@ -127,8 +129,10 @@ def test_redacted_export_masks_the_birth_day_in_a_reference_by_name(run: Run, tm
     plain = run("export", "candidates", "--format", "csv").stdout
     assert "Phạm Thị Hoà (08/03/1985)" in plain  # an introducer without a citizen ID, named with her birth
     redacted = run("export", "candidates", "--format", "csv", "--redact").stdout
-    assert "Phạm Thị Hoà (**/03/1985)" in redacted and "08/03/1985" not in redacted
-    assert "022*******21" in redacted and "022071004321" not in redacted  # a mentor named by citizen ID
+    assert "Phạm Thị Hoà (**/03/1985)" in redacted
+    assert "08/03/1985" not in redacted
+    assert "022*******21" in redacted  # a mentor named by citizen ID
+    assert "022071004321" not in redacted
 
 
 # --- the change log: who, and when ---------------------------------------------------------------------
@@ -173,7 +177,7 @@ def test_log_records_the_os_user_and_filters_by_user_and_date(
 
 # --- the database password ------------------------------------------------------------------------------
 
-PASSWORD = "S3cr@t/Pw:x"  # with the characters a URL must encode
+PASSWORD = "S3cr@t/Pw:x"  # noqa: S105  (made up, with the characters a URL must encode)
 
 
 def _closed_port() -> int:
@@ -232,7 +236,8 @@ def test_an_unreachable_database_never_shows_its_password(
 def test_a_bad_database_url_is_refused_without_its_password(run: Run, url: str, message: str) -> None:
     result = run("--db", url, "db", "status")
     assert result.exit_code == 1
-    assert message in result.stderr and "***" in result.stderr
+    assert message in result.stderr
+    assert "***" in result.stderr
     _assert_hidden(result)
 
 
@@ -246,7 +251,8 @@ def test_the_database_address_can_come_from_a_file(
     monkeypatch.setenv("DANGVIEN_DB_FILE", str(secret))
     assert run("org", "add", "MC", "Thành ủy", "--kind", "committee").exit_code == 0
     status = json.loads(run("db", "status", "--format", "json").stdout)
-    assert status["url"] == f"sqlite:///{database}" and status["row_counts"]["organisation"] == 1
+    assert status["url"] == f"sqlite:///{database}"
+    assert status["row_counts"]["organisation"] == 1
     # DANGVIEN_DB, and --db, come first
     other = tmp_path / "other.db"
     monkeypatch.setenv("DANGVIEN_DB", str(other))
@@ -275,7 +281,9 @@ def test_a_database_file_is_refused_when_missing_empty_or_readable_by_others(
     assert result.exit_code == 1
     assert (
         result.stderr.startswith("Lỗi: Tệp địa chỉ cơ sở dữ liệu (DANGVIEN_DB_FILE) '")
-        and message in result.stderr
+    )
+    assert (
+        message in result.stderr
     )
     _assert_hidden(result)
 
@@ -321,4 +329,5 @@ def test_postgres_password_never_reaches_output_or_the_change_log(
             rows = connection.execute(sa.text("SELECT * FROM change_log")).all()
     finally:
         database.close()
-    assert rows and all(PASSWORD not in str(row) and quote(PASSWORD, safe="") not in str(row) for row in rows)
+    assert rows
+    assert all(PASSWORD not in str(row) and quote(PASSWORD, safe="") not in str(row) for row in rows)

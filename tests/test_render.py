@@ -130,14 +130,19 @@ def test_each_writer_is_in_exactly_one_module(pattern: str) -> None:
 def test_table_translates_codes_and_shows_dates_and_percentages_for_people() -> None:
     vi = text_of(report(), OutputFormat.table)
     assert vi.startswith("Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022 (đến ngày 2022-10-31)")
-    assert "Đã học lớp nhận thức" in vi and "Đã làm đơn" in vi  # Stage's labels
+    assert "Đã học lớp nhận thức" in vi
+    assert "Đã làm đơn" in vi
     assert "Tổ chức lễ kết nạp" in vi  # the catalogue's due.ceremony_due
-    assert "107.7%" in vi and "31/10/2022" in vi
+    assert "107.7%" in vi
+    assert "31/10/2022" in vi
     assert "=1+2" not in vi  # a column a terminal may leave out
     assert re.search(r"TOTAL\s.*\s16\s+123\.1%", vi)  # the totals as the footer
     assert "Phụ lục" in vi  # the section under the main table
     en = text_of(report(), OutputFormat.table, "en")
-    assert "Trained" in en and "Ceremony to hold" in en and "2022-10-31" in en and "31/10/2022" not in en
+    assert "Trained" in en
+    assert "Ceremony to hold" in en
+    assert "2022-10-31" in en
+    assert "31/10/2022" not in en
 
 
 def test_json_of_a_report_is_rows_totals_and_its_keys() -> None:
@@ -165,14 +170,16 @@ def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107.7% | 31/10/2022 | =1+2 |" in text
     assert "| **TOTAL** |  |  | **16** | **123.1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
-    assert text.endswith("|\n") and not text.endswith("\n\n")
+    assert text.endswith("|\n")
+    assert not text.endswith("\n\n")
 
 
 def test_xlsx_of_a_report(tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     assert render_xlsx.write(report(), path, "vi") == 2
     sheet = load_workbook(path)["quota"]
-    assert sheet["A1"].value.startswith("Kết quả") and sheet["A1"].font.b
+    assert sheet["A1"].value.startswith("Kết quả")
+    assert sheet["A1"].font.b
     assert [c.value for c in sheet[2]] == [
         "Tổ chức",
         "Giai đoạn",
@@ -182,11 +189,17 @@ def test_xlsx_of_a_report(tmp_path: Path) -> None:
         "on",
         "note",
     ]
-    assert sheet["B3"].value == "Đã học lớp nhận thức" and sheet["A3"].number_format == "@"
-    assert sheet["F3"].is_date and sheet["F3"].number_format == "DD/MM/YYYY"
-    assert sheet["E3"].value == 107.7 and sheet["E3"].number_format == "0.0"
-    assert sheet["G3"].value == "=1+2" and sheet["G3"].data_type == "s"  # text, never a formula
-    assert sheet["A5"].value == "TOTAL" and sheet["D5"].value == 16 and sheet["D5"].font.b
+    assert sheet["B3"].value == "Đã học lớp nhận thức"
+    assert sheet["A3"].number_format == "@"
+    assert sheet["F3"].is_date
+    assert sheet["F3"].number_format == "DD/MM/YYYY"
+    assert sheet["E3"].value == 107.7
+    assert sheet["E3"].number_format == "0.0"
+    assert sheet["G3"].value == "=1+2"
+    assert sheet["G3"].data_type == "s"
+    assert sheet["A5"].value == "TOTAL"
+    assert sheet["D5"].value == 16
+    assert sheet["D5"].font.b
     assert len(sheet._charts) == 1  # type: ignore[attr-defined]
 
 
@@ -195,8 +208,11 @@ def test_xlsx_of_a_report(tmp_path: Path) -> None:
 
 def test_a_paper_in_each_format(tmp_path: Path) -> None:
     shown = text_of(paper(), OutputFormat.table)
-    assert shown.startswith("Báo cáo tháng\n") and "Đảng viên đầu tháng" in shown and "23" in shown
-    assert "Kết nạp trong tháng (1)" in shown and "02/02/2001" in shown
+    assert shown.startswith("Báo cáo tháng\n")
+    assert "Đảng viên đầu tháng" in shown
+    assert "23" in shown
+    assert "Kết nạp trong tháng (1)" in shown
+    assert "02/02/2001" in shown
     assert "Ra khỏi danh sách: Không có." in shown  # an empty list named without its count
     assert text_of(paper(), OutputFormat.md) == (
         "# Báo cáo tháng\n\n## Tổng hợp\n\n| | |\n|---|---:|\n| Đảng viên đầu tháng | 23 |\n\n"
@@ -214,7 +230,8 @@ def test_a_paper_in_each_format(tmp_path: Path) -> None:
     render_xlsx.write(paper(), path, "vi")
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["summary", "joined", "left"]
-    assert workbook["summary"]["A1"].value == "Báo cáo tháng" and workbook["summary"]["B2"].value == 23
+    assert workbook["summary"]["A1"].value == "Báo cáo tháng"
+    assert workbook["summary"]["B2"].value == 23
     assert workbook["joined"]["A1"].value == "Kết nạp trong tháng"
     assert workbook["joined"]["B3"].is_date
     assert [c.value for c in workbook["left"][2]] == ["Họ và tên", "Ngày sinh"]  # an empty list: its header
@@ -234,8 +251,11 @@ def test_a_record_is_field_value_pairs_then_its_sections() -> None:
         data, Title(text="Lê Văn Hùng"), {"stage": Stage}, [("memberships", Title(text="Lịch sử"), history)]
     )
     shown = text_of(view, OutputFormat.table)
-    assert re.search(r"Giai đoạn\s+│ Đã làm đơn", shown) and re.search(r"Đoàn viên\s+│ không", shown)
-    assert "20/11/1971" in shown and "Lịch sử" in shown and "02/09/2001" in shown
+    assert re.search(r"Giai đoạn\s+│ Đã làm đơn", shown)
+    assert re.search(r"Đoàn viên\s+│ không", shown)
+    assert "20/11/1971" in shown
+    assert "Lịch sử" in shown
+    assert "02/09/2001" in shown
     assert json.loads(text_of(view, OutputFormat.json)) == data
     header, line = text_of(view, OutputFormat.csv).splitlines()
     assert header == "id,full_name,stage,birth_date,youth_union,memberships"
@@ -273,7 +293,9 @@ def test_a_list_in_the_import_format_streams(fmt: OutputFormat) -> None:
     assert count == 50
     if fmt is OutputFormat.json:
         lines = out.getvalue().splitlines()
-        assert lines[0] == "[" and lines[1] == '{"code": "C0", "name": "tên"},' and lines[-1] == "]"
+        assert lines[0] == "["
+        assert lines[1] == '{"code": "C0", "name": "tên"},'
+        assert lines[-1] == "]"
     else:
         assert out.getvalue().splitlines()[2] == "C1,'=x"
 
@@ -293,7 +315,8 @@ def test_the_rows_are_closed_when_a_writer_stops_half_way(tmp_path: Path) -> Non
     path = tmp_path / "out.xlsx"
     with pytest.raises(InvalidValue):
         emit(view, OutputFormat.xlsx, "vi", output=path)
-    assert closed == [True] and not path.exists()
+    assert closed == [True]
+    assert not path.exists()
 
 
 def test_csv_files_in_the_import_format_start_with_a_bom(tmp_path: Path) -> None:
@@ -337,7 +360,8 @@ def test_a_format_a_command_does_not_offer_is_refused_at_parse_time(run: Run) ->
     assert result.exit_code == 2
     assert "phải là một trong: table (Bảng), json, csv" in result.stderr
     english = run("--lang", "en", "export", "members", "-f", "table")
-    assert english.exit_code == 2 and "must be one of: csv, xlsx (Excel), json" in english.stderr
+    assert english.exit_code == 2
+    assert "must be one of: csv, xlsx (Excel), json" in english.stderr
 
 
 def test_a_list_writes_to_a_file_and_refuses_to_overwrite_it(run: Run, city: None, tmp_path: Path) -> None:
@@ -346,6 +370,7 @@ def test_a_list_writes_to_a_file_and_refuses_to_overwrite_it(run: Run, city: Non
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert [row["code"] for row in rows] == ["MC", "CQ", "TP", "HP", "K2"]
     again = run("org", "list", "-f", "csv", "-o", str(path))
-    assert again.exit_code == 1 and "--force" in again.stderr
+    assert again.exit_code == 1
+    assert "--force" in again.stderr
     assert run("org", "list", "-o", str(path), "--force").exit_code == 0
     assert path.read_text(encoding="utf-8").startswith("Tổ chức đảng\n└── MC")

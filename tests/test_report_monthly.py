@@ -104,7 +104,8 @@ def may(run, run_json, city):
 
 def test_every_part_of_the_month(run_json, may):
     report = run_json("report", "monthly", "--cell", "HP", "--month", "2024-05")
-    assert report["cell"] == "HP" and report["cell_name"] == "Chi bộ khu Hồng Phong"
+    assert report["cell"] == "HP"
+    assert report["cell_name"] == "Chi bộ khu Hồng Phong"
     assert (report["base"], report["month"]) == ("TP", "2024-05")
     assert (report["first_day"], report["last_day"]) == ("2024-05-01", "2024-05-31")
     # 1 May: 1, 2, 3, 4, 6 and 8 (probationary); 31 May: 1, 2, 3, 5, 7, 8, 9.
@@ -228,7 +229,8 @@ def test_every_part_of_the_month(run_json, may):
         2,
         50.0,
     )
-    assert quota["members_at_start"] == 7 and quota["over_by"] == -2
+    assert quota["members_at_start"] == 7
+    assert quota["over_by"] == -2
 
 
 def test_the_other_cell_and_no_quota(run_json, may):
@@ -249,9 +251,12 @@ def test_the_other_cell_and_no_quota(run_json, may):
 def test_people_formats(run, may, tmp_path):
     table = ok(run, "report", "monthly", "--cell", "HP", "--month", "2024-05").stdout
     assert "Báo cáo sinh hoạt chi bộ tháng 05/2024: Chi bộ khu Hồng Phong (HP)" in table
-    assert "Chuyển đến" in table and "Hoàng Văn Đến" in table and "Tiến bộ rõ" in table
+    assert "Chuyển đến" in table
+    assert "Hoàng Văn Đến" in table
+    assert "Tiến bộ rõ" in table
     english = ok(run, "--lang", "en", "report", "monthly", "--cell", "HP", "--month", "2024-05").stdout
-    assert "Monthly cell report, 05/2024" in english and "Due next month" in english
+    assert "Monthly cell report, 05/2024" in english
+    assert "Due next month" in english
     markdown = ok(run, "report", "monthly", "--cell", "K2", "--month", "2024-05", "-f", "md").stdout
     assert markdown.startswith("# Báo cáo sinh hoạt chi bộ tháng 05/2024")
     assert "## Kết nạp trong tháng (0)\n\n_Không có._" in markdown
@@ -261,12 +266,15 @@ def test_people_formats(run, may, tmp_path):
     from openpyxl import load_workbook
 
     workbook = load_workbook(path)
-    assert workbook.sheetnames[0] == "summary" and "candidates" in workbook.sheetnames
+    assert workbook.sheetnames[0] == "summary"
+    assert "candidates" in workbook.sheetnames
     assert workbook["joined"]["B4"].value == "Ngô Thị Lan"
     again = run("report", "monthly", "--cell", "HP", "--month", "2024-05", "-f", "xlsx", "-o", str(path))
-    assert again.exit_code == 1 and "--force" in again.stderr
+    assert again.exit_code == 1
+    assert "--force" in again.stderr
     no_file = run("report", "monthly", "--cell", "HP", "--month", "2024-05", "-f", "xlsx")
-    assert no_file.exit_code == 1 and "xlsx" in no_file.stderr
+    assert no_file.exit_code == 1
+    assert "xlsx" in no_file.stderr
 
 
 def test_one_file_per_cell(run, may, tmp_path):
@@ -293,7 +301,8 @@ def test_one_file_per_cell(run, may, tmp_path):
     refused = run("report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out))
     assert refused.exit_code == 1
     assert refused.stderr.strip() == f"Lỗi: Tệp ra (output) '{hp}': tệp đã có; dùng --force để ghi đè"
-    assert hp.read_text(encoding="utf-8") == "kept" and not k2.exists()
+    assert hp.read_text(encoding="utf-8") == "kept"
+    assert not k2.exists()
     ok(run, "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out), "--force")
     assert hp.read_text(encoding="utf-8").startswith("# Báo cáo")
 
@@ -312,7 +321,8 @@ def test_one_file_per_cell(run, may, tmp_path):
 def test_bad_input_is_refused(run, city, args, message):
     result = run("report", "monthly", *args)
     assert result.exit_code == 1
-    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
 
 
@@ -320,11 +330,13 @@ def test_out_dir_refuses_table_and_output(run, city, tmp_path):
     result = run(
         "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(tmp_path), "-f", "table"
     )
-    assert result.exit_code == 1 and "md, json, xlsx" in result.stderr
+    assert result.exit_code == 1
+    assert "md, json, xlsx" in result.stderr
     result = run(
         "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(tmp_path), "-o", "x.md"
     )
-    assert result.exit_code == 1 and "--out-dir" in result.stderr
+    assert result.exit_code == 1
+    assert "--out-dir" in result.stderr
 
 
 def test_csv_is_one_long_table(run, may):
@@ -336,5 +348,6 @@ def test_csv_is_one_long_table(run, may):
     rows = list(csv_module.DictReader(io.StringIO(result.stdout)))
     assert set(rows[0]) == {"section", "row", "field", "value"}
     by = {(r["section"], r["row"], r["field"]): r["value"] for r in rows}
-    assert by[("summary", "", "cell")] == "HP" and by[("summary", "", "month")] == "2024-05"
+    assert by[("summary", "", "cell")] == "HP"
+    assert by[("summary", "", "month")] == "2024-05"
     assert any(r["section"] == "candidates" and r["field"] == "full_name" for r in rows)

@@ -122,7 +122,8 @@ def test_candidates_by_source_and_age(run_json: Callable[..., Any], funnel: None
         "proposed": 3,
         "admitted": 2,
     }
-    assert by_source["militia"]["candidates"] == 1 and by_source["militia"]["applied"] == 1
+    assert by_source["militia"]["candidates"] == 1
+    assert by_source["militia"]["applied"] == 1
     assert (by_source["womens_union"]["candidates"], by_source["womens_union"]["mentored"]) == (2, 1)
     assert by_source["student"]["identified"] == 1
     assert by_source["other"]["candidates"] == 0  # identified in 2021, nothing since
@@ -168,10 +169,12 @@ def test_the_whole_database_and_an_earlier_day(run_json: Callable[..., Any], fun
         "admitted": 0,
     }
     ages = {r["band"]: r["candidates"] for r in midyear["by_age_band"]}
-    assert ages["<18"] == 0 and ages["51-60"] == 2
+    assert ages["<18"] == 0
+    assert ages["51-60"] == 2
     empty = run_json("report", "pipeline", "--year", "2020", "--org", "TP")
     assert [r["count"] for r in empty["rows"]] == [0] * 6
-    assert empty["totals"]["admitted_per_trained"] is None and empty["totals"]["meets_bar"] is None
+    assert empty["totals"]["admitted_per_trained"] is None
+    assert empty["totals"]["meets_bar"] is None
 
 
 def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
@@ -186,19 +189,25 @@ def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
         "admitted",
         "admitted_per_trained",
     ]
-    assert rows[1]["rate_from_previous"] == "80.0" and rows[-1]["rate_from_previous"] == "66.7"
+    assert rows[1]["rate_from_previous"] == "80.0"
+    assert rows[-1]["rate_from_previous"] == "66.7"
     markdown = run(*args, "-f", "md").stdout
     assert markdown.startswith("### Phễu phát triển đảng viên năm 2023 (TP, đến ngày 2023-12-31)")
     assert "| Được giúp đỡ | 4 | 80.0% | 60.0 |" in markdown
-    assert "### Quần chúng theo nguồn" in markdown and "| Đoàn viên | 3 |" in markdown
+    assert "### Quần chúng theo nguồn" in markdown
+    assert "| Đoàn viên | 3 |" in markdown
     table = run("--lang", "en", *args).stdout
-    assert "Admitted / trained (bar: 70%)" in table and "66.7%" in table and "Candidates by age" in table
+    assert "Admitted / trained (bar: 70%)" in table
+    assert "66.7%" in table
+    assert "Candidates by age" in table
     path = tmp_path / "pipeline.xlsx"
     assert run(*args, "-f", "xlsx", "-o", str(path)).exit_code == 0
     sheet = load_workbook(path).active
-    assert sheet is not None and sheet["A3"].value == "Tạo nguồn"
+    assert sheet is not None
+    assert sheet["A3"].value == "Tạo nguồn"
     refused = run(*args, "-f", "md", "-o", str(path))
-    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert refused.exit_code == 1
+    assert "--force" in refused.stderr
     assert run(*args, "-f", "md", "-o", str(path), "--force").exit_code == 0
     assert "### Quần chúng theo độ tuổi" in path.read_text(encoding="utf-8")
 
@@ -248,7 +257,8 @@ def test_outlook_history_and_members_now(run_json: Callable[..., Any], history: 
     assert (totals["admitted"], totals["left"], totals["net"]) == (55, 15, 40)
     assert (totals["members_now"], totals["population"], totals["share_of_population"]) == (142, 5000, 2.8)
     assert (totals["average_net_growth"], totals["leaving_rate"]) == (8.0, 2.6)  # 15 / 583
-    assert report["at"] == "2024-06-30" and report["targets"] == []
+    assert report["at"] == "2024-06-30"
+    assert report["targets"] == []
     three = run_json("report", "outlook", "--org", "TP", "--years", "3", "--at", "2023-12-31")
     assert [r["year"] for r in three["rows"]] == [2020, 2021, 2022]
     assert three["totals"]["members_now"] == 140
@@ -319,11 +329,14 @@ def test_a_bad_target_is_refused(run: Run, history: None, bad: str) -> None:
 
 def test_a_past_target_and_bad_options_are_refused(run: Run, history: None) -> None:
     past = run("--lang", "en", "report", "outlook", "--target", "2020=100")
-    assert past.exit_code == 1 and "the target year is past (before 2024)" in past.stderr
+    assert past.exit_code == 1
+    assert "the target year is past (before 2024)" in past.stderr
     share = run("--lang", "en", "report", "outlook", "--population-share", "0")
-    assert share.exit_code == 1 and "must be above 0 and at most 100" in share.stderr
+    assert share.exit_code == 1
+    assert "must be above 0 and at most 100" in share.stderr
     vi = run("report", "outlook", "--target", "x")
-    assert vi.exit_code == 1 and "phải có dạng NĂM=SỐ ĐẢNG VIÊN" in vi.stderr
+    assert vi.exit_code == 1
+    assert "phải có dạng NĂM=SỐ ĐẢNG VIÊN" in vi.stderr
 
 
 def test_outlook_formats(run: Run, history: None, tmp_path: Path) -> None:
@@ -338,13 +351,15 @@ def test_outlook_formats(run: Run, history: None, tmp_path: Path) -> None:
         "net": "8",
         "members_at_end": "108",
     }
-    assert rows[-1]["year"] == "TOTAL" and rows[-1]["net"] == "40"
+    assert rows[-1]["year"] == "TOTAL"
+    assert rows[-1]["net"] == "40"
     markdown = run(*args, "-f", "md").stdout
     assert markdown.startswith("### Triển vọng phát triển đảng viên (TP, ngày 2024-06-30)")
     assert "| 2023 | 134 | 11 | 5 | 6 | 140 |" in markdown
     assert "| 2025 | 160 | 1.5 | 154 | 3.1% | 16 | 60 | Chưa đạt |" in markdown
     table = run("--lang", "en", *args).stdout
-    assert "142 members now" in table and "Behind" in table
+    assert "142 members now" in table
+    assert "Behind" in table
     path = tmp_path / "outlook.xlsx"
     assert run(*args, "-f", "xlsx", "-o", str(path)).exit_code == 0
     assert load_workbook(path).active is not None

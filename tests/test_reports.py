@@ -87,14 +87,17 @@ def test_the_city_figures(run_json, article):
     assert (city["bases"], city["bases_admitting"], city["percent_bases_admitting"]) == (3, 3, 100.0)
     by_org = {r["org"]: r for r in report["rows"]}
     assert set(by_org) == {"TP", "DN", "HH"}
-    assert by_org["DN"]["admitted"] == 98 and by_org["DN"]["last_year_same_period"] == 20
-    assert by_org["DN"]["target"] is None and by_org["DN"]["percent_of_target"] is None
+    assert by_org["DN"]["admitted"] == 98
+    assert by_org["DN"]["last_year_same_period"] == 20
+    assert by_org["DN"]["target"] is None
+    assert by_org["DN"]["percent_of_target"] is None
 
 
 def test_milestones_and_projection(run_json, article):
     midyear = run_json("report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-06-30")["totals"]
     # by 30 June: 10 in the ward (months 1–6, then 1–4 again) and 84 in Hải Hòa; 80 were due by then
-    assert midyear["admitted"] == 94 and midyear["milestone_status"] == "ahead"
+    assert midyear["admitted"] == 94
+    assert midyear["milestone_status"] == "ahead"
     assert midyear["projected"] == round(94 * 365 / 181)
     early = run_json("report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-05-31")["totals"]
     assert early["milestone_status"] is None  # nothing due yet
@@ -102,7 +105,8 @@ def test_milestones_and_projection(run_json, article):
 
 def test_quota_formats(run, run_json, article, tmp_path):
     table = run("report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-11-14").stdout
-    assert "116.0%" in table and "HH" in table
+    assert "116.0%" in table
+    assert "HH" in table
     rows = list(
         csv.DictReader(
             io.StringIO(
@@ -112,17 +116,21 @@ def test_quota_formats(run, run_json, article, tmp_path):
             )
         )
     )
-    assert rows[-1]["org"] == "MC" and rows[-1]["percent_of_target"] == "116.0"
+    assert rows[-1]["org"] == "MC"
+    assert rows[-1]["percent_of_target"] == "116.0"
     markdown = run("report", "quota", "--year", "2022", "--org", "MC", "-f", "md").stdout
-    assert markdown.startswith("### ") and "| **MC** |" in markdown
+    assert markdown.startswith("### ")
+    assert "| **MC** |" in markdown
     path = tmp_path / "quota.xlsx"
     assert (
         run("report", "quota", "--year", "2022", "--org", "MC", "-f", "xlsx", "-o", str(path)).exit_code == 0
     )
     sheet = load_workbook(path).active
-    assert sheet is not None and len(sheet._charts) == 1  # type: ignore[attr-defined]
+    assert sheet is not None
+    assert len(sheet._charts) == 1  # type: ignore[attr-defined]
     refused = run("report", "quota", "--year", "2022", "--org", "MC", "-f", "xlsx", "-o", str(path))
-    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert refused.exit_code == 1
+    assert "--force" in refused.stderr
     assert run("report", "quota", "--year", "2022", "-f", "xlsx", "-o", str(path), "--force").exit_code == 0
     assert run("report", "quota", "--year", "2022", "-f", "xlsx").exit_code == 1
 
@@ -157,7 +165,8 @@ def test_quota_set_and_list(run, run_json, city):
     run_json("quota", "set", "TP", "--year", "2023", "--target", "14")
     assert run_json("quota", "list", "--year", "2023")[0]["target"] == 14
     bad = run("quota", "set", "TP", "--year", "2023", "--target", "3", "--milestone", "2024-Q1=1")
-    assert bad.exit_code == 1 and "(milestone) '2024-Q1=1'" in bad.stderr
+    assert bad.exit_code == 1
+    assert "(milestone) '2024-Q1=1'" in bad.stderr
     assert run("quota", "set", "ZZ", "--year", "2023", "--target", "3").exit_code == 1
 
 
@@ -171,7 +180,8 @@ def test_ageing(run, run_json, article, tmp_path):
     assert list(ward["bands"]) == ["18-30", "31-40", "41-50", "51-60", "61-70", "71+"]
     assert ward["bands"]["18-30"] == 14  # the 2022 admissions, born 1998
     assert ward["men"] + ward["women"] == ward["members"]
-    assert isinstance(ward["average_age"], float) and isinstance(ward["median_age"], float)
+    assert isinstance(ward["average_age"], float)
+    assert isinstance(ward["median_age"], float)
     assert ward["percent_young"] == round(14 * 100 / 233, 1)
     # born 15 March: on 14 March 2022 someone born in 1962 is 59, on 15 March 60
     before = run_json("report", "ageing", "--org", "TP", "--at", "2022-03-14", "--bands", "59")["totals"]
@@ -185,7 +195,8 @@ def test_ageing(run, run_json, article, tmp_path):
     assert {r["org"] for r in bases["rows"]} == {"TP", "DN", "HH"}
     assert run("report", "ageing", "--bands", "40,30").exit_code == 1
     table = run("report", "ageing", "--org", "TP").stdout
-    assert "Tháp tuổi" in table and "18-30" in table
+    assert "Tháp tuổi" in table
+    assert "18-30" in table
     path = tmp_path / "ageing.xlsx"
     assert run("report", "ageing", "-f", "xlsx", "-o", str(path)).exit_code == 0
     assert len(load_workbook(path).active._charts) == 1  # type: ignore[union-attr]
@@ -199,7 +210,8 @@ def test_ageing_flag(run, run_json, city, tmp_path):
     )
     load(run_json, tmp_path, "m.csv", old)
     rows = {r["org"]: r for r in run_json("report", "ageing", "--at", "2022-10-31")["rows"]}
-    assert rows["HP"]["ageing"] is True and rows["HP"]["ageing_reasons"] == ["over_60", "average_age"]
+    assert rows["HP"]["ageing"] is True
+    assert rows["HP"]["ageing_reasons"] == ["over_60", "average_age"]
     assert rows["K2"]["ageing"] is False
     assert json.loads(run("--lang", "en", "report", "ageing", "-f", "json").stdout)["rows"][0]["org"] == "HP"
 
@@ -209,5 +221,6 @@ def test_ageing_compare(run_json, article):
     assert report["compare"] == "2021-12-31"
     assert report["totals"]["change_members"] == 14  # the year's admissions
     rows = {r["org"]: r for r in report["rows"]}
-    assert rows["TP-1"]["change_members"] == 14 and rows["TP-2"]["change_members"] == 0
+    assert rows["TP-1"]["change_members"] == 14
+    assert rows["TP-2"]["change_members"] == 0
     assert isinstance(report["totals"]["change_average_age"], float)

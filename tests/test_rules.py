@@ -136,8 +136,6 @@ def test_a_good_candidate_passes_everything():
             ),
             None,
         ),
-        ("votes.two_thirds", replace(GOOD, votes_for=2, official_members=3, cell_official_members=4), FAIL),
-        ("certificate.held", replace(GOOD, certificate_on=date(2023, 3, 2)), FAIL),  # after the resolution
         (
             "deadline.recognition",
             replace(GOOD, at=date(2024, 7, 1), decision_on=date(2023, 4, 3), ceremony_on=date(2023, 4, 20)),

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +31,7 @@ REVIEWS = 940
 
 
 def _generate(out: Path) -> str:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603  (our own sample generator)
         [sys.executable, str(GENERATOR), "--out", str(out)],
         capture_output=True,
         text=True,
@@ -67,7 +69,8 @@ def test_generator_is_deterministic_and_matches_the_committed_files(tmp_path: Pa
     drifted = [name for name in first if first[name] != committed[name]]
     assert not drifted, f"run `python sample_data/generate.py`: {drifted} differ from what it makes"
     assert f"members {MEMBER_ROWS}, members_current {MEMBERS_AT_END_OF_2022}" in summary
-    assert "members.xlsx" in first and "messy/members_messy.csv" in first
+    assert "members.xlsx" in first
+    assert "messy/members_messy.csv" in first
 
 
 def test_names_are_weighted_and_never_a_real_persons() -> None:
@@ -84,7 +87,8 @@ def test_names_are_weighted_and_never_a_real_persons() -> None:
     # one citizen ID a person: a member admitted in 2022 shares it only with their own path as a candidate
     history = {row["citizen_id"] for row in _rows("candidates") if row["stage"] == "admitted"}
     ids = [row["citizen_id"] for row in people if row["citizen_id"]]
-    assert len(ids) == len(set(ids)) + len(history) and all(len(i) == 12 and i.isdigit() for i in ids)
+    assert len(ids) == len(set(ids)) + len(history)
+    assert all(len(i) == 12 and i.isdigit() for i in ids)
     assert history <= {row["citizen_id"] for row in members if row["admitted_on"].startswith("2022")}
     keys = [(_fold(row["full_name"]), row["birth_date"]) for row in members]
     assert len(keys) == len(set(keys))
@@ -97,7 +101,9 @@ def test_people_dates_and_mentors_are_consistent() -> None:
     end = date(2022, 12, 31)
     for row in members.values():
         born, admitted = _day(row["birth_date"]), _day(row["admitted_on"])
-        assert born and admitted and admitted <= end
+        assert born
+        assert admitted
+        assert admitted <= end
         assert admitted.year - born.year - ((admitted.month, admitted.day) < (born.month, born.day)) >= 18
         for later in ("ceremony_on", "official_on", "left_on"):
             day = _day(row[later])
@@ -110,12 +116,14 @@ def test_people_dates_and_mentors_are_consistent() -> None:
             for c in ("identified_on", "mentor_assigned_on", "trained_on", "applied_on", "proposed_on")
         ]
         present = [d for d in dates if d is not None]
-        assert present == sorted(present) and present[-1] <= end, cand
+        assert present == sorted(present), cand
+        assert present[-1] <= end, cand
         assert date(2021, 1, 1) <= present[0]
         dropped = _day(cand["dropped_on"])
         assert dropped is None or present[-1] <= dropped <= end
         born = _day(cand["birth_date"])
-        assert born is not None and 18 <= (present[0] - born).days / 365.25 <= 47
+        assert born is not None
+        assert 18 <= (present[0] - born).days / 365.25 <= 47
         for column in ("mentor", "introducer_1", "introducer_2"):
             if not cand[column]:
                 continue
@@ -123,7 +131,10 @@ def test_people_dates_and_mentors_are_consistent() -> None:
             on = _day(cand["mentor_assigned_on"] if column == "mentor" else cand["applied_on"])
             official = _day(helper["official_on"])
             assert base[helper["cell"]] == base[cand["cell"]], (column, cand)
-            assert official is not None and on is not None and official <= on and not helper["left_on"]
+            assert official is not None
+            assert on is not None
+            assert official <= on
+            assert not helper["left_on"]
     assert set(stages) == {"identified", "mentored", "trained", "applied", "proposed", "admitted", "dropped"}
     assert sum(stages.values()) == CANDIDATES
     sources = {row["source"] for row in _rows("candidates")}
@@ -134,6 +145,7 @@ def test_people_dates_and_mentors_are_consistent() -> None:
     assert all(mentor_of[r["candidate"]] == r["author"] for r in reviews)
 
 
+@pytest.mark.slow
 def test_sample_data_imports_and_reports_like_the_article(run: Run, run_json: Callable[..., Any]) -> None:
     for name in LISTS:
         report = run_json("import", name, str(MONCAI / f"{name}.csv"))
@@ -154,12 +166,15 @@ def test_sample_data_imports_and_reports_like_the_article(run: Run, run_json: Ca
 
     year = run_json("report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-12-31")["totals"]
     assert (year["admitted"], year["residential_admitted"], year["percent_of_target"]) == (196, 98, 116.0)
-    assert year["target"] == 169 and year["residential_target"] == 70 and year["stretch_target"] == 248
+    assert year["target"] == 169
+    assert year["residential_target"] == 70
+    assert year["stretch_target"] == 248
     october = run_json("report", "quota", "--year", "2022", "--org", "TP", "--at", "2022-10-31")["totals"]
     assert (october["admitted"], october["target"], october["members_at_start"]) == (14, 13, 219)
     assert (october["percent_of_target"], october["percent_of_members"]) == (107.7, 6.4)
     funnel = run_json("report", "pipeline", "--year", "2022", "--org", "MC")
-    assert funnel["totals"]["admitted_per_trained"] >= 70 and funnel["totals"]["meets_bar"]  # "70% or more"
+    assert funnel["totals"]["admitted_per_trained"] >= 70  # "70% or more"
+    assert funnel["totals"]["meets_bar"]
     assert run("db", "check").exit_code == 0  # every admission links its candidate and its member
 
     messy = run("import", "members", str(MONCAI / "messy" / "members_messy.csv"), "--format", "json")

@@ -188,7 +188,8 @@ def test_limit(run, run_json, city):
     assert [r["full_name"] for r in json.loads(cut.stdout)] == ["Nguyễn An", "Nguyễn Bình"]
     assert cut.stderr == "Chỉ hiện 2 kết quả đầu; dùng --limit 0 để xem tất cả\n"
     whole = run("search", "nguyen", "--limit", "3", "--format", "json")
-    assert len(json.loads(whole.stdout)) == 3 and whole.stderr == ""
+    assert len(json.loads(whole.stdout)) == 3
+    assert whole.stderr == ""
     assert len(run_json("search", "nguyen", "--limit", "0")) == 3
     assert run("search", "nguyen", "--limit", "-1").exit_code == 2  # a usage error
 

@@ -92,12 +92,17 @@ def test_the_whole_path_from_candidate_to_official_member(run, run_json, ward):
         "3",
     )
     member = run_json("admit", str(cid), "--decision", "15-QĐ/ĐU", "--decision-date", "2023-04-03")
-    assert member["id"] == 4 and member["cell"] == "HP" and member["status"] == "probationary"
-    assert member["admitted_on"] == "2023-04-03" and member["decision_no"] == "15-QĐ/ĐU"
-    assert member["full_name"] == "Ngô Thị Lan" and member["birth_date"] == "2000-02-29"
+    assert member["id"] == 4
+    assert member["cell"] == "HP"
+    assert member["status"] == "probationary"
+    assert member["admitted_on"] == "2023-04-03"
+    assert member["decision_no"] == "15-QĐ/ĐU"
+    assert member["full_name"] == "Ngô Thị Lan"
+    assert member["birth_date"] == "2000-02-29"
     ok(run, "member", "ceremony", "4", "--date", "2023-04-20")
     early = run("member", "recognize", "4", "--date", "2024-04-10")
-    assert early.exit_code == 1 and "2024-04-20" in early.stderr
+    assert early.exit_code == 1
+    assert "2024-04-20" in early.stderr
     ok(run, "member", "recognize", "4", "--date", "2024-05-06")
     shown = run_json("member", "show", "4")
     assert shown["official_on"] == "2024-04-20"  # the end of probation, not the meeting
@@ -131,13 +136,16 @@ def test_steps_out_of_order_name_the_missing_step(run, run_json, ward):
     result = run(
         "candidate", "apply", str(cid), "--date", "2023-02-01", "--introducer", "1", "--introducer", "2"
     )
-    assert result.exit_code == 1 and "học lớp nhận thức" in result.stderr
+    assert result.exit_code == 1
+    assert "học lớp nhận thức" in result.stderr
     result = run("admit", str(cid), "--decision", "1", "--decision-date", "2023-04-03")
-    assert result.exit_code == 1 and "học lớp nhận thức" in result.stderr
+    assert result.exit_code == 1
+    assert "học lớp nhận thức" in result.stderr
     result = run(
         "--lang", "en", "candidate", "review", str(cid), "--by", "2", "--date", "2022-03-01", "--note", "x"
     )
-    assert result.exit_code == 1 and "is not this candidate's mentor" in result.stderr
+    assert result.exit_code == 1
+    assert "is not this candidate's mentor" in result.stderr
 
 
 def test_mentor_must_be_official_and_in_the_same_base(run, run_json, ward):
@@ -158,7 +166,8 @@ def test_mentor_must_be_official_and_in_the_same_base(run, run_json, ward):
         "2021-06-01",
     )
     result = run("candidate", "mentor", str(cid), "--member", "4", "--date", "2022-02-01")
-    assert result.exit_code == 1 and "không phải đảng viên chính thức" in result.stderr
+    assert result.exit_code == 1
+    assert "không phải đảng viên chính thức" in result.stderr
     ok(
         run,
         "member",
@@ -177,7 +186,8 @@ def test_mentor_must_be_official_and_in_the_same_base(run, run_json, ward):
         "2001-01-01",
     )
     result = run("candidate", "mentor", str(cid), "--member", "5", "--date", "2022-02-01")
-    assert result.exit_code == 1 and "không cùng đảng bộ cơ sở" in result.stderr
+    assert result.exit_code == 1
+    assert "không cùng đảng bộ cơ sở" in result.stderr
 
 
 def test_failed_rules_are_listed_and_can_be_overridden(run, run_json, ward):
@@ -212,7 +222,8 @@ def test_failed_rules_are_listed_and_can_be_overridden(run, run_json, ward):
         "--override",
         "Biểu quyết lại theo chỉ đạo",
     )
-    assert done.exit_code == 0 and "votes.two_thirds" in done.stderr
+    assert done.exit_code == 0
+    assert "votes.two_thirds" in done.stderr
     log = run_json("log", "--entity", f"candidate:{cid}", "--limit", "0")
     overrides = [e for e in log if e["after"] and "override" in e["after"]]
     assert overrides[0]["after"] == {
@@ -239,7 +250,8 @@ def test_check_reports_every_rule_with_its_source(run, run_json, ward):
     assert all(set(c) == {"code", "status", "detail", "source"} for c in checks)
     assert all(c["status"] == "pass" for c in checks), checks
     table = run("candidate", "check", str(cid), "--at", "2023-03-01").stdout
-    assert "Đạt" in table and "Điều lệ Đảng" in table
+    assert "Đạt" in table
+    assert "Điều lệ Đảng" in table
 
 
 def test_age_limits(run, run_json, ward):
@@ -247,21 +259,28 @@ def test_age_limits(run, run_json, ward):
     cid = add_candidate(run_json, name="Đỗ Thị Hạnh", born="1962-05-01", identified="2021-01-05")
     walk_to_applied(run, cid, mentor_on="2021-02-01", trained_on="2021-03-01", applied_on="2022-04-20")
     result = run("candidate", "propose", str(cid), "--date", "2022-06-01")
-    assert result.exit_code == 1 and "age.max" in result.stderr and "60 tuổi 1 tháng" in result.stderr
+    assert result.exit_code == 1
+    assert "age.max" in result.stderr
+    assert "60 tuổi 1 tháng" in result.stderr
     ok(run, "candidate", "propose", str(cid), "--date", "2022-06-01", "--age-exception", "Công văn 123-CV/TU")
     checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2022-06-01")}
-    assert checks["age.max"]["status"] == "pass" and "123-CV/TU" in checks["age.max"]["detail"]
+    assert checks["age.max"]["status"] == "pass"
+    assert "123-CV/TU" in checks["age.max"]["detail"]
     young = add_candidate(run_json, name="Bùi Văn Trẻ", born="2004-09-01", identified="2021-01-05")
     walk_to_applied(run, young, mentor_on="2021-02-01", trained_on="2021-03-01", applied_on="2022-04-20")
     result = run("candidate", "propose", str(young), "--date", "2022-06-01")
-    assert result.exit_code == 1 and "age.min" in result.stderr and "17 tuổi 9 tháng" in result.stderr
+    assert result.exit_code == 1
+    assert "age.min" in result.stderr
+    assert "17 tuổi 9 tháng" in result.stderr
 
 
 def test_certificate_expires_after_60_months(run, run_json, ward):
     cid = add_candidate(run_json, identified="2016-01-05", born="1990-01-01")
     walk_to_applied(run, cid, mentor_on="2016-02-01", trained_on="2017-01-01", applied_on="2021-12-01")
     result = run("candidate", "propose", str(cid), "--date", "2022-01-05")
-    assert result.exit_code == 1 and "certificate.valid" in result.stderr and "2022-01-01" in result.stderr
+    assert result.exit_code == 1
+    assert "certificate.valid" in result.stderr
+    assert "2022-01-01" in result.stderr
 
 
 def test_introducers_must_be_official_and_twelve_months_in_the_base(run, run_json, ward):
@@ -363,7 +382,8 @@ def test_decision_deadline_in_working_days(run, run_json, ward):
     walk_to_applied(run, cid)
     ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")
     late = run("admit", str(cid), "--decision", "15-QĐ/ĐU", "--decision-date", "2023-07-03")
-    assert late.exit_code == 1 and "deadline.decision" in late.stderr
+    assert late.exit_code == 1
+    assert "deadline.decision" in late.stderr
 
 
 def test_removal_and_readmission_keep_both_histories(run, run_json, ward, monkeypatch):
@@ -388,7 +408,8 @@ def test_removal_and_readmission_keep_both_histories(run, run_json, ward, monkey
     walk_to_applied(run, again, mentor_on="2025-02-01", trained_on="2025-03-01", applied_on="2026-02-02")
     ok(run, "candidate", "propose", str(again), "--date", "2026-03-02")
     readmitted = run_json("admit", str(again), "--decision", "9-QĐ/ĐU", "--decision-date", "2026-03-16")
-    assert readmitted["id"] == 5 and readmitted["citizen_id"] == "022300009999"
+    assert readmitted["id"] == 5
+    assert readmitted["citizen_id"] == "022300009999"
     left = run_json("member", "list", "--status", "left", "--at", "2026-03-16")
     assert [m["id"] for m in left] == [4]
     assert run_json("member", "show", "4")["citizen_id"] == "022300009999"
@@ -498,7 +519,8 @@ def test_a_step_cannot_be_taken_again_after_a_later_one(run, run_json, ward):
     walk_to_applied(run, cid)
     ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")
     again = run("candidate", "train", str(cid), "--date", "2023-03-05")
-    assert again.exit_code == 1 and "đã qua bước này" in again.stderr
+    assert again.exit_code == 1
+    assert "đã qua bước này" in again.stderr
     again = run(
         "candidate", "apply", str(cid), "--date", "2023-03-05", "--introducer", "1", "--introducer", "3"
     )
@@ -519,4 +541,5 @@ def test_a_late_recognition_is_flagged_and_a_past_check_ignores_later_steps(run,
     assert "2024-06-28" in checks["deadline.recognition"]["detail"]
     # as of a day before the application, the application and later steps are not seen
     early = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-01-15")}
-    assert early["introducers.count"] == "warn" and "deadline.ceremony" not in early
+    assert early["introducers.count"] == "warn"
+    assert "deadline.ceremony" not in early

@@ -364,6 +364,14 @@ def _tone_table(tone_order: Sequence[str]) -> dict[int, int] | None:
     return table
 
 
+def _learn_char(ch: str) -> _CharInfo:
+    """Classify a character that ``_CHAR_INFO`` does not hold yet, and keep it there while there is room."""
+    info = _classify(ch)
+    if len(_CHAR_INFO) < _CACHE_LIMIT:
+        _CHAR_INFO[ch] = info
+    return info
+
+
 def _key_word(word: str) -> tuple[str, str]:
     """(LETTERS, TONES) of one whitespace-free word, tones as canonical codes; cached."""
     table = _CHAR_INFO
@@ -374,16 +382,13 @@ def _key_word(word: str) -> tuple[str, str]:
     for ch in unicodedata.normalize(_NFC, word):
         info = table.get(ch)
         if info is None:
-            info = _classify(ch)
-            if len(table) < _CACHE_LIMIT:
-                table[ch] = info
+            info = _learn_char(ch)
         kind, code, tone = info
         if kind == _LETTER:
             letters.append(code)
-            if not in_run:
-                in_run, run_tone = True, -1
-            if run_tone < 0:
+            if not in_run or run_tone < 0:  # the first tone met in a run of letters counts
                 run_tone = tone
+            in_run = True
         elif kind == _OTHER_CHAR:
             letters.append(code)
             if in_run:

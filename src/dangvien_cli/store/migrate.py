@@ -104,7 +104,9 @@ def row_counts(engine: Engine) -> dict[str, Any]:
         inspector = sa.inspect(connection)
         for table in TABLES:
             if inspector.has_table(table):
-                counts[table] = connection.execute(sa.text(f"SELECT COUNT(*) FROM {table}")).scalar()
+                counts[table] = connection.execute(
+                    sa.select(sa.func.count()).select_from(sa.table(table))
+                ).scalar()
             else:
                 counts[table] = None
     return counts

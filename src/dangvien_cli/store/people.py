@@ -86,7 +86,8 @@ def add_member(
     )
     session.add(member)
     session.flush()
-    assert member.id is not None and cell.id is not None
+    assert member.id is not None
+    assert cell.id is not None
     membership = Membership(member_id=member.id, cell_id=cell.id, start_on=admitted_on)
     session.add(membership)
     session.flush()

@@ -398,7 +398,8 @@ def admit(
     check_not_future("ceremony_date", ceremony_on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.proposed)
-    assert candidate.proposed_on is not None and candidate.id is not None
+    assert candidate.proposed_on is not None
+    assert candidate.id is not None
     _not_before("decision_date", decision_on, candidate.proposed_on)
     if ceremony_on is not None:
         _not_before("ceremony_date", ceremony_on, decision_on)

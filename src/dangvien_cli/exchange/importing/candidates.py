@@ -66,6 +66,13 @@ class CandidateHandler(PeopleHandler):
     def check(self, row: Row) -> None:
         if row.failed:
             return
+        # Each check reports its problem; the first that fails stops the row.
+        for holds in (self._dates_hold, self._stage_is_dated, self.check_unit, self._roles_hold):
+            if not holds(row):
+                return
+
+    def _dates_hold(self, row: Row) -> bool:
+        """The dates: born before being identified, no step in the future, the steps in order."""
         values = row.values
         today = self.options.today
         try:
@@ -76,30 +83,30 @@ class CandidateHandler(PeopleHandler):
                 check_not_future(column, values.get(column), today=today)
         except InvalidValue as error:
             refuse(self.report, row, error)
-            return
+            return False
         for later in _NOT_BEFORE_IDENTIFIED:
             if values.get(later) is not None and values[later] < values["identified_on"]:
                 add_problem(self.report, row, later, "date.before", other=values["identified_on"].isoformat())
-                return
-        if (
-            values.get("proposed_on")
-            and values.get("applied_on")
-            and values["proposed_on"] < values["applied_on"]
-        ):
-            add_problem(
-                self.report, row, "proposed_on", "date.before", other=values["applied_on"].isoformat()
-            )
-            return
-        stage = values.get("stage")
-        if stage is not None:
-            needed = self._marks(Stage(stage))
-            if needed and values.get(needed) is None:
-                add_problem(self.report, row, "stage", "import.stage_needs", column=needed)
-                return
-        if not self.check_unit(row):
-            return
-        # Mentors and introducers are official members on the day they took the role (the Party's rule that
-        # the workflow checks too); other rules are for `candidate check` to report.
+                return False
+        proposed, applied = values.get("proposed_on"), values.get("applied_on")
+        if proposed and applied and proposed < applied:
+            add_problem(self.report, row, "proposed_on", "date.before", other=applied.isoformat())
+            return False
+        return True
+
+    def _stage_is_dated(self, row: Row) -> bool:
+        """A stage the list gives comes with the column that marks it."""
+        stage = row.values.get("stage")
+        needed = self._marks(Stage(stage)) if stage is not None else None
+        if needed and row.values.get(needed) is None:
+            add_problem(self.report, row, "stage", "import.stage_needs", column=needed)
+            return False
+        return True
+
+    def _roles_hold(self, row: Row) -> bool:
+        """Mentors and introducers are official members on the day they took the role (the Party's rule that
+        the workflow checks too); other rules are for `candidate check` to report."""
+        values = row.values
         for column, on in (
             ("mentor", values.get("mentor_assigned_on") or values["identified_on"]),
             ("introducer_1", values.get("applied_on")),
@@ -110,12 +117,13 @@ class CandidateHandler(PeopleHandler):
             member_id, key = self.member_ref(values[column])
             if key:
                 add_problem(self.report, row, column, key)
-                return
+                return False
             assert member_id is not None
             member = get_member(session=self.session, member_id=member_id)
             if on is not None and not is_official_on(member, on):
                 add_problem(self.report, row, column, "workflow.not_official", on=on.isoformat())
-                return
+                return False
+        return True
 
     def _marks(self, stage: Stage) -> str | None:
         """The column a list must fill for a candidate at ``stage``: the step's date; for 'mentored', the
