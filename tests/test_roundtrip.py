@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvien_cli.domain.names import fold
+from dangvien_cli.domain.settings import DEFAULT_SETTINGS
 from dangvien_cli.exchange.exporter import ExportQuery, export_view
 from dangvien_cli.exchange.importing import ImportOptions, import_table
 from dangvien_cli.exchange.readers import open_table
@@ -120,7 +121,10 @@ def _import(db: str, data: bytes, entity: str = "members") -> None:
         table = open_table("-", input_format="csv", stdin=io.BytesIO(data))
         with table:
             report = import_table(
-                session=session, entity=entity, table=table, options=ImportOptions(today=date(2024, 6, 30))
+                session=session,
+                entity=entity,
+                table=table,
+                options=ImportOptions(today=date(2024, 6, 30), settings=DEFAULT_SETTINGS),
             )
         assert report.ok, [(p.line, p.column, p.value, p.key) for p in report.problems]
         session.commit()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dangvien_cli.cli.common import Lang
+from dangvien_cli.cli.importing import DateFormat, Encoding, InputFormat, OnDuplicate
 from dangvien_cli.cli.report import AgeingBy
 from dangvien_cli.domain.names import fold
 from dangvien_cli.domain.vocab import (
@@ -34,6 +35,10 @@ VOCABULARIES: list[type[Vocabulary]] = [
     RuleStatus,
     Lang,
     AgeingBy,
+    OnDuplicate,
+    Encoding,
+    DateFormat,
+    InputFormat,
 ]
 
 
@@ -146,6 +151,18 @@ def test_ageing_rows_and_language_by_label(run, run_json, city) -> None:
             "death (Death)",
         ),
         (
+            ["import", "members", "-", "--on-duplicate", "merge"],
+            "--on-duplicate",
+            "skip (Bỏ qua)",
+            "skip (Skip)",
+        ),
+        (
+            ["import", "members", "-", "--date-format", "mdy"],
+            "--date-format",
+            "dmy (ngày/tháng/năm)",
+            "dmy (day/month/year)",
+        ),
+        (
             ["report", "ageing", "--by", "ward"],
             "--by",
             "base (Tổ chức cơ sở đảng)",
@@ -184,3 +201,13 @@ def test_help_lists_the_choices_with_their_labels(run, args, choices) -> None:
     result = run(*args)
     assert result.exit_code == 0
     assert choices in " ".join(result.stdout.replace("│", " ").split())
+
+
+def test_import_options_take_vietnamese_words(run, run_json, city, tmp_path) -> None:
+    rows = "full_name,gender,birth_date,cell,admitted_on\nLê Văn Hùng,Nam,1971/11/20,HP,2001/05/19\n"
+    path = tmp_path / "members.csv"
+    path.write_text(rows, encoding="utf-8")
+    result = run("import", "members", str(path), "--date-format", "năm/tháng/ngày", "--encoding", "tu nhan")
+    assert result.exit_code == 0, result.stderr
+    again = run("import", "members", str(path), "--date-format", "ymd", "--on-duplicate", "bỏ qua")
+    assert again.exit_code == 0, again.stderr

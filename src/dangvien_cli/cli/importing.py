@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, today
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
+from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.messages import nt, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Section, Shape, Title, View
@@ -27,27 +28,35 @@ PROBLEM_COLUMNS = [Column(key) for key in ("line", "column", "value", "reason", 
 SUMMARY_FIGURES = ("entity", "file", "dry_run", "rows", "created", "updated", "skipped", "errors")
 
 
-class OnDuplicate(StrEnum):
-    error = "error"
-    skip = "skip"
-    update = "update"
+class OnDuplicate(Vocabulary):
+    """What to do with a row that matches a stored record and differs from it."""
+
+    error = "error", "Báo lỗi", "Refuse", "lỗi", "dừng"
+    skip = "skip", "Bỏ qua", "Skip"
+    update = "update", "Cập nhật", "Update", "ghi đè"
 
 
-class Encoding(StrEnum):
-    auto = "auto"
-    utf8 = "utf-8"
-    cp1258 = "cp1258"
+class Encoding(Vocabulary):
+    """How a CSV file's bytes are read."""
+
+    auto = "auto", "Tự nhận", "Detect", "tự động"
+    utf8 = "utf-8", "UTF-8", "UTF-8", "utf8", "unicode"
+    cp1258 = "cp1258", "Windows-1258", "Windows-1258", "windows 1258"
 
 
-class DateFormat(StrEnum):
-    dmy = "dmy"
-    ymd = "ymd"
+class DateFormat(Vocabulary):
+    """How a date written as text is read."""
+
+    dmy = "dmy", "ngày/tháng/năm", "day/month/year", "31/10/2022"
+    ymd = "ymd", "năm/tháng/ngày", "year/month/day", "2022/10/31"
 
 
-class InputFormat(StrEnum):
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
+class InputFormat(Vocabulary):
+    """The kind of file read from standard input or a file with an unusual suffix."""
+
+    csv = "csv", "CSV", "CSV"
+    xlsx = "xlsx", "Excel", "Excel", "xls"
+    json = "json", "JSON", "JSON"
 
 
 ENTITY_HELP = {
@@ -74,7 +83,6 @@ def run_import(
     fmt: OutputFormat,
 ) -> None:
     """Read, validate and write one file; commit only when every row passed and this is not a dry run."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.exchange.columns import ParseOptions
     from dangvien_cli.exchange.importing import ImportOptions, import_table
     from dangvien_cli.exchange.readers import open_table
@@ -85,7 +93,7 @@ def run_import(
         today=today(),
         on_duplicate=on_duplicate.value,
         parse=ParseOptions(date_format=date_format.value),
-        settings=load_settings(),
+        settings=app_ctx.settings,
     )
     progress = _progress(lang) if sys.stderr.isatty() else None
     table = open_table(
@@ -185,16 +193,19 @@ def _command(entity: str) -> Any:
         ] = False,
         on_duplicate: Annotated[
             OnDuplicate,
-            typer.Option(
-                "--on-duplicate", help="Khi trùng người/bản ghi đã có / when a row matches a stored one."
+            choice_option(
+                OnDuplicate,
+                "--on-duplicate",
+                help="Khi trùng người/bản ghi đã có / when a row matches a stored one.",
             ),
         ] = OnDuplicate.error,
         encoding: Annotated[
             Encoding,
-            typer.Option("--encoding", help="Bảng mã CSV / CSV encoding (auto detects BOM, UTF-8, cp1258)."),
+            choice_option(Encoding, "--encoding", help="Bảng mã CSV / CSV encoding."),
         ] = Encoding.auto,
         date_format: Annotated[
-            DateFormat, typer.Option("--date-format", help="dmy: 31/10/2022 (mặc định); ymd: 2022/10/31.")
+            DateFormat,
+            choice_option(DateFormat, "--date-format", help="Cách viết ngày / how dates are written."),
         ] = DateFormat.dmy,
         sheet: Annotated[
             str | None, typer.Option("--sheet", help="Tên trang tính xlsx / xlsx sheet name.")
@@ -204,7 +215,9 @@ def _command(entity: str) -> Any:
         ] = None,
         input_format: Annotated[
             InputFormat | None,
-            typer.Option("--input-format", help="Định dạng khi đọc từ - hoặc đuôi tệp lạ / format of stdin."),
+            choice_option(
+                InputFormat, "--input-format", help="Định dạng khi đọc từ - hoặc tệp lạ / format of stdin."
+            ),
         ] = None,
         fmt: FormatOption = OutputFormat.table,
     ) -> None:

@@ -48,7 +48,6 @@ def monthly(
     redact: RedactOption = False,
 ) -> None:
     """Báo cáo tháng của chi bộ. / The monthly cell report."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.reports.monthly import cells_under, monthly_report, parse_month
 
     app_ctx = app_context(ctx)
@@ -56,7 +55,7 @@ def monthly(
     first = parse_month(month)
     if cell is not None and org is not None:
         raise InvalidValue("org", org, "monthly.cell_or_org")
-    settings = load_settings()
+    settings = app_ctx.settings
 
     if out_dir is None:
         if cell is None:

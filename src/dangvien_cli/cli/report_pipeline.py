@@ -35,14 +35,13 @@ def pipeline(
 ) -> None:
     """Phễu phát triển đảng viên: nguồn → giúp đỡ → học lớp → làm đơn → đề nghị → kết nạp.
     / The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
-    from dangvien_cli.domain.settings import load_settings
     from dangvien_cli.reports.ageing import parse_bands
     from dangvien_cli.reports.pipeline import pipeline_report
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at")
     band_list = parse_bands(bands) if bands else None
-    settings = load_settings()
+    settings = app_ctx.settings
     with app_ctx.reader() as session:
         report = pipeline_report(
             session=session, year=year, at=on, org_code=org, bands=band_list, settings=settings

@@ -118,4 +118,12 @@ MESSAGES: Catalog = {
     ),
     "outlook.years": ("phải từ 1 đến 50 năm", "must be 1 to 50 years"),
     "outlook.share": ("phải lớn hơn 0 và không quá 100 (%)", "must be above 0 and at most 100 (%)"),
+    # the kinds of item `due` lists
+    "due.recognition_due": ("Xét công nhận chính thức", "Recognition to consider"),
+    "due.ceremony_due": ("Tổ chức lễ kết nạp", "Ceremony to hold"),
+    "due.decision_due": ("Chờ quyết định kết nạp", "Decision awaited"),
+    "due.certificate_expiring": ("Giấy chứng nhận sắp hết hạn", "Certificate expiring"),
+    "due.mentor_missing": ("Chưa có người giúp đỡ", "No mentor"),
+    "due.remark_missing": ("Chưa có nhận xét tháng này", "No remark this month"),
+    "due.cell_below_minimum": ("Chi bộ dưới 3 đảng viên chính thức", "Cell below 3 official members"),
 }

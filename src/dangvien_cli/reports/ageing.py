@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.figures import median
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent
@@ -75,7 +75,7 @@ def ageing_report(
     org_code: str | None = None,
     by: str = "cell",
     bands: tuple[int, ...] | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings,
 ) -> View:
     """Members by age band on ``at``, one row per cell (or base organisation), with totals."""
     if by not in ("cell", "base"):

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months, month_end
 from dangvien_cli.domain.rules import probation_end
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import stage_on
 from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
@@ -64,7 +64,7 @@ def due_items(
     at: date,
     org_code: str | None = None,
     within_days: int | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings,
 ) -> list[DueItem]:
     """Everything due by ``at + within_days`` (everything, when None), overdue items included."""
     cells: Any = sa.select(col(Organisation.id))

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import month_end
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, stage_on
 from dangvien_cli.domain.vocab import LeftReason, Stage
 from dangvien_cli.errors import InvalidValue
@@ -508,7 +508,7 @@ def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[
 
 
 def monthly_report(
-    *, session: Session, cell_code: str, month: date, settings: Settings = DEFAULT_SETTINGS
+    *, session: Session, cell_code: str, month: date, settings: Settings
 ) -> MonthlyReport:
     """The paper for ``cell_code``'s meeting on the month that starts on ``month``."""
     cell = check_member_unit(session=session, code=cell_code, field="cell")

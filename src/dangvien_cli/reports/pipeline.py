@@ -40,7 +40,7 @@ from sqlalchemy.sql.expression import FunctionElement
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.figures import median
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, STAGE_ORDER, STEP_DATE_FIELD
 from dangvien_cli.domain.vocab import Source, Stage
 from dangvien_cli.errors import InvalidValue
@@ -110,7 +110,7 @@ def pipeline_report(
     at: date | None = None,
     org_code: str | None = None,
     bands: tuple[int, ...] | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings,
 ) -> View:
     """The year's funnel for ``org_code``'s subtree (everything without it), with medians and splits."""
     if not 1900 <= year <= 2200:

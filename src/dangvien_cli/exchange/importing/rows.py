@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from dangvien_cli.domain.settings import DEFAULT_SETTINGS, Settings
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.columns import (
     CellError,
@@ -73,10 +73,12 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ImportOptions:
+    """How an import runs: today's date (no step after it), the duplicate policy, cell parsing, settings."""
+
     today: date
+    settings: Settings
     on_duplicate: str = "error"
     parse: ParseOptions = field(default_factory=ParseOptions)
-    settings: Settings = DEFAULT_SETTINGS
 
 
 @dataclass
