@@ -54,3 +54,18 @@ def test_a_command_loads_only_its_own_module():
 def test_unknown_command_is_a_usage_error(run):
     result = run("no-such-command")
     assert result.exit_code == 2
+
+
+def test_help_follows_the_runs_language(run):
+    """Help is in one language: --lang (before or after the command), else DANGVIEN_LANG."""
+    vi = run("org", "--help")
+    assert "Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ." in vi.stdout
+    assert "Party organisations" not in vi.stdout
+    en = run("--lang", "en", "org", "--help")
+    assert "Party organisations and cells." in en.stdout
+    assert "Tổ chức đảng" not in en.stdout
+    root = run("--lang=en", "--help")
+    assert "Track the development of party membership." in root.stdout
+    assert "One of: vi (Vietnamese), en (English)." in " ".join(root.stdout.replace("│", " ").split())
+    again = run("--help")  # the same process, the next run: Vietnamese again
+    assert "Theo dõi công tác phát triển đảng viên." in again.stdout

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
+from dangvien_cli.cli.help import localize
 from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
 
@@ -22,11 +23,31 @@ EXIT_USER_ERROR = 1
 
 
 def _language(ctx: typer.Context) -> str:
+    """The run's language: the root's ``--lang`` once parsed; before that (``--help`` is handled while the
+    options are parsed) the one the command line names; else ``DANGVIEN_LANG``; else Vietnamese."""
     obj = ctx.find_object(AppContext)
     if obj is not None:
         return obj.lang
-    lang = ctx.params.get("lang")  # the root's options are parsed before any subcommand runs
+    root = ctx.find_root()
+    lang = root.params.get("lang") or root.meta.get(LANG_META)
     return str(getattr(lang, "value", lang)) if lang else os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+
+
+LANG_META = "dangvien.lang"
+
+
+def named_language(args: list[str]) -> str | None:
+    """The language ``--lang X`` (or ``--lang=X``) names anywhere on the command line, if it names one."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        member = Lang.parse(value) if value is not None else None
+        if member is not None:
+            return member.value
+    return None
 
 
 def _database_error(error: Exception, lang: str) -> str | None:
@@ -83,8 +104,8 @@ def _without_password(ctx: typer.Context, message: str) -> str:
 @dataclass(frozen=True)
 class Subcommand:
     """A command or group of the root, loaded only when it is run (start-up time: each command imports
-    only its own module). ``help`` is what the root's ``--help`` lists without loading it; a test checks
-    that it equals the loaded command's own help."""
+    only its own module). ``help`` is the catalogue key of what the root's ``--help`` lists without loading
+    it; a test checks that it equals the loaded command's own help key."""
 
     module: str
     attribute: str  # a Typer app (a group) or a command function
@@ -93,64 +114,20 @@ class Subcommand:
 
 # In the order ``dangvien --help`` lists them (Typer lists single commands before groups).
 SUBCOMMANDS: dict[str, Subcommand] = {
-    "add-candidate": Subcommand(
-        "dangvien_cli.cli.candidate",
-        "add_candidate",
-        "Thêm một quần chúng ưu tú vào nguồn. / Add a candidate.",
-    ),
-    "admit": Subcommand(
-        "dangvien_cli.cli.steps",
-        "admit",
-        "Quyết định kết nạp: tạo đảng viên dự bị. / "
-        "The admission decision: a probationary member is created.",
-    ),
-    "due": Subcommand(
-        "dangvien_cli.cli.due",
-        "due",
-        "Việc đến hạn của các chi bộ. / What each cell must do next, soonest first.",
-    ),
-    "demo": Subcommand(
-        "dangvien_cli.cli.demo",
-        "demo",
-        "Dùng thử trên dữ liệu mẫu một thành phố. / Try the tool on a sample city (a throwaway database).",
-    ),
-    "log": Subcommand("dangvien_cli.cli.log", "log", "Nhật ký thay đổi. / The change log."),
-    "search": Subcommand(
-        "dangvien_cli.cli.search",
-        "search",
-        "Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.\n\n"
-        "Không phân biệt dấu và hoa thường; i và y coi như nhau (Sĩ/Sỹ). "
-        "Kết quả đúng dấu như đã gõ lên trước."
-        "\n/ Tone marks and case do not matter, nor i versus y; results with the marks as typed come first.",
-    ),
-    "org": Subcommand(
-        "dangvien_cli.cli.org",
-        "app",
-        "Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.",
-    ),
-    "member": Subcommand("dangvien_cli.cli.member", "app", "Đảng viên. / Party members."),
-    "candidate": Subcommand(
-        "dangvien_cli.cli.candidate",
-        "app",
-        "Quần chúng ưu tú (nguồn phát triển đảng). / Candidates for admission.",
-    ),
-    "quota": Subcommand(
-        "dangvien_cli.cli.quota", "app", "Chỉ tiêu kết nạp đảng viên. / Yearly admission quotas."
-    ),
-    "report": Subcommand(
-        "dangvien_cli.cli.report", "app", "Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing."
-    ),
-    "import": Subcommand(
-        "dangvien_cli.cli.importing",
-        "app",
-        "Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.",
-    ),
-    "export": Subcommand(
-        "dangvien_cli.cli.exporting",
-        "app",
-        "Xuất danh sách ra CSV, xlsx, JSON (nhập lại được). / Export lists (they import back).",
-    ),
-    "db": Subcommand("dangvien_cli.cli.db", "app", "Cơ sở dữ liệu. / The database."),
+    "add-candidate": Subcommand("dangvien_cli.cli.candidate", "add_candidate", "help.add_candidate"),
+    "admit": Subcommand("dangvien_cli.cli.steps", "admit", "help.admit"),
+    "due": Subcommand("dangvien_cli.cli.due", "due", "help.due"),
+    "demo": Subcommand("dangvien_cli.cli.demo", "demo", "help.demo"),
+    "log": Subcommand("dangvien_cli.cli.log", "log", "help.log"),
+    "search": Subcommand("dangvien_cli.cli.search", "search", "help.search"),
+    "org": Subcommand("dangvien_cli.cli.org", "app", "help.org"),
+    "member": Subcommand("dangvien_cli.cli.member", "app", "help.member"),
+    "candidate": Subcommand("dangvien_cli.cli.candidate", "app", "help.candidate"),
+    "quota": Subcommand("dangvien_cli.cli.quota", "app", "help.quota"),
+    "report": Subcommand("dangvien_cli.cli.report", "app", "help.report"),
+    "import": Subcommand("dangvien_cli.cli.importing", "app", "help.import"),
+    "export": Subcommand("dangvien_cli.cli.exporting", "app", "help.export"),
+    "db": Subcommand("dangvien_cli.cli.db", "app", "help.db"),
 }
 
 
@@ -163,7 +140,7 @@ def load_subcommand(name: str) -> Any:
         command = typer.main.get_group(target)
     else:
         single = typer.Typer(add_completion=False)
-        single.command(name)(target)
+        single.command(name, help=spec.help)(target)
         command = typer.main.get_command(single)
     command.name = name
     return command
@@ -178,19 +155,27 @@ class DangvienGroup(TyperGroup):
 
     _listing = False
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        lang = named_language(args)
+        if lang is not None:  # known before any help is built
+            ctx.meta[LANG_META] = lang
+        return super().parse_args(ctx, args)
+
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return [*super().list_commands(ctx), *(n for n in SUBCOMMANDS if n not in self.commands)]
 
     def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:  # type: ignore[override]
+        lang = _language(ctx)
         if cmd_name in self.commands or cmd_name not in SUBCOMMANDS:
-            return super().get_command(ctx, cmd_name)
+            return localize(super().get_command(ctx, cmd_name), lang)
         if self._listing:  # only its name and help are shown: no need to import it
-            return typer.core.TyperCommand(cmd_name, help=SUBCOMMANDS[cmd_name].help)
+            return localize(typer.core.TyperCommand(cmd_name, help=SUBCOMMANDS[cmd_name].help), lang)
         command = load_subcommand(cmd_name)
         self.commands[cmd_name] = command
-        return command
+        return localize(command, lang)
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
+        localize(self, _language(ctx))  # the root's own help and options
         self._listing = True
         try:
             super().format_help(ctx, formatter)
@@ -218,7 +203,7 @@ class DangvienGroup(TyperGroup):
 app = typer.Typer(
     name="dangvien",
     cls=DangvienGroup,
-    help="Theo dõi công tác phát triển đảng viên. / Track the development of party membership.",
+    help="help.root",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -231,20 +216,18 @@ def root(
         str | None,
         typer.Option(
             "--db",
-            help="Tệp SQLite hoặc URL SQLAlchemy / a SQLite file or SQLAlchemy URL "
-            "(default: $DANGVIEN_DB, else the file named by $DANGVIEN_DB_FILE, else a file in your data "
-            "folder).",
+            help="help.root.db",
             show_default=False,
         ),
     ] = None,
     lang: Annotated[
         Lang,
         choice_option(
-            Lang, "--lang", envvar="DANGVIEN_LANG", help="Ngôn ngữ / language of messages and tables."
+            Lang, "--lang", envvar="DANGVIEN_LANG", help="help.root.lang"
         ),
     ] = Lang.vietnamese,
 ) -> None:
-    """Theo dõi công tác phát triển đảng viên. / Track the development of party membership."""
+    """The root: the database and the language, for every command (its help: ``help.root``)."""
     ctx.obj = AppContext(db=db_, lang=lang.value)
     ctx.call_on_close(ctx.obj.close)
 

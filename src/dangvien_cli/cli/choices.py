@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 
+from dangvien_cli.cli.help import CHOICES, is_key
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.messages import DEFAULT_LANGUAGE, t
 
@@ -55,7 +56,11 @@ def complete_choice(vocabulary: type[Vocabulary]) -> Any:
 
 
 def choice_help(vocabulary: type[Vocabulary], text: str) -> str:
-    """``text`` followed by the choices, with their Vietnamese labels."""
+    """The option's help: a catalogue key, which :mod:`dangvien_cli.cli.help` shows with the choices in the
+    run's language; or (until every help is a key) ``text`` followed by the choices in Vietnamese."""
+    if is_key(text):
+        CHOICES[text] = vocabulary
+        return text
     return f"{text} {t('label.choices', 'vi')}: {vocabulary.choices('vi')}."
 
 

@@ -16,7 +16,7 @@ from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
-app = typer.Typer(help="Cơ sở dữ liệu. / The database.")
+app = typer.Typer(help="help.db")
 
 ROW_COUNT_COLUMNS = [
     Column("table", label=Title("label.table")),

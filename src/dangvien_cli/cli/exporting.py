@@ -13,9 +13,7 @@ from dangvien_cli.cli.output import check_target, emit, notice
 from dangvien_cli.messages import nt
 from dangvien_cli.render.formats import OutputFormat
 
-app = typer.Typer(
-    help="Xuất danh sách ra CSV, xlsx, JSON (nhập lại được). / Export lists (they import back)."
-)
+app = typer.Typer(help="help.export")
 
 
 ENTITY_HELP = {

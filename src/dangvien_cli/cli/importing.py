@@ -21,7 +21,7 @@ from dangvien_cli.text import shown
 if TYPE_CHECKING:
     from dangvien_cli.exchange.importing import ImportReport
 
-app = typer.Typer(help="Nhập danh sách từ tệp CSV, xlsx, JSON. / Import lists from CSV, xlsx or JSON files.")
+app = typer.Typer(help="help.import")
 
 MAX_PROBLEMS_SHOWN = 50
 PROBLEM_COLUMNS = [Column(key) for key in ("line", "column", "value", "reason", "code")]

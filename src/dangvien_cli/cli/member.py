@@ -19,7 +19,7 @@ from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
 
-app = typer.Typer(help="Đảng viên. / Party members.")
+app = typer.Typer(help="help.member")
 
 MEMBER_COLUMNS = [
     Column("id", Kind.int, wrap=False),

@@ -15,7 +15,7 @@ from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Shape, Title, View, record_view
 
-app = typer.Typer(help="Tổ chức đảng: đảng bộ, tổ chức cơ sở, chi bộ. / Party organisations and cells.")
+app = typer.Typer(help="help.org")
 
 ORG_CODES = {"kind": OrgKind, "place": Place}
 # The tree for people: code, name, then its kind and, for a cell, the kind of place it serves.

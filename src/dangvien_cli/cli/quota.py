@@ -13,7 +13,7 @@ from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view
 
-app = typer.Typer(help="Chỉ tiêu kết nạp đảng viên. / Yearly admission quotas.")
+app = typer.Typer(help="help.quota")
 
 QUOTA_COLUMNS = [
     Column("org"),

@@ -14,7 +14,7 @@ from dangvien_cli.cli.output import emit
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.render.formats import OutputFormat
 
-app = typer.Typer(help="Báo cáo: chỉ tiêu, độ tuổi. / Reports: quotas, ageing.")
+app = typer.Typer(help="help.report")
 
 OrgOption = Annotated[
     str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
