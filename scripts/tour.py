@@ -222,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if new_text != text:
             page.write_text(new_text, encoding="utf-8")
-        print(f"{name}: {sum(len(b.steps) for b in parse(new_text))} commands run, {len(differences)} updated")
+        print(
+            f"{name}: {sum(len(b.steps) for b in parse(new_text))} commands run, {len(differences)} updated"
+        )
     return failed
 
 
