@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # pytest-xdist workers (make test WORKERS=2)
 WORKERS ?= auto
 
-.PHONY: test test-all test-pg lint
+.PHONY: test test-all test-pg lint docs tour
 
 test:  # the fast loop: every test but those marked slow (wheels, servers, many processes), in parallel
 	$(BIN)/pytest -q -n $(WORKERS) -m "not slow"
@@ -21,3 +21,9 @@ lint:  # ruff, mypy (strict) and the import contracts of docs/architecture.md
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+docs:  # the documentation site, built as CI builds it (strict: a broken link fails); into site/, not committed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+tour:  # run the tours (README.md, docs/tour.md) and paste the real outputs in; read the diff afterwards
+	$(BIN)/python scripts/tour.py

@@ -1,20 +1,22 @@
-"""Run every command shown in README.md and paste (or check) its real output.
+"""Run every command shown in the tours (README.md, docs/tour.md) and paste (or check) its real output.
 
-    python scripts/readme_tour.py          # run the tour and rewrite the outputs in README.md
-    python scripts/readme_tour.py --check  # exit 1 if an output in README.md differs from the real one
+    python scripts/tour.py                    # run every tour and rewrite the outputs in its file
+    python scripts/tour.py --check            # exit 1 if an output shown differs from the real one
+    python scripts/tour.py docs/tour.md       # one tour only (with or without --check)
 
-The README's ``console`` blocks are one tour, run top to bottom on one fresh database: a line starting with
-``$ `` is a command (run by bash, so pipes and ``#`` comments work), the lines under it are what it printed
-(stdout and stderr together, in the order a terminal shows them). An output that ends with a line holding
-only ``…`` was cut: only the lines above it are compared, and the real output must be longer.
+A tour is a Markdown file whose ``console`` blocks are run top to bottom on one fresh database (each tour
+has its own): a line starting with ``$ `` is a command (run by bash, so pipes and ``#`` comments work), the
+lines under it are what it printed (stdout and stderr together, in the order a terminal shows them). An
+output that ends with a line holding only ``…`` was cut: only the lines above it are compared, and the real
+output must be longer.
 
-The tour runs in a new temporary folder holding a link to ``sample_data/``, with a pinned "today", a fixed
+A tour runs in a new temporary folder holding a link to ``sample_data/``, with a pinned "today", a fixed
 terminal width, no colour, and an OS user named ``canbo``, so that the outputs do not depend on the machine.
 Clock times (the change log's) are compared as ``hh:mm:ss`` shapes, not values. ``bash`` blocks (installing,
-PostgreSQL) are not part of the tour; the tests run those paths elsewhere.
+PostgreSQL) are not part of a tour; the tests run those paths elsewhere.
 
-tests/test_readme.py runs the check, so that every command in the README keeps working and keeps printing
-what the README says it prints.
+tests/test_tour.py runs the check, so that every command in a tour keeps working and keeps printing what
+the page says it prints. When an output changes on purpose, run this script once and read the diff.
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+TOUR = ROOT / "docs" / "tour.md"
+TOURS = (README, TOUR)  # each one a tour of its own, on its own database
 ELLIPSIS = "…"
 TODAY = "2023-12-15"
 WIDTH = 120
 USER = "canbo"
-CHECK_HINT = "run `python scripts/readme_tour.py` and commit README.md"
+CHECK_HINT = "run `python scripts/tour.py` and commit README.md and docs/tour.md"
 # How a refusal begins (an error, or an import that wrote nothing): only such outputs may come with a
 # non-zero exit code.
 REFUSALS = ("Lỗi:", "Error:", "Không nhập gì", "Nothing imported")
@@ -46,7 +50,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 @dataclass
 class Step:
-    """One ``$ command`` and the output lines the README shows under it."""
+    """One ``$ command`` and the output lines the page shows under it."""
 
     command: str
     shown: list[str] = field(default_factory=list)
@@ -61,7 +65,7 @@ class Step:
 
 @dataclass
 class Block:
-    """A ``console`` block: its place in the README and its steps."""
+    """A ``console`` block: its place in the page and its steps."""
 
     start: int
     end: int
@@ -78,7 +82,7 @@ def parse(text: str) -> list[Block]:
             elif steps:
                 steps[-1].shown.append(line)
             elif line.strip():
-                raise ValueError(f"README.md: output before any command in a console block: {line!r}")
+                raise ValueError(f"output before any command in a console block: {line!r}")
         blocks.append(Block(match.start(1), match.end(1), steps))
     return blocks
 
@@ -100,7 +104,7 @@ class Tour:
     """A throwaway working folder and the environment every command runs in."""
 
     def __init__(self, bin_dir: Path) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="dangvien-readme-")
+        self._tmp = tempfile.TemporaryDirectory(prefix="dangvien-tour-")
         self.folder = Path(self._tmp.name)
         (self.folder / "sample_data").symlink_to(ROOT / "sample_data")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DANGVIEN_", "FORCE_COLOR"))}
@@ -121,8 +125,8 @@ class Tour:
         self.env = env
 
     def run(self, command: str) -> tuple[int, list[str]]:
-        result = subprocess.run(  # noqa: S603  (bash runs the README's own commands)
-            ["bash", "-c", command],  # noqa: S607  (bash from PATH, as the README's reader runs it)
+        result = subprocess.run(  # noqa: S603  (bash runs the tour's own commands)
+            ["bash", "-c", command],  # noqa: S607  (bash from PATH, as the page's reader runs it)
             cwd=self.folder,
             env=self.env,
             stdout=subprocess.PIPE,
@@ -157,11 +161,11 @@ class Difference:
     def describe(self) -> str:
         shown = "\n".join(f"    {line}" for line in self.shown) or "    (nothing)"
         actual = "\n".join(f"    {line}" for line in self.actual) or "    (nothing)"
-        return f"$ {self.command}\n  README shows:\n{shown}\n  it prints:\n{actual}"
+        return f"$ {self.command}\n  the page shows:\n{shown}\n  it prints:\n{actual}"
 
 
 def run_tour(text: str, bin_dir: Path) -> tuple[str, list[Difference]]:
-    """Run every step; return the README with real outputs and the steps whose output differed."""
+    """Run every step; return the page with real outputs and the steps whose output differed."""
     blocks = parse(text)
     tour = Tour(bin_dir)
     differences: list[Difference] = []
@@ -201,20 +205,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 on a difference")
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent, help="folder of dangvien")
+    parser.add_argument("pages", nargs="*", type=Path, help="the tours to run (default: all of them)")
     args = parser.parse_args(argv)
-    text = README.read_text(encoding="utf-8")
-    new_text, differences = run_tour(text, args.bin)
-    if args.check:
-        for difference in differences:
-            print(difference.describe(), file=sys.stderr)
-        if differences:
-            print(f"{len(differences)} README outputs differ: {CHECK_HINT}", file=sys.stderr)
-            return 1
-        return 0
-    if new_text != text:
-        README.write_text(new_text, encoding="utf-8")
-    print(f"README.md: {sum(len(b.steps) for b in parse(new_text))} commands run, {len(differences)} updated")
-    return 0
+    failed = 0
+    for page in args.pages or TOURS:
+        page = page.resolve()
+        name = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page
+        text = page.read_text(encoding="utf-8")
+        new_text, differences = run_tour(text, args.bin)
+        if args.check:
+            for difference in differences:
+                print(f"{name}:\n{difference.describe()}", file=sys.stderr)
+            if differences:
+                print(f"{name}: {len(differences)} outputs differ: {CHECK_HINT}", file=sys.stderr)
+                failed = 1
+            continue
+        if new_text != text:
+            page.write_text(new_text, encoding="utf-8")
+        print(
+            f"{name}: {sum(len(b.steps) for b in parse(new_text))} commands run, {len(differences)} updated"
+        )
+    return failed
 
 
 if __name__ == "__main__":
