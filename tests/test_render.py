@@ -8,6 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ ROWS: list[dict[str, Any]] = [
 def report() -> View:
     return View(
         Shape.report,
-        title=Title("report.quota_title", {"year": 2022, "at": "2022-10-31"}),
+        title=Title("report.quota_title", {"year": 2022, "at": date(2022, 10, 31), "org": Title(text="Đảng bộ phường Trần Phú")}),
         columns=COLUMNS,
         rows=[dict(row) for row in ROWS],
         totals={"admitted": 16, "share": 123.1},

@@ -44,7 +44,8 @@ FIGURES = (Kind.int, Kind.number, Kind.percent)
 class Title:
     """A heading: a catalogue key with its parameters, or a text; with ``count``, the number of rows after it.
 
-    Parameters that are vocabulary members are shown with their label (``- Đã làm đơn``)."""
+    Parameters that are vocabulary members are shown with their label (``- Đã làm đơn``), titles rendered,
+    dates and numbers in the language's way (``31/10/2022``)."""
 
     key: str = ""
     params: Mapping[str, Any] = field(default_factory=dict)
@@ -55,9 +56,19 @@ class Title:
         if self.text is not None:
             base = self.text
         else:
-            params = {k: v.label(lang) if isinstance(v, Vocabulary) else v for k, v in self.params.items()}
+            params = {k: _param(v, lang) for k, v in self.params.items()}
             base = t(self.key, lang, **params)
         return base if self.count is None else f"{base} ({self.count})"
+
+
+def _param(value: Any, lang: str) -> Any:
+    """A title's parameter: a vocabulary member by its label, a title (a report's scope) rendered; dates
+    and numbers are left to :func:`t`, which writes them in the language."""
+    if isinstance(value, Vocabulary):
+        return value.label(lang)
+    if isinstance(value, Title):
+        return value.render(lang)
+    return value
 
 
 @dataclass(frozen=True)

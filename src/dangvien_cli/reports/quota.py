@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,7 +19,8 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.dates import add_months
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
-from dangvien_cli.reports.figures import percent
+from dangvien_cli.reports.figures import percent, whole
+from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -185,7 +187,7 @@ def quota_report(
             "members_at_start": at_start.get(org.id, 0),
             "percent_of_members": percent(counts.admitted, at_start.get(org.id, 0)),
             "milestone_status": status,
-            "projected": round(counts.admitted * days_in_year / elapsed),
+            "projected": whole(Fraction(counts.admitted * days_in_year, elapsed)),
             "last_year_same_period": last_year.get(org.id, _Counts()).admitted,
         }
 
@@ -198,7 +200,10 @@ def quota_report(
     return View(
         Shape.report,
         name="quota",
-        title=Title("report.quota_title", {"year": year, "at": at.isoformat()}),
+        title=Title(
+            "report.quota_title",
+            {"year": year, "at": at, "org": scope(session, roots[0] if len(roots) == 1 else None)},
+        ),
         columns=QUOTA_COLUMNS,
         rows=rows,
         totals=totals,

@@ -86,7 +86,7 @@ class MemberHandler(PeopleHandler):
     ) -> None:
         if "left_on" in changed and stored.left_on is not None:
             add_problem(
-                self.report, row, "left_on", "member.already_left", left_on=stored.left_on.isoformat()
+                self.report, row, "left_on", "member.already_left", left_on=stored.left_on
             )
             return
         super().update(row, record, stored, changed, cell_id)
