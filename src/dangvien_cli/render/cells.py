@@ -5,7 +5,8 @@ run's language (:mod:`dangvien_cli.messages.numbers`: ``107,7%``, ``4.354``, ``3
 from __future__ import annotations
 
 import json
-from datetime import date
+import re
+from datetime import date, datetime
 from typing import Any
 
 from dangvien_cli.domain.vocab import (
@@ -81,10 +82,26 @@ def shown(value: Any, column: Column, lang: str) -> str:
     if isinstance(value, int) and column.kind in FIGURES:
         return numbers.integer(value, lang, group=not identifier(column))
     text = str(value)
-    # A date reads dd/mm/yyyy, in a date column and in a text that is one (a due item's detail).
+    # A date reads dd/mm/yyyy, in a date column and in a text that is one (a due item's detail); a moment
+    # (the change log's) in the local time, to the minute.
     if column.kind in (Kind.date, Kind.text) and ISO_DATE.match(text):
         return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+    if column.kind is Kind.text and ISO_MOMENT.match(text):
+        return _moment(text)
     return text
+
+
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$")
+
+
+def _moment(text: str) -> str:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{numbers.day(moment.date())} {moment:%H:%M}"
 
 
 def cell(row: Row, column: Column, lang: str) -> str:

@@ -13,7 +13,9 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
 from dangvien_cli.domain.vocab import Vocabulary
@@ -126,6 +128,26 @@ class Section:
     empty: Title | None = None
 
 
+@dataclass(frozen=True)
+class Document:
+    """What a Word document says around its tables (``--format docx``), as the Party's papers lay it out:
+    the issuing organisation and the one above it at the top left, the number and symbol under them, the
+    place and date at the right, the kind of paper and its subject centred, and who signs.
+
+    ``committee`` is whether the issuer is a đảng bộ (its committee signs, "T/M ĐẢNG ỦY", symbol ĐU) rather
+    than a chi bộ ("T/M CHI BỘ", symbol CB). ``place`` is the settings' ``place_name`` (never guessed):
+    empty, the date line reads "ngày … tháng … năm …" alone. ``kind`` is ``report`` (BÁO CÁO) or ``list``
+    (DANH SÁCH)."""
+
+    issuer: str
+    subject: Title
+    on: date
+    superior: str = ""
+    committee: bool = False
+    place: str = ""
+    kind: str = "report"
+
+
 class Shape(StrEnum):
     """What a view is, which decides its JSON and CSV and the look of its tables.
 
@@ -159,6 +181,9 @@ class View:
     name: str = "report"  # the xlsx sheet's name
     exchange: bool = False  # the import format: raw codes and key headers, a BOM on CSV files
     tree: str | None = None  # the key naming each row's parent: a terminal draws the rows as a tree
+    wide: bool = False  # a terminal table keeps every column at its full width (``--wide``)
+    template: Path | None = None  # an officer's own Word template (``--template``), for docx
+    document: Document | None = None  # what a Word document says besides the view (heading, signature)
 
     def json(self) -> Any:
         """What JSON carries (see :class:`Shape`); the rows of a list stay an iterator."""

@@ -22,7 +22,7 @@ from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up
-from dangvien_cli.reports.titles import scope
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -150,6 +150,7 @@ def ageing_report(
         Shape.report,
         name="ageing",
         title=Title("report.ageing_title", {"at": at, "org": scope(session, root)}),
+        document=document(session, root, Title("document.subject.ageing", {"at": at}), at, settings),
         columns=columns,
         rows=rows,
         totals=totals,

@@ -17,10 +17,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
 from dangvien_cli.reports.figures import percent, whole
-from dangvien_cli.reports.titles import scope
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -116,9 +117,16 @@ QUOTA_COLUMNS = [
 
 
 def quota_report(
-    *, session: Session, year: int, at: date | None = None, org_code: str | None = None, depth: int = 1
+    *,
+    session: Session,
+    year: int,
+    at: date | None = None,
+    org_code: str | None = None,
+    depth: int = 1,
+    settings: Settings | None = None,
 ) -> View:
-    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``."""
+    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``
+    (``settings`` give a Word document its place name)."""
     at = at or date(year, 12, 31)
     if at.year != year:
         raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)
@@ -197,13 +205,13 @@ def quota_report(
         totals = row(roots[0])
         bases = _bases_admitting(session, roots[0], start, at)
         totals.update(bases)
+    root = roots[0] if len(roots) == 1 else None
+    subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
         Shape.report,
         name="quota",
-        title=Title(
-            "report.quota_title",
-            {"year": year, "at": at, "org": scope(session, roots[0] if len(roots) == 1 else None)},
-        ),
+        title=Title("report.quota_title", {"year": year, "at": at, "org": scope(session, root)}),
+        document=document(session, root, subject, at, settings),
         columns=QUOTA_COLUMNS,
         rows=rows,
         totals=totals,
