@@ -57,6 +57,7 @@ MESSAGES: Catalog = {
         "Việc đến hạn của các chi bộ (ngày {at})",
         "What the cells must do next (as of {at})",
     ),
+    "report.due_title": ("{org}: việc đến hạn (ngày {at})", "{org}: what is due (as of {at})"),
     "overdue.True": ("Quá hạn", "Overdue"),
     "overdue.False": ("", ""),
 }

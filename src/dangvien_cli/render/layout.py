@@ -153,6 +153,11 @@ def fit(
     floor = "soft" if total(kept, "soft") <= room(kept) else "hard"
     widths = {i: getattr(measures[i], floor) for i in kept}
     spare = room(kept) - sum(widths.values())
+    for i in kept:  # names first: a name on one line reads best
+        if columns[i].key in NAMES and spare > 0:
+            grown = min(measures[i].soft - widths[i], spare)
+            widths[i] += grown
+            spare -= grown
     # Share what is left among the columns that would take more, the most cramped first.
     while spare > 0:
         wanting = [i for i in kept if widths[i] < measures[i].natural]

@@ -53,10 +53,13 @@ class Title:
     params: Mapping[str, Any] = field(default_factory=dict)
     text: str | None = None
     count: int | None = None
+    texts: tuple[str, str] | None = None  # a text in Vietnamese and in English (an export's header)
 
     def render(self, lang: str) -> str:
         if self.text is not None:
             base = self.text
+        elif self.texts is not None:
+            base = self.texts[0] if lang == "vi" else self.texts[1]
         else:
             params = {k: _param(v, lang) for k, v in self.params.items()}
             base = t(self.key, lang, **params)

@@ -20,7 +20,7 @@ from dangvien_cli.domain.stages import stage_on
 from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
 from dangvien_cli.render.model import Column, Kind, Title, View, list_view
-from dangvien_cli.reports.titles import document
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
@@ -201,8 +201,9 @@ def due_view(
 ) -> View:
     """The list of what is due on ``at``, overdue items marked; a Word document of it is a list issued by
     ``org_code`` (the single top-level organisation without it)."""
-    view = list_view(Title("title.due"), [item.as_dict(at) for item in items], DUE_COLUMNS)
     org = get_org(session=session, code=org_code) if org_code is not None else None
+    title = Title("report.due_title", {"org": scope(session, org), "at": at})
+    view = list_view(title, [item.as_dict(at) for item in items], DUE_COLUMNS)
     subject = Title("document.subject.due", {"at": at})
     view.document = document(session, org, subject, at, settings, kind="list")
     return view
