@@ -54,6 +54,7 @@ DROP_ORDER = (
 # How wide a wrapped text column stays before columns are dropped: a name, other text.
 COMFORTABLE_NAME = 22
 COMFORTABLE_TEXT = 14
+SHORT_HEADER = 10  # a header this short stays on one line when the room is there
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def measure(column: Column, header: str, texts: Sequence[str]) -> Measure:
         soft = max(min(widest, COMFORTABLE_NAME), word, header_word)
         return Measure(natural, soft, max(word, header_word))
     if column.codes is not None:  # a short label stays whole ("Già hóa"); a long one wraps at its words
+        if text_width(header) <= SHORT_HEADER:
+            header_word = text_width(header)
         soft = max(min(widest, COMFORTABLE_TEXT), word, header_word)
         return Measure(natural, soft, soft if widest <= COMFORTABLE_TEXT else max(word, header_word))
     soft = max(min(widest, COMFORTABLE_TEXT), header_word)
@@ -127,9 +130,11 @@ def fit(
     per_column: int,
     *,
     wide: bool = False,
+    headers: Sequence[int] | None = None,
 ) -> Fit:
     """Fit the columns in ``width`` cells; a table of n columns takes ``overhead + per_column × n`` cells
-    besides its content (borders, padding). With ``wide`` every column stays at its natural width."""
+    besides its content (borders, padding). With ``wide`` every column stays at its natural width.
+    ``headers`` are the widths of the headers on one line: a short one is kept whole where there is room."""
     kept = list(range(len(columns)))
 
     def room(indexes: Sequence[int]) -> int:
@@ -158,6 +163,11 @@ def fit(
             grown = min(measures[i].soft - widths[i], spare)
             widths[i] += grown
             spare -= grown
+    for i in kept:  # then short headers on one line ("Già hóa", "Chi bộ"), where a few cells do it
+        wanted = headers[i] - widths[i] if headers is not None else 0
+        if 0 < wanted <= spare and headers is not None and headers[i] <= SHORT_HEADER:
+            widths[i] += wanted
+            spare -= wanted
     # Share what is left among the columns that would take more, the most cramped first.
     while spare > 0:
         wanting = [i for i in kept if widths[i] < measures[i].natural]

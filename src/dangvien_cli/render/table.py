@@ -156,7 +156,8 @@ class _Drawer:
             for i, (c, label, column_texts) in enumerate(zip(columns, labels, texts, strict=True))
         ]
         fixed, per_column = _spacing(style)
-        layout = fit(columns, measures, self.width, fixed, per_column, wide=self.wide)
+        heads = [text_width(label) for label in labels]
+        layout = fit(columns, measures, self.width, fixed, per_column, wide=self.wide, headers=heads)
         table = style.table(show_footer=footers is not None)
         for index, width in zip(layout.kept, layout.widths, strict=True):
             column = columns[index]
