@@ -1,7 +1,5 @@
-"""At 80 columns every list and report fits, and no name of a person or an organisation is cut.
-
-The data is the sample city's ward of Trần Phú (its cells, members and candidates, the people they name), with
-a member whose name is longer than any column, loaded once for the module."""
+"""At 80 columns every list and report fits, and no name of a person or an organisation is cut (on the sample
+city's ward of Trần Phú, :mod:`tests.ward_data`)."""
 
 from __future__ import annotations
 
@@ -10,17 +8,18 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from dangvien_cli.cli.app import app
+from tests.ward_data import LONG_NAME, build_ward, invoke
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "moncai"
-LONG_NAME = "Hoàng Phủ Nguyễn Thị Thanh Hương Giang Xuân"
+
+@pytest.fixture(scope="module")
+def ward(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_ward(tmp_path_factory.mktemp("ward"))
+
 
 COMMANDS: list[tuple[str, ...]] = [
     ("member", "list", "--org", "TP"),
@@ -41,59 +40,9 @@ COMMANDS: list[tuple[str, ...]] = [
 
 def width(line: str) -> int:
     return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in line
     )
-
-
-@pytest.fixture(scope="module")
-def ward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A database of the ward: every organisation of the city, the ward's members and candidates."""
-    folder = tmp_path_factory.mktemp("ward")
-    candidates = [r for r in _rows("candidates") if r["cell"].startswith("TP")]
-    named = {r[k] for r in candidates for k in ("mentor", "introducer_1", "introducer_2") if r[k]}
-    members = [r for r in _rows("members") if r["cell"].startswith("TP") or r["citizen_id"] in named]
-    members.append({**members[0], "citizen_id": "022199999999", "full_name": LONG_NAME, "cell": "TP-K1"})
-    _write(folder / "members.csv", members)
-    _write(folder / "candidates.csv", candidates)
-    db = folder / "ward.db"
-    runner = CliRunner()
-    for entity, path in [
-        ("orgs", SAMPLE / "orgs.csv"),
-        ("members", folder / "members.csv"),
-        ("candidates", folder / "candidates.csv"),
-        ("quotas", SAMPLE / "quotas.csv"),
-    ]:
-        result = runner.invoke(app, ["--db", str(db), "import", entity, str(path)], env=_env(), catch_exceptions=False)
-        assert result.exit_code == 0, result.stderr
-    yield db
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with (SAMPLE / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path: Path, rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _env(columns: int = 80) -> dict[str, str]:
-    return {
-        "DANGVIEN_TODAY": "2022-12-31",
-        "DANGVIEN_SETTINGS": "/nonexistent/dangvien-settings.toml",
-        "COLUMNS": str(columns),
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-    }
-
-
-def invoke(db: Path, *args: str, columns: int = 80) -> Result:
-    result = CliRunner().invoke(app, ["--db", str(db), *args], env=_env(columns), catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.stderr  # candidate check fails a rule with 1
-    return result
 
 
 def names_in(data: Any) -> set[str]:
@@ -101,7 +50,9 @@ def names_in(data: Any) -> set[str]:
     found: set[str] = set()
     if isinstance(data, dict):
         for key, value in data.items():
-            if key in ("full_name", "name", "mentor_name", "author_name", "cell_name") and isinstance(value, str):
+            if key in ("full_name", "name", "mentor_name", "author_name", "cell_name") and isinstance(
+                value, str
+            ):
                 found.add(value)
             else:
                 found |= names_in(value)
@@ -139,7 +90,8 @@ def test_columns_left_out_are_named_and_wide_shows_them(ward: Path) -> None:
     narrow = invoke(ward, "member", "list", "--org", "TP").stdout
     note = [line for line in narrow.splitlines() if line.startswith("Cột không hiện")]
     assert note, narrow[-400:]
-    assert "Ngày chính thức" in note[0] and "--wide" in note[0]
+    assert "Ngày chính thức" in note[0]
+    assert "--wide" in note[0]
     english = invoke(ward, "--lang", "en", "member", "list", "--org", "TP").stdout
     assert any(line.startswith("Columns left out to fit:") for line in english.splitlines())
     wide = invoke(ward, "member", "list", "--org", "TP", "--wide").stdout
@@ -159,9 +111,11 @@ def test_numbers_and_dates_in_vietnamese_tables(ward: Path) -> None:
     quota = invoke(ward, "report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-10-31").stdout
     assert "Đảng bộ thành phố Móng Cái: kết quả thực hiện chỉ tiêu" in quota.splitlines()[0]
     assert "31/10/2022" in quota
-    assert "100,0%" in quota and "100.0%" not in quota
+    assert "100,0%" in quota
+    assert "100.0%" not in quota
     english = invoke(ward, "--lang", "en", "report", "quota", "--year", "2022", "--org", "MC").stdout
-    assert re.search(r"\d\.\d%", english) and not re.search(r"\d,\d%", english)
+    assert re.search(r"\d\.\d%", english)
+    assert not re.search(r"\d,\d%", english)
     csv_text = invoke(ward, "report", "quota", "--year", "2022", "--org", "MC", "-f", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(csv_text)))
     assert all("," not in (row["percent_of_target"] or "") for row in rows)  # scripts keep raw numbers
@@ -171,5 +125,6 @@ def test_candidate_check_fits(ward: Path) -> None:
     candidates = json.loads(invoke(ward, "candidate", "list", "--org", "TP", "--format", "json").stdout)
     proposed = next(c for c in candidates if c["stage"] == "proposed")
     shown = invoke(ward, "candidate", "check", str(proposed["id"])).stdout
-    assert shown and all(width(line) <= 80 for line in shown.splitlines())
+    assert shown
+    assert all(width(line) <= 80 for line in shown.splitlines())
     assert "…" not in shown

@@ -38,8 +38,8 @@ MESSAGES: Catalog = {
     ),
     "document.recipient_file": ("- Lưu.", "- File."),
     "document.bad_template": (
-        "không dùng được mẫu Word này: {reason}",
-        "cannot use this Word template: {reason}",
+        "không dùng được mẫu Word này: {detail}",
+        "cannot use this Word template: {detail}",
     ),
     "document.subject.monthly": (
         "Sinh hoạt chi bộ tháng {month}",

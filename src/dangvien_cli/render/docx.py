@@ -77,7 +77,7 @@ def write(view: View, path: Path, lang: str) -> int:
         document.init_docx()
     except Exception as error:  # python-docx raises several kinds for a file that is not a Word file
         raise InvalidValue(
-            "template", str(template), "document.bad_template", reason=type(error).__name__
+            "template", str(template), "document.bad_template", detail=type(error).__name__
         ) from None
     rows = list(view.rows)
     body = document.new_subdoc()
@@ -86,7 +86,7 @@ def write(view: View, path: Path, lang: str) -> int:
     try:
         document.render(fields, autoescape=True)
     except TemplateError as error:
-        raise InvalidValue("template", str(template), "document.bad_template", reason=str(error)) from None
+        raise InvalidValue("template", str(template), "document.bad_template", detail=str(error)) from None
     document.save(str(path))
     return len(rows)
 

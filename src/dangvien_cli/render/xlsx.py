@@ -132,9 +132,11 @@ class _Sheet:
             self.sheet.column_dimensions[get_column_letter(index)].width = width
 
     def start(self, widths: Sequence[float], header_row: int) -> None:
-        """The columns' widths and the frozen header: a streamed sheet writes them before its first row."""
+        """The columns' widths, the frozen header and printing to fit the page's width: a streamed sheet writes
+        them before its first row."""
         self.widths(widths)
         self.sheet.freeze_panes = f"A{header_row + 1}"
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     def set_up(self, block: _Block, widths: Sequence[float], *, filtered: bool, title: str = "") -> None:
         """Repeat the header on every page, filter a list, and print on A4 one page wide."""
@@ -149,7 +151,6 @@ class _Sheet:
         sheet.page_setup.orientation = "landscape" if sum(widths) > LANDSCAPE_FROM else "portrait"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_options.gridLines = False
         if title:
             sheet.oddHeader.center.text = title.replace("&", "&&")
