@@ -54,7 +54,7 @@ def test_quota_workbook(ward: Path, tmp_path: Path) -> None:
     _printable(sheet, 2)
     assert sheet.page_setup.orientation == "landscape"  # 16 columns
     names = [sheet.cell(row=r, column=2).value or "" for r in range(3, sheet.max_row + 1)]
-    widest = max(len(name) for name in names)
+    widest = max(len(str(name)) for name in names)
     assert sheet.column_dimensions["B"].width >= widest  # the names fit their column
     percent = sheet.cell(row=3, column=headers.index("% chỉ tiêu") + 1)
     assert percent.number_format == "0.0%"  # 107,7% in a Vietnamese Excel
@@ -169,10 +169,13 @@ def test_monthly_document(ward: Path, tmp_path: Path) -> None:
     assert [row[1] for row in listed[1:]] == [c["full_name"] for c in candidates]
     summary = next(t for t in tables if t and t[0][0] == "Đảng viên đầu tháng")
     assert summary[0][1].isdigit()
-    section = document.sections[0]
-    assert round(section.page_width.mm) == 210
-    assert round(section.left_margin.mm) == 30
-    assert round(section.right_margin.mm) == 15
+    page = document.sections[0]
+    assert page.page_width is not None
+    assert page.left_margin is not None
+    assert page.right_margin is not None
+    assert round(page.page_width.mm) == 210
+    assert round(page.left_margin.mm) == 30
+    assert round(page.right_margin.mm) == 15
     assert document.styles["Normal"].font.name == "Times New Roman"
 
 

@@ -162,7 +162,7 @@ class _Drawer:
         for index, width in zip(layout.kept, layout.widths, strict=True):
             column = columns[index]
             table.add_column(
-                labels[index] if style.show_header else None,
+                labels[index],
                 footer=Text(footers[index]) if footers is not None else "",
                 justify="right" if column.kind in FIGURES else "left",
                 width=width,

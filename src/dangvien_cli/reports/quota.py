@@ -205,13 +205,13 @@ def quota_report(
         totals = row(roots[0])
         bases = _bases_admitting(session, roots[0], start, at)
         totals.update(bases)
-    root = roots[0] if len(roots) == 1 else None
+    scope_org = roots[0] if len(roots) == 1 else None
     subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
         Shape.report,
         name="quota",
-        title=Title("report.quota_title", {"year": year, "at": at, "org": scope(session, root)}),
-        document=document(session, root, subject, at, settings),
+        title=Title("report.quota_title", {"year": year, "at": at, "org": scope(session, scope_org)}),
+        document=document(session, scope_org, subject, at, settings),
         columns=QUOTA_COLUMNS,
         rows=rows,
         totals=totals,
