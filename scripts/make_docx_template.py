@@ -1,4 +1,5 @@
-"""Make the default Word template, ``src/dangvien_cli/render/templates/report.docx`` (run again after a change).
+"""Make the default Word template, ``src/dangvien_cli/render/templates/report.docx`` (run it again after a
+change).
 
 The layout follows the Party's papers (Hướng dẫn 36-HD/VPTW on the format of Party documents): A4; margins
 top and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; at the top left the organisation above
@@ -22,11 +23,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "dangvien_cli" / "render" / "templates" / "report.docx"
+TARGET = Path(__file__).resolve().parent.parent / "src/dangvien_cli/render/templates/report.docx"
 FONT = "Times New Roman"
 
 
-def _font(run: Any, *, size: float, bold: bool = False, italic: bool = False, underline: bool = False) -> None:
+def _font(
+    run: Any, *, size: float, bold: bool = False, italic: bool = False, underline: bool = False
+) -> None:
     run.font.name = FONT
     fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):

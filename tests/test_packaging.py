@@ -164,8 +164,15 @@ def test_installed_demo_tours_the_sample_city_without_the_source_tree(installed:
     env.pop("DANGVIEN_DB", None)
     out = _check([installed.bin("dangvien"), "--lang", "en", "demo"], cwd=installed.work, env=env)
     assert "4,498" in out  # the sample members imported (a count, grouped in English)
-    for report in ("report quota", "report ageing", "report pipeline", "report outlook", "report monthly",
-                   "due ", "search "):
+    for report in (
+        "report quota",
+        "report ageing",
+        "report pipeline",
+        "report outlook",
+        "report monthly",
+        "due ",
+        "search ",
+    ):
         assert f"» dangvien {report}" in out, report
     assert "116.0%" in out  # the article's 196 admissions against the plan of 169
     assert str(REPO) not in out  # the data came from the installed package, not from this checkout

@@ -64,7 +64,10 @@ ROWS: list[dict[str, Any]] = [
 def report() -> View:
     return View(
         Shape.report,
-        title=Title("report.quota_title", {"year": 2022, "at": date(2022, 10, 31), "org": Title(text="Đảng bộ phường Trần Phú")}),
+        title=Title(
+            "report.quota_title",
+            {"year": 2022, "at": date(2022, 10, 31), "org": Title(text="Đảng bộ phường Trần Phú")},
+        ),
         columns=COLUMNS,
         rows=[dict(row) for row in ROWS],
         totals={"admitted": 16, "share": 123.1},
@@ -169,7 +172,7 @@ def test_csv_of_a_report_carries_every_column_and_the_totals_neutralised() -> No
 
 def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     text = text_of(report(), OutputFormat.md)
-    assert text.startswith("### Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022")
+    assert text.startswith("### Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên")
     assert "|---|---|---|---:|---:|---|---|" in text
     assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107,7% | 31/10/2022 | =1+2 |" in text
     assert "| **TOTAL** |  |  | **16** | **123,1%** |  |  |" in text

@@ -157,23 +157,33 @@ def fit(
             kept, dropped = tried, [i for i in dropped if i != gone]
     floor = "soft" if total(kept, "soft") <= room(kept) else "hard"
     widths = {i: getattr(measures[i], floor) for i in kept}
-    spare = room(kept) - sum(widths.values())
-    for i in kept:  # names first: a name on one line reads best
+    _share(columns, measures, widths, room(kept) - sum(widths.values()), headers)
+    return Fit(kept, [widths[i] for i in kept], sorted(dropped))
+
+
+def _share(
+    columns: Sequence[Column],
+    measures: Sequence[Measure],
+    widths: dict[int, int],
+    spare: int,
+    headers: Sequence[int] | None,
+) -> None:
+    """Give ``spare`` cells to the kept columns (``widths``, changed in place): names first, up to a line;
+    then short headers, whole; then the columns that would take more, the most cramped first."""
+    for i in widths:
         if columns[i].key in NAMES and spare > 0:
             grown = min(measures[i].soft - widths[i], spare)
             widths[i] += grown
             spare -= grown
-    for i in kept:  # then short headers on one line ("Già hóa", "Chi bộ"), where a few cells do it
+    for i in widths:
         wanted = headers[i] - widths[i] if headers is not None else 0
         if 0 < wanted <= spare and headers is not None and headers[i] <= SHORT_HEADER:
             widths[i] += wanted
             spare -= wanted
-    # Share what is left among the columns that would take more, the most cramped first.
     while spare > 0:
-        wanting = [i for i in kept if widths[i] < measures[i].natural]
+        wanting = [i for i in widths if widths[i] < measures[i].natural]
         if not wanting:
             break
         neediest = max(wanting, key=lambda i: (measures[i].natural - widths[i]) / measures[i].natural)
         widths[neediest] += 1
         spare -= 1
-    return Fit(kept, [widths[i] for i in kept], sorted(dropped))

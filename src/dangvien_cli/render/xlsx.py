@@ -132,8 +132,8 @@ class _Sheet:
             self.sheet.column_dimensions[get_column_letter(index)].width = width
 
     def start(self, widths: Sequence[float], header_row: int) -> None:
-        """The columns' widths, the frozen header and printing to fit the page's width: a streamed sheet writes
-        them before its first row."""
+        """The columns' widths, the frozen header and printing to fit the page's width: a streamed sheet
+        writes them before its first row."""
         self.widths(widths)
         self.sheet.freeze_panes = f"A{header_row + 1}"
         self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
