@@ -12,10 +12,13 @@ No Babel: two languages need two separators, and this module costs the start-up 
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported when a figure is rounded, not by `dangvien --help`
+    from decimal import Decimal
+    from fractions import Fraction
 
 # (decimal mark, thousands separator) by language.
 SEPARATORS = {"vi": (",", "."), "en": (".", ",")}
@@ -46,6 +49,9 @@ def round_half_up(value: float | Decimal | Fraction | int, decimals: int = 1) ->
 
     A float is read as the shortest decimal that names it (``repr``), as a person reads it: 1.005 rounds to
     1.01 although its binary value is a hair below."""
+    from decimal import ROUND_HALF_UP, Decimal
+    from fractions import Fraction
+
     if isinstance(value, Fraction):
         exact = Decimal(value.numerator) / Decimal(value.denominator)
     elif isinstance(value, float):
@@ -110,11 +116,18 @@ def param(name: str, value: Any, lang: str) -> Any:
         return day(value, lang)
     if isinstance(value, bool):
         return value
-    if isinstance(value, float | Decimal | Fraction):
+    if isinstance(value, float) or _exact(value):
         return decimal(value, lang)
     if isinstance(value, int) and abs(value) >= GROUP_FROM and not _names_something(name):
         return integer(value, lang)
     return value
+
+
+def _exact(value: Any) -> bool:
+    """Whether ``value`` is a Decimal or a Fraction (neither can be one before its module is imported)."""
+    exact = [sys.modules.get(name) for name in ("decimal", "fractions")]
+    kinds = tuple(getattr(module, kind) for module, kind in zip(exact, ("Decimal", "Fraction"), strict=True) if module)
+    return bool(kinds) and isinstance(value, kinds)
 
 
 def _names_something(name: str) -> bool:
