@@ -125,8 +125,11 @@ def param(name: str, value: Any, lang: str) -> Any:
 
 def _exact(value: Any) -> bool:
     """Whether ``value`` is a Decimal or a Fraction (neither can be one before its module is imported)."""
-    exact = [sys.modules.get(name) for name in ("decimal", "fractions")]
-    kinds = tuple(getattr(module, kind) for module, kind in zip(exact, ("Decimal", "Fraction"), strict=True) if module)
+    kinds = tuple(
+        getattr(module, kind)
+        for module, kind in ((sys.modules.get("decimal"), "Decimal"), (sys.modules.get("fractions"), "Fraction"))
+        if module is not None
+    )
     return bool(kinds) and isinstance(value, kinds)
 
 
