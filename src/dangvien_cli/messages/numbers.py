@@ -125,11 +125,8 @@ def param(name: str, value: Any, lang: str) -> Any:
 
 def _exact(value: Any) -> bool:
     """Whether ``value`` is a Decimal or a Fraction (neither can be one before its module is imported)."""
-    kinds = tuple(
-        getattr(module, kind)
-        for module, kind in ((sys.modules.get("decimal"), "Decimal"), (sys.modules.get("fractions"), "Fraction"))
-        if module is not None
-    )
+    pairs = (("decimal", "Decimal"), ("fractions", "Fraction"))
+    kinds = tuple(getattr(sys.modules[name], kind) for name, kind in pairs if name in sys.modules)
     return bool(kinds) and isinstance(value, kinds)
 
 
