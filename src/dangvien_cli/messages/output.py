@@ -37,6 +37,7 @@ MESSAGES: Catalog = {
         "- The committee above (for information),",
     ),
     "document.recipient_file": ("- Lưu.", "- File."),
+    "document.not_word": ("không phải tệp Word (.docx)", "not a Word (.docx) file"),
     "document.bad_template": (
         "không dùng được mẫu Word này: {detail}",
         "cannot use this Word template: {detail}",

@@ -75,10 +75,8 @@ def write(view: View, path: Path, lang: str) -> int:
     try:
         document = DocxTemplate(str(template))
         document.init_docx()
-    except Exception as error:  # python-docx raises several kinds for a file that is not a Word file
-        raise InvalidValue(
-            "template", str(template), "document.bad_template", detail=type(error).__name__
-        ) from None
+    except Exception:  # python-docx raises several kinds for a file that is not a Word file
+        raise InvalidValue("template", str(template), "document.not_word") from None
     rows = list(view.rows)
     body = document.new_subdoc()
     _Body(body.subdocx, lang).view(replace(view, rows=rows))
