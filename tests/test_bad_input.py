@@ -55,7 +55,7 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--birth", "2001-01-01"),
-            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 2000-05-19",
+            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 19/05/2000",
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),
@@ -68,7 +68,7 @@ def _counts() -> dict[str, int]:
         ),
         (
             [*MEMBER, "--official", "1999-01-01"],
-            "Lỗi: Ngày chính thức (official_on) '1999-01-01': trước ngày 2000-05-19",
+            "Lỗi: Ngày chính thức (official_on) '1999-01-01': trước ngày 19/05/2000",
         ),
     ],
 )

@@ -454,6 +454,6 @@ def test_a_mentor_must_be_an_official_member(run, run_json, city, tmp_path):
     result = run("import", "candidates", str(write(tmp_path / "c.csv", text)))
     assert result.exit_code == 1
     assert (
-        "cột 'mentor', giá trị 'Trần Thị Hoà': không phải đảng viên chính thức ngày 2022-03-05"
+        "cột 'mentor', giá trị 'Trần Thị Hoà': không phải đảng viên chính thức ngày 05/03/2022"
         in result.stderr
     )

@@ -116,6 +116,7 @@ def test_wheel_carries_the_migrations(installed: Installed) -> None:
     assert in_repo
     assert in_wheel == in_repo
     assert "dangvien_cli/cli/app.py" in names
+    assert "dangvien_cli/render/templates/report.docx" in names  # the default Word template
     assert not any(n.startswith(("tests/", "src/")) for n in names)
 
 
@@ -149,6 +150,10 @@ def test_installed_tool_migrates_and_works(installed: Installed, tmp_path: Path)
     assert [(o["code"], o["kind"], o["parent"]) for o in orgs] == [("MC", "committee", None)]
     assert json.loads(run("db", "status", "--format", "json"))["row_counts"]["organisation"] == 1
     assert not (tmp_path / "not-this-one.db").exists()
+    document = tmp_path / "quota.docx"  # from the template inside the wheel
+    run("report", "quota", "--year", "2024", "--format", "docx", "-o", str(document))
+    with zipfile.ZipFile(document) as word:
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in word.read("word/document.xml").decode("utf-8")
 
 
 @pytest.mark.slow
@@ -158,9 +163,16 @@ def test_installed_demo_tours_the_sample_city_without_the_source_tree(installed:
     env = _clean_env()
     env.pop("DANGVIEN_DB", None)
     out = _check([installed.bin("dangvien"), "--lang", "en", "demo"], cwd=installed.work, env=env)
-    assert "4498" in out  # the sample members imported
-    for report in ("report quota", "report ageing", "report pipeline", "report outlook", "report monthly",
-                   "due ", "search "):
+    assert "4,498" in out  # the sample members imported (a count, grouped in English)
+    for report in (
+        "report quota",
+        "report ageing",
+        "report pipeline",
+        "report outlook",
+        "report monthly",
+        "due ",
+        "search ",
+    ):
         assert f"» dangvien {report}" in out, report
     assert "116.0%" in out  # the article's 196 admissions against the plan of 169
     assert str(REPO) not in out  # the data came from the installed package, not from this checkout

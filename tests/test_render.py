@@ -8,6 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,10 @@ ROWS: list[dict[str, Any]] = [
 def report() -> View:
     return View(
         Shape.report,
-        title=Title("report.quota_title", {"year": 2022, "at": "2022-10-31"}),
+        title=Title(
+            "report.quota_title",
+            {"year": 2022, "at": date(2022, 10, 31), "org": Title(text="Đảng bộ phường Trần Phú")},
+        ),
         columns=COLUMNS,
         rows=[dict(row) for row in ROWS],
         totals={"admitted": 16, "share": 123.1},
@@ -129,20 +133,23 @@ def test_each_writer_is_in_exactly_one_module(pattern: str) -> None:
 
 def test_table_translates_codes_and_shows_dates_and_percentages_for_people() -> None:
     vi = text_of(report(), OutputFormat.table)
-    assert vi.startswith("Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022 (đến ngày 2022-10-31)")
+    assert vi.startswith(
+        "Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022 (đến ngày 31/10/2022)"
+    )
     assert "Đã học lớp nhận thức" in vi
     assert "Đã làm đơn" in vi
     assert "Tổ chức lễ kết nạp" in vi  # the catalogue's due.ceremony_due
-    assert "107.7%" in vi
+    assert "107,7%" in vi
     assert "31/10/2022" in vi
     assert "=1+2" not in vi  # a column a terminal may leave out
-    assert re.search(r"TOTAL\s.*\s16\s+123\.1%", vi)  # the totals as the footer
+    assert re.search(r"TOTAL\s.*\s16\s+123,1%", vi)  # the totals as the footer
     assert "Phụ lục" in vi  # the section under the main table
     en = text_of(report(), OutputFormat.table, "en")
     assert "Trained" in en
     assert "Ceremony to hold" in en
-    assert "2022-10-31" in en
-    assert "31/10/2022" not in en
+    assert "107.7%" in en
+    assert "31/10/2022" in en  # day first in English too
+    assert "2022-10-31" not in en
 
 
 def test_json_of_a_report_is_rows_totals_and_its_keys() -> None:
@@ -165,10 +172,10 @@ def test_csv_of_a_report_carries_every_column_and_the_totals_neutralised() -> No
 
 def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     text = text_of(report(), OutputFormat.md)
-    assert text.startswith("### Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022")
+    assert text.startswith("### Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên")
     assert "|---|---|---|---:|---:|---|---|" in text
-    assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107.7% | 31/10/2022 | =1+2 |" in text
-    assert "| **TOTAL** |  |  | **16** | **123.1%** |  |  |" in text
+    assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107,7% | 31/10/2022 | =1+2 |" in text
+    assert "| **TOTAL** |  |  | **16** | **123,1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
     assert text.endswith("|\n")
     assert not text.endswith("\n\n")
@@ -178,7 +185,7 @@ def test_xlsx_of_a_report(tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     assert render_xlsx.write(report(), path, "vi") == 2
     sheet = load_workbook(path)["quota"]
-    assert sheet["A1"].value.startswith("Kết quả")
+    assert sheet["A1"].value.startswith("Đảng bộ phường Trần Phú: kết quả")
     assert sheet["A1"].font.b
     assert [c.value for c in sheet[2]] == [
         "Tổ chức",
@@ -189,12 +196,14 @@ def test_xlsx_of_a_report(tmp_path: Path) -> None:
         "on",
         "note",
     ]
+    assert sheet.freeze_panes == "A3"
+    assert sheet.print_title_rows == "$2:$2"
     assert sheet["B3"].value == "Đã học lớp nhận thức"
     assert sheet["A3"].number_format == "@"
     assert sheet["F3"].is_date
     assert sheet["F3"].number_format == "DD/MM/YYYY"
-    assert sheet["E3"].value == 107.7
-    assert sheet["E3"].number_format == "0.0"
+    assert sheet["E3"].value == 1.077  # a fraction shown as a percentage: 107,7% in a Vietnamese Excel
+    assert sheet["E3"].number_format == "0.0%"
     assert sheet["G3"].value == "=1+2"
     assert sheet["G3"].data_type == "s"
     assert sheet["A5"].value == "TOTAL"

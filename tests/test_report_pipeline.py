@@ -192,8 +192,10 @@ def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
     assert rows[1]["rate_from_previous"] == "80.0"
     assert rows[-1]["rate_from_previous"] == "66.7"
     markdown = run(*args, "-f", "md").stdout
-    assert markdown.startswith("### Phễu phát triển đảng viên năm 2023 (TP, đến ngày 2023-12-31)")
-    assert "| Được giúp đỡ | 4 | 80.0% | 60.0 |" in markdown
+    assert markdown.startswith(
+        "### Phễu phát triển đảng viên năm 2023 (Đảng bộ phường Trần Phú, đến ngày 31/12/2023)"
+    )
+    assert "| Được giúp đỡ | 4 | 80,0% | 60,0 |" in markdown
     assert "### Quần chúng theo nguồn" in markdown
     assert "| Đoàn viên | 3 |" in markdown
     table = run("--lang", "en", *args).stdout
@@ -354,9 +356,11 @@ def test_outlook_formats(run: Run, history: None, tmp_path: Path) -> None:
     assert rows[-1]["year"] == "TOTAL"
     assert rows[-1]["net"] == "40"
     markdown = run(*args, "-f", "md").stdout
-    assert markdown.startswith("### Triển vọng phát triển đảng viên (TP, ngày 2024-06-30)")
+    assert markdown.startswith(
+        "### Triển vọng phát triển đảng viên (Đảng bộ phường Trần Phú, ngày 30/06/2024)"
+    )
     assert "| 2023 | 134 | 11 | 5 | 6 | 140 |" in markdown
-    assert "| 2025 | 160 | 1.5 | 154 | 3.1% | 16 | 60 | Chưa đạt |" in markdown
+    assert "| 2025 | 160 | 1,5 | 154 | 3,1% | 16 | 60 | Chưa đạt |" in markdown
     table = run("--lang", "en", *args).stdout
     assert "142 members now" in table
     assert "Behind" in table

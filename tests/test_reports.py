@@ -105,7 +105,7 @@ def test_milestones_and_projection(run_json, article):
 
 def test_quota_formats(run, run_json, article, tmp_path):
     table = run("report", "quota", "--year", "2022", "--org", "MC", "--at", "2022-11-14").stdout
-    assert "116.0%" in table
+    assert "116,0%" in table
     assert "HH" in table
     rows = list(
         csv.DictReader(

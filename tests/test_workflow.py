@@ -102,7 +102,7 @@ def test_the_whole_path_from_candidate_to_official_member(run, run_json, ward):
     ok(run, "member", "ceremony", "4", "--date", "2023-04-20")
     early = run("member", "recognize", "4", "--date", "2024-04-10")
     assert early.exit_code == 1
-    assert "2024-04-20" in early.stderr
+    assert "20/04/2024" in early.stderr
     ok(run, "member", "recognize", "4", "--date", "2024-05-06")
     shown = run_json("member", "show", "4")
     assert shown["official_on"] == "2024-04-20"  # the end of probation, not the meeting
@@ -280,7 +280,7 @@ def test_certificate_expires_after_60_months(run, run_json, ward):
     result = run("candidate", "propose", str(cid), "--date", "2022-01-05")
     assert result.exit_code == 1
     assert "certificate.valid" in result.stderr
-    assert "2022-01-01" in result.stderr
+    assert "01/01/2022" in result.stderr
 
 
 def test_introducers_must_be_official_and_twelve_months_in_the_base(run, run_json, ward):
@@ -538,7 +538,7 @@ def test_a_late_recognition_is_flagged_and_a_past_check_ignores_later_steps(run,
     assert run_json("member", "show", "4")["official_on"] == "2024-04-20"
     checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2024-06-30")}
     assert checks["deadline.recognition"]["status"] == "fail"
-    assert "2024-06-28" in checks["deadline.recognition"]["detail"]
+    assert "28/06/2024" in checks["deadline.recognition"]["detail"]
     # as of a day before the application, the application and later steps are not seen
     early = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-01-15")}
     assert early["introducers.count"] == "warn"

@@ -10,7 +10,7 @@ import typer
 from dangvien_cli.cli import steps
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.people import PersonDetails
@@ -95,6 +95,7 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
     from dangvien_cli.store.people import list_candidates
@@ -103,7 +104,7 @@ def list_(
     with app_ctx.reader() as session:
         rows = list_candidates(session=session, org_code=org, stage=stage)
     view = list_view(Title("title.candidates"), rows, CANDIDATE_COLUMNS)
-    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide)
 
 
 @app.command("show")

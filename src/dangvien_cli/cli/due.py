@@ -7,20 +7,16 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.options import (
+    DocumentFormatOption,
+    ForceOption,
+    OutputOption,
+    RedactOption,
+    TemplateOption,
+    WideOption,
+)
 from dangvien_cli.cli.output import emit
 from dangvien_cli.render.formats import OutputFormat
-from dangvien_cli.render.model import Column, Kind, Title, list_view
-
-DUE_COLUMNS = [
-    Column("due_date", Kind.date, wrap=False),
-    Column("kind", codes="due"),
-    Column("cell", wrap=False),
-    Column("member_id", Kind.int),
-    Column("candidate_id", Kind.int),
-    Column("full_name"),
-    Column("detail"),
-]
 
 
 def due(
@@ -36,16 +32,19 @@ def due(
         typer.Option("--within", help="Chỉ việc đến hạn trong N ngày (kể cả quá hạn) / due within N days."),
     ] = None,
     redact: RedactOption = False,
-    fmt: FormatOption = OutputFormat.table,
+    fmt: DocumentFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
+    template: TemplateOption = None,
 ) -> None:
     """Việc đến hạn của các chi bộ. / What each cell must do next, soonest first."""
-    from dangvien_cli.reports.due import due_items
+    from dangvien_cli.reports.due import due_items, due_view
 
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", today())
+    settings = app_ctx.settings
     with app_ctx.reader() as session:
-        items = due_items(session=session, at=on, org_code=org, within_days=within, settings=app_ctx.settings)
-    view = list_view(Title("title.due"), [item.as_dict(on) for item in items], DUE_COLUMNS)
-    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
+        items = due_items(session=session, at=on, org_code=org, within_days=within, settings=settings)
+        view = due_view(session=session, items=items, at=on, org_code=org, settings=settings)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide, template=template)

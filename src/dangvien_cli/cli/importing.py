@@ -120,7 +120,7 @@ def run_import(
 
 def _progress(lang: str) -> Any:
     def show(rows: int) -> None:
-        sys.stderr.write("\r" + nt("import.progress", rows, lang, rows=f"{rows:,}"))
+        sys.stderr.write("\r" + nt("import.progress", rows, lang, rows=rows))
         sys.stderr.flush()
 
     return show

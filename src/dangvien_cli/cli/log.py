@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
 from dangvien_cli.cli.output import emit
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.formats import OutputFormat
@@ -76,6 +76,7 @@ def log(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Nhật ký thay đổi. / The change log."""
     from dangvien_cli.store.changelog import list_changes
@@ -96,4 +97,11 @@ def log(
         entries = masked(entries)
     if fmt is OutputFormat.table:
         entries = [{**e, "changes": _changes(e)} for e in entries]
-    emit(list_view(Title("title.log"), entries, LOG_COLUMNS), fmt, app_ctx.lang, output=output, force=force)
+    emit(
+        list_view(Title("title.log"), entries, LOG_COLUMNS),
+        fmt,
+        app_ctx.lang,
+        output=output,
+        force=force,
+        wide=wide,
+    )

@@ -9,7 +9,7 @@ import typer
 from dangvien_cli.cli import steps
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.dates import parse_date, parse_optional_date
@@ -96,6 +96,7 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Danh sách đảng viên (theo thứ tự tên). / Members, in Vietnamese name order."""
     from dangvien_cli.store.people import list_members
@@ -105,7 +106,7 @@ def list_(
     with app_ctx.reader() as session:
         rows = list_members(session=session, on=on, org_code=org, status=status)
     view = list_view(Title("title.members"), rows, MEMBER_COLUMNS)
-    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide)
 
 
 @app.command("show")
@@ -144,7 +145,7 @@ def move(
     with app_ctx.writer() as session:
         move_member(session=session, member_id=member_id, to_code=to, on=on)
         record = show_member(session=session, member_id=member_id, on=on)
-    notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on.isoformat()))
+    notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on))
     if fmt is not OutputFormat.table:
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 

@@ -17,7 +17,8 @@ from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 
 LIST_FORMATS = (OutputFormat.table, OutputFormat.json, OutputFormat.csv)
-REPORT_FORMATS = tuple(OutputFormat)
+REPORT_FORMATS = tuple(f for f in OutputFormat if f is not OutputFormat.docx)
+DOCUMENT_FORMATS = tuple(OutputFormat)  # the reports an officer hands in: a Word document too
 EXPORT_FORMATS = (OutputFormat.csv, OutputFormat.xlsx, OutputFormat.json)
 
 
@@ -59,11 +60,18 @@ FormatOption = Annotated[
 ReportFormatOption = Annotated[
     OutputFormat, format_option(REPORT_FORMATS, "xlsx cần -o TỆP / xlsx needs -o FILE.")
 ]
+DocumentFormatOption = Annotated[
+    OutputFormat, format_option(DOCUMENT_FORMATS, "xlsx và docx cần -o TỆP / xlsx and docx need -o FILE.")
+]
 ExportFormatOption = Annotated[
     OutputFormat, format_option(EXPORT_FORMATS, "xlsx cần -o TỆP / xlsx needs -o FILE.")
 ]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có / overwrite the file.")]
+WideOption = Annotated[bool, typer.Option("--wide", help="help.option.wide")]
+TemplateOption = Annotated[
+    Path | None, typer.Option("--template", help="help.option.template", dir_okay=False)
+]
 RedactOption = Annotated[
     bool,
     typer.Option(

@@ -8,6 +8,7 @@ the chosen language. A file that exists is not overwritten without ``--force``, 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from dangvien_cli.errors import InvalidValue
@@ -22,6 +23,8 @@ def check_target(fmt: OutputFormat, output: Path | None, force: bool) -> None:
         raise InvalidValue("output", str(output), "export.exists")
     if fmt is OutputFormat.xlsx and output is None:
         raise InvalidValue("format", fmt.value, "export.xlsx_needs_file")
+    if fmt is OutputFormat.docx and output is None:
+        raise InvalidValue("format", fmt.value, "export.docx_needs_file")
 
 
 def emit(
@@ -32,15 +35,21 @@ def emit(
     output: Path | None = None,
     force: bool = False,
     redact: bool = False,
+    wide: bool = False,
+    template: Path | None = None,
 ) -> int:
     """Print ``view`` in ``fmt``, or write it to ``output``; returns the number of rows written.
 
-    ``redact`` masks citizen IDs and birth days (``--redact``). The view's rows are closed when writing
-    stops, even half-way (a refused value), so that a query streaming them does not stay open."""
+    ``redact`` masks citizen IDs and birth days (``--redact``); ``wide`` keeps a table's every column at full
+    width (``--wide``); ``template`` is an officer's own Word template for docx (``--template``). The view's
+    rows are closed when writing stops, even half-way (a refused value), so that a query streaming them does
+    not stay open."""
     from dangvien_cli.render.formats import write
 
     check_target(fmt, output, force)
     shown = view.redacted() if redact else view
+    if wide or template is not None:
+        shown = replace(shown, wide=wide, template=template)
     try:
         return write(shown, fmt, lang, output)
     finally:

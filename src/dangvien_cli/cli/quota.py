@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.common import app_context
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
@@ -67,6 +67,7 @@ def list_(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Danh sách chỉ tiêu. / The quotas."""
     from dangvien_cli.store.quotas import list_quotas
@@ -74,4 +75,11 @@ def list_(
     app_ctx = app_context(ctx)
     with app_ctx.reader() as session:
         rows = list_quotas(session=session, year=year)
-    emit(list_view(Title("title.quotas"), rows, QUOTA_COLUMNS), fmt, app_ctx.lang, output=output, force=force)
+    emit(
+        list_view(Title("title.quotas"), rows, QUOTA_COLUMNS),
+        fmt,
+        app_ctx.lang,
+        output=output,
+        force=force,
+        wide=wide,
+    )

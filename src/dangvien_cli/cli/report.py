@@ -9,7 +9,13 @@ import typer
 
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, OutputOption, ReportFormatOption
+from dangvien_cli.cli.options import (
+    DocumentFormatOption,
+    ForceOption,
+    OutputOption,
+    TemplateOption,
+    WideOption,
+)
 from dangvien_cli.cli.output import emit
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.render.formats import OutputFormat
@@ -36,9 +42,11 @@ def quota(
     org: OrgOption = None,
     at: AtOption = None,
     depth: Annotated[int, typer.Option("--depth", help="Số cấp hiện dưới tổ chức / levels below --org.")] = 1,
-    fmt: ReportFormatOption = OutputFormat.table,
+    fmt: DocumentFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
+    template: TemplateOption = None,
 ) -> None:
     """Kết quả thực hiện chỉ tiêu kết nạp. / Progress against the year's quotas."""
     from dangvien_cli.reports.quota import quota_report
@@ -46,8 +54,10 @@ def quota(
     app_ctx = app_context(ctx)
     on = parse_day(at, "at", min(today(), date(year, 12, 31)))
     with app_ctx.reader() as session:
-        report = quota_report(session=session, year=year, at=on, org_code=org, depth=depth)
-    emit(report, fmt, app_ctx.lang, output=output, force=force)
+        report = quota_report(
+            session=session, year=year, at=on, org_code=org, depth=depth, settings=app_ctx.settings
+        )
+    emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide, template=template)
 
 
 @app.command("ageing")
@@ -64,9 +74,11 @@ def ageing(
     compare: Annotated[
         str | None, typer.Option("--compare", help="So với ngày / the change since another date.")
     ] = None,
-    fmt: ReportFormatOption = OutputFormat.table,
+    fmt: DocumentFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
+    template: TemplateOption = None,
 ) -> None:
     """Cơ cấu độ tuổi, tháp tuổi, chi bộ già hóa. / Members by age band; the age pyramid; ageing cells."""
     from dangvien_cli.reports.ageing import ageing_report, parse_bands, with_comparison
@@ -85,7 +97,7 @@ def ageing(
                 session=session, at=then, org_code=org, by=by.value, bands=band_list, settings=settings
             )
             report = with_comparison(report, earlier)
-    emit(report, fmt, app_ctx.lang, output=output, force=force)
+    emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide, template=template)
 
 
 # Registered here so that the report group lists them in one place; each lives in its own module.

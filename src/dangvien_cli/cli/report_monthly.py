@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.common import app_context
-from dangvien_cli.cli.options import REPORT_FORMATS, ForceOption, OutputOption, RedactOption, format_option
+from dangvien_cli.cli.options import (
+    DOCUMENT_FORMATS,
+    ForceOption,
+    OutputOption,
+    RedactOption,
+    TemplateOption,
+    WideOption,
+    format_option,
+)
 from dangvien_cli.cli.output import check_target, emit, notice
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import t
@@ -22,12 +30,17 @@ from dangvien_cli.render.model import Column, Shape, View
 MonthlyFormatOption = Annotated[
     OutputFormat | None,
     format_option(
-        REPORT_FORMATS,
-        "xlsx cần -o TỆP; với --out-dir: md (mặc định), json, xlsx / xlsx needs -o FILE; with --out-dir: md "
-        "(the default), json or xlsx.",
+        DOCUMENT_FORMATS,
+        "xlsx, docx cần -o TỆP; với --out-dir: md (mặc định), json, xlsx, docx / xlsx and docx need -o FILE; "
+        "with --out-dir: md (the default), json, xlsx or docx.",
     ),
 ]
-_EXTENSIONS = {OutputFormat.md: "md", OutputFormat.json: "json", OutputFormat.xlsx: "xlsx"}
+_EXTENSIONS = {
+    OutputFormat.md: "md",
+    OutputFormat.json: "json",
+    OutputFormat.xlsx: "xlsx",
+    OutputFormat.docx: "docx",
+}
 
 
 def monthly(
@@ -46,6 +59,8 @@ def monthly(
     output: OutputOption = None,
     force: ForceOption = False,
     redact: RedactOption = False,
+    wide: WideOption = False,
+    template: TemplateOption = None,
 ) -> None:
     """Báo cáo tháng của chi bộ. / The monthly cell report."""
     from dangvien_cli.reports.monthly import cells_under, monthly_report, parse_month
@@ -64,14 +79,23 @@ def monthly(
         check_target(chosen, output, force)
         with app_ctx.reader() as session:
             report = monthly_report(session=session, cell_code=cell, month=first, settings=settings)
-        emit(report.view(), chosen, lang, output=output, force=force, redact=redact)
+        emit(
+            report.view(),
+            chosen,
+            lang,
+            output=output,
+            force=force,
+            redact=redact,
+            wide=wide,
+            template=template,
+        )
         return
 
     if output is not None:
         raise InvalidValue("output", str(output), "monthly.output_with_out_dir")
     chosen = fmt or OutputFormat.md
     if chosen not in _EXTENSIONS:
-        raise InvalidValue("format", chosen.value, "value.choice", choices="md, json, xlsx")
+        raise InvalidValue("format", chosen.value, "value.choice", choices="md, json, xlsx, docx")
     if cell is None and org is None:
         raise InvalidValue("org", "", "monthly.cell_required")
     with app_ctx.reader() as session:
@@ -85,7 +109,7 @@ def monthly(
         out_dir.mkdir(parents=True, exist_ok=True)
         for code, path in zip(codes, paths, strict=True):
             report = monthly_report(session=session, cell_code=code, month=first, settings=settings)
-            emit(report.view(), chosen, lang, output=path, force=True, redact=redact)
+            emit(report.view(), chosen, lang, output=path, force=True, redact=redact, template=template)
             notice(t("done.monthly_written", lang, path=str(path)))
     if chosen is OutputFormat.json:  # the files written, for a script to pick up
         written = [str(path) for path in paths]

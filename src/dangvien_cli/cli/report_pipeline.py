@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, OutputOption, ReportFormatOption
+from dangvien_cli.cli.options import ForceOption, OutputOption, ReportFormatOption, WideOption
 from dangvien_cli.cli.output import emit
 from dangvien_cli.render.formats import OutputFormat
 
@@ -32,6 +32,7 @@ def pipeline(
     fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Phễu phát triển đảng viên: nguồn → giúp đỡ → học lớp → làm đơn → đề nghị → kết nạp.
     / The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
@@ -46,7 +47,7 @@ def pipeline(
         report = pipeline_report(
             session=session, year=year, at=on, org_code=org, bands=band_list, settings=settings
         )
-    emit(report, fmt, app_ctx.lang, output=output, force=force)
+    emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide)
 
 
 def outlook(
@@ -67,6 +68,7 @@ def outlook(
     fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Triển vọng: đảng viên hiện có, tăng ròng các năm gần đây, dự kiến và số cần kết nạp để đạt mục tiêu.
     / The outlook: members now, recent net growth, projections and admissions needed for each target."""
@@ -84,4 +86,4 @@ def outlook(
             population_share=population_share,
             years=years,
         )
-    emit(report, fmt, app_ctx.lang, output=output, force=force)
+    emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide)

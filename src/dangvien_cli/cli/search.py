@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.vocab import Gender
 from dangvien_cli.messages import t
@@ -66,6 +66,7 @@ def search(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
 
@@ -89,4 +90,4 @@ def search(
         view = list_view(title, shown, SEARCH_COLUMNS)
     else:
         view = list_view(None, rows, RESULT_COLUMNS)
-    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide)

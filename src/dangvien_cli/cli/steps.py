@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dangvien_cli.cli.common import app_context, parse_day, today
-from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
+from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.vocab import RuleStatus, Stage
@@ -131,7 +131,7 @@ def run_step(
             id=subject_id,
             member=options.get("member_id"),
             stage=step.stage.label(lang) if step.stage else None,
-            on=official_on.isoformat() if official_on else None,
+            on=official_on,
         )
     )
     if fmt is not OutputFormat.table:
@@ -244,6 +244,7 @@ def check(
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    wide: WideOption = False,
 ) -> None:
     """Kiểm tra mọi điều kiện, kèm căn cứ. / Every rule: pass, fail or warn, with its source."""
     from dangvien_cli.store.workflow import check_candidate
@@ -257,7 +258,7 @@ def check(
             settings=app_ctx.settings,
         )
     view = list_view(Title("title.checks"), rule_rows(results, app_ctx.lang), CHECK_COLUMNS)
-    emit(view, fmt, app_ctx.lang, output=output, force=force)
+    emit(view, fmt, app_ctx.lang, output=output, force=force, wide=wide)
 
 
 def admit(

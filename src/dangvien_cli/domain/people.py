@@ -177,7 +177,7 @@ def check_birth_date(born: date, *, today: date) -> None:
 
 def _not_before(field: str, value: date | None, earlier: date) -> None:
     if value is not None and value < earlier:
-        raise InvalidValue(field, value.isoformat(), "date.before", other=earlier.isoformat())
+        raise InvalidValue(field, value.isoformat(), "date.before", other=earlier)
 
 
 def check_member_dates(
@@ -198,7 +198,7 @@ def check_member_dates(
             "birth_date",
             birth_date.isoformat(),
             "member.born_after_admission",
-            admitted_on=admitted_on.isoformat(),
+            admitted_on=admitted_on,
         )
     age = full_years(birth_date, admitted_on)
     if age < settings.min_admission_age_years:
@@ -227,7 +227,7 @@ def check_candidate_dates(*, birth_date: date, identified_on: date, today: date)
             "birth_date",
             birth_date.isoformat(),
             "candidate.born_after_identified",
-            identified_on=identified_on.isoformat(),
+            identified_on=identified_on,
         )
 
 

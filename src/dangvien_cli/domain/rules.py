@@ -89,10 +89,6 @@ class CandidateFacts:
     member_left: bool = False  # the member admitted had been removed or had left by ``at``
 
 
-def _iso(day: date) -> str:
-    return day.isoformat()
-
-
 def resolution_date(facts: CandidateFacts) -> date:
     """The date the admission rules are judged at: the cell's resolution, or ``at`` before there is one."""
     return facts.proposed_on or facts.at
@@ -102,7 +98,7 @@ def check_age(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
     on = resolution_date(facts)
     months = full_months(facts.birth_date, on)
     years, rest = divmod(months, 12)
-    params = {"years": years, "months": rest, "on": _iso(on)}
+    params = {"years": years, "months": rest, "on": on}
     results = [
         RuleResult(
             "age.min",
@@ -133,12 +129,12 @@ def check_certificate(facts: CandidateFacts, settings: Settings) -> list[RuleRes
     if facts.certificate_on is None or facts.certificate_on > on:
         return [RuleResult("certificate.held", FAIL, "rule.certificate_missing")]
     expires = add_months(facts.certificate_on, settings.certificate_valid_months)
-    held = RuleResult("certificate.held", PASS, "rule.certificate_held", {"date": _iso(facts.certificate_on)})
+    held = RuleResult("certificate.held", PASS, "rule.certificate_held", {"date": facts.certificate_on})
     valid = RuleResult(
         "certificate.valid",
         PASS if on < expires else FAIL,
         "rule.certificate_valid",
-        {"date": _iso(facts.certificate_on), "expires": _iso(expires), "on": _iso(on)},
+        {"date": facts.certificate_on, "expires": expires, "on": on},
     )
     return [held, valid]
 
@@ -161,7 +157,7 @@ def check_introducers(facts: CandidateFacts, settings: Settings) -> list[RuleRes
             "introducers.official",
             FAIL if not_official else PASS,
             "rule.introducers_not_official" if not_official else "rule.introducers_official",
-            {"members": ", ".join(f"#{m}" for m in not_official), "on": _iso(facts.applied_on)},
+            {"members": ", ".join(f"#{m}" for m in not_official), "on": facts.applied_on},
         )
     )
     minimum = settings.introducer_min_months_together
@@ -244,13 +240,13 @@ def check_cell(facts: CandidateFacts, settings: Settings) -> list[RuleResult]:
 
 def _deadline(code: str, start: date, days: int, done: date | None, at: date) -> RuleResult:
     due = add_working_days(start, days)
-    params = {"start": _iso(start), "days": days, "due": _iso(due)}
+    params = {"start": start, "days": days, "due": due}
     if done is not None:
         return RuleResult(
             code,
             PASS if done <= due else FAIL,
             "rule.deadline_met" if done <= due else "rule.deadline_late",
-            {**params, "done": _iso(done)},
+            {**params, "done": done},
         )
     return RuleResult(
         code,

@@ -33,6 +33,7 @@ class Settings:
     age_bands: tuple[int, ...] = (30, 40, 50, 60, 70)  # upper bounds: 18–30, 31–40, …, 71+
     ageing_over_60_percent: float = 50.0  # a cell is flagged as ageing from this share of members over 60
     ageing_average_age: float = 55.0  # … or from this average age
+    place_name: str = ""  # the place in a document's date line ("Móng Cái, ngày …"); empty: the date alone
 
 
 DEFAULT_SETTINGS = Settings()

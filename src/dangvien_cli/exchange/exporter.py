@@ -18,8 +18,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from dangvien_cli.exchange.columns import canonical_headers
-from dangvien_cli.render.model import Column, Kind, Shape, View
+from dangvien_cli.exchange.columns import _lookup, canonical_headers, header_key
+from dangvien_cli.messages.catalog import FIELDS
+from dangvien_cli.render.model import Column, Kind, Shape, Title, View
 from dangvien_cli.store.exports import EXPORTS
 from dangvien_cli.text import mask_reference, redact
 
@@ -76,8 +77,23 @@ def export_records(*, session: Session, query: ExportQuery) -> Iterator[dict[str
         rows.close()  # the query's cursor, however the writing ended
 
 
+def readable_header(entity: str, key: str) -> Title | None:
+    """A column's header as people read it in a workbook, in each language, where the importer reads that
+    header back as the same column (``Họ và tên``, ``Full name``); else None: the key stays the header."""
+    entry = FIELDS.get(key)
+    if entry is None:
+        return None
+    lookup = _lookup(entity)
+    texts = tuple(label if lookup.get(header_key(label)) == key else key for label in entry)
+    return Title(texts=(texts[0], texts[1])) if texts != (key, key) else None
+
+
 def export_view(*, session: Session, query: ExportQuery) -> View:
-    """The list as a view in the import format (rows stream from the query while it is written)."""
-    columns = [Column(h, KINDS.get(h, Kind.text)) for h in canonical_headers(query.entity)]
+    """The list as a view in the import format (rows stream from the query while it is written); a
+    workbook heads its columns in the run's language where the importer reads them back."""
+    columns = [
+        Column(h, KINDS.get(h, Kind.text), label=readable_header(query.entity, h))
+        for h in canonical_headers(query.entity)
+    ]
     rows = export_records(session=session, query=query)
     return View(Shape.list, columns=columns, rows=rows, name=query.entity, exchange=True)

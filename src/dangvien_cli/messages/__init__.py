@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from dangvien_cli.messages.catalog import FIELDS, MESSAGES
+from dangvien_cli.messages.numbers import param
 from dangvien_cli.text import shown
 
 LANGUAGES = ("vi", "en")
@@ -44,13 +45,20 @@ def _text(key: str, lang: str, count: int | None) -> str | None:
     return en
 
 
+def _formatted(params: dict[str, object], lang: str) -> dict[str, object]:
+    """The parameters as a sentence in ``lang`` writes them: dates ``31/10/2022``, ``107,7``, ``4.354``
+    (see :mod:`dangvien_cli.messages.numbers`)."""
+    return {name: param(name, value, lang) for name, value in params.items()}
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for ``key`` in ``lang``, with ``params`` filled in. An unknown key shows itself."""
+    """The text for ``key`` in ``lang``, with ``params`` filled in (dates and numbers in the language's
+    way). An unknown key shows itself."""
     count = params.get("count")
     text = _text(key, lang, count if isinstance(count, int) else None)
     if text is None:
         return key
-    return text.format(**params) if params else text
+    return text.format(**_formatted(params, lang)) if params else text
 
 
 def nt(key: str, count: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
@@ -59,7 +67,7 @@ def nt(key: str, count: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> 
     text = _text(key, lang, count)
     if text is None:
         return key
-    return text.format(**{"count": count, **params})
+    return text.format(**_formatted({"count": count, **params}, lang))
 
 
 def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:

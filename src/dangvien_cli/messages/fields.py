@@ -87,6 +87,7 @@ FIELDS: Labels = {
     "on_duplicate": ("Khi trùng", "On duplicate"),
     "output": ("Tệp ra", "Output file"),
     "format": ("Định dạng", "Format"),
+    "template": ("Mẫu Word", "Word template"),
     "admission": ("Kết nạp", "Admission"),
     "member": ("Đảng viên", "Member"),
     "by": ("Người nhận xét", "Author"),

@@ -13,11 +13,15 @@ MESSAGES: Catalog = {
     ),
     "quota.milestone_year": ("lộ trình phải thuộc năm {year}", "milestones must fall in {year}"),
     "report.quota_title": (
-        "Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm {year} (đến ngày {at})",
-        "Admissions against the {year} quotas (as of {at})",
+        "{org}: kết quả thực hiện chỉ tiêu kết nạp đảng viên năm {year} (đến ngày {at})",
+        "{org}: admissions against the {year} quotas (as of {at})",
     ),
     "report.quota_chart": ("% chỉ tiêu", "% of target"),
-    "report.ageing_title": ("Cơ cấu độ tuổi đảng viên (ngày {at})", "Members by age (as of {at})"),
+    "report.ageing_title": (
+        "{org}: cơ cấu độ tuổi đảng viên (ngày {at})",
+        "{org}: members by age (as of {at})",
+    ),
+    "report.every_org": ("Tất cả tổ chức", "Every organisation"),
     "report.pyramid": ("Tháp tuổi (Nam ◀ ▶ Nữ)", "Age pyramid (men ◀ ▶ women)"),
     "report.bands": (
         "phải là các mốc tuổi tăng dần, từ 18, cách nhau bởi dấu phẩy (30,40,50,60,70)",

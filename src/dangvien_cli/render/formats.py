@@ -22,18 +22,24 @@ class OutputFormat(Vocabulary):
     csv = "csv"
     md = "md", "Markdown", "Markdown"
     xlsx = "xlsx", "Excel", "Excel"
+    docx = "docx", "Word", "Word"
 
 
 def write(view: View, fmt: OutputFormat, lang: str, path: Path | None = None) -> int:
     """Write ``view`` in ``fmt`` to ``path``, or to standard output; returns the number of rows written.
 
-    xlsx needs a path. A CSV file in the import format starts with a byte-order mark, so that Excel opens it
-    with the right letters."""
+    xlsx and docx need a path. A CSV file in the import format starts with a byte-order mark, so that Excel
+    opens it with the right letters."""
     if fmt is OutputFormat.xlsx:
         from dangvien_cli.render import xlsx
 
         assert path is not None, "xlsx is written to a file"
         return xlsx.write(view, path, lang)
+    if fmt is OutputFormat.docx:
+        from dangvien_cli.render import docx
+
+        assert path is not None, "docx is written to a file"
+        return docx.write(view, path, lang)
     if path is None:
         return _write_text(view, fmt, lang, sys.stdout)
     encoding = "utf-8-sig" if fmt is OutputFormat.csv and view.exchange else "utf-8"

@@ -13,7 +13,9 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
 from dangvien_cli.domain.vocab import Vocabulary
@@ -44,20 +46,34 @@ FIGURES = (Kind.int, Kind.number, Kind.percent)
 class Title:
     """A heading: a catalogue key with its parameters, or a text; with ``count``, the number of rows after it.
 
-    Parameters that are vocabulary members are shown with their label (``- Đã làm đơn``)."""
+    Parameters that are vocabulary members are shown with their label (``- Đã làm đơn``), titles rendered,
+    dates and numbers in the language's way (``31/10/2022``)."""
 
     key: str = ""
     params: Mapping[str, Any] = field(default_factory=dict)
     text: str | None = None
     count: int | None = None
+    texts: tuple[str, str] | None = None  # a text in Vietnamese and in English (an export's header)
 
     def render(self, lang: str) -> str:
         if self.text is not None:
             base = self.text
+        elif self.texts is not None:
+            base = self.texts[0] if lang == "vi" else self.texts[1]
         else:
-            params = {k: v.label(lang) if isinstance(v, Vocabulary) else v for k, v in self.params.items()}
+            params = {k: _param(v, lang) for k, v in self.params.items()}
             base = t(self.key, lang, **params)
         return base if self.count is None else f"{base} ({self.count})"
+
+
+def _param(value: Any, lang: str) -> Any:
+    """A title's parameter: a vocabulary member by its label, a title (a report's scope) rendered; dates
+    and numbers are left to :func:`t`, which writes them in the language."""
+    if isinstance(value, Vocabulary):
+        return value.label(lang)
+    if isinstance(value, Title):
+        return value.render(lang)
+    return value
 
 
 @dataclass(frozen=True)
@@ -115,6 +131,26 @@ class Section:
     empty: Title | None = None
 
 
+@dataclass(frozen=True)
+class Document:
+    """What a Word document says around its tables (``--format docx``), as the Party's papers lay it out:
+    the issuing organisation and the one above it at the top left, the number and symbol under them, the
+    place and date at the right, the kind of paper and its subject centred, and who signs.
+
+    ``committee`` is whether the issuer is a đảng bộ (its committee signs, "T/M ĐẢNG ỦY", symbol ĐU) rather
+    than a chi bộ ("T/M CHI BỘ", symbol CB). ``place`` is the settings' ``place_name`` (never guessed):
+    empty, the date line reads "ngày … tháng … năm …" alone. ``kind`` is ``report`` (BÁO CÁO) or ``list``
+    (DANH SÁCH)."""
+
+    issuer: str
+    subject: Title
+    on: date
+    superior: str = ""
+    committee: bool = False
+    place: str = ""
+    kind: str = "report"
+
+
 class Shape(StrEnum):
     """What a view is, which decides its JSON and CSV and the look of its tables.
 
@@ -148,6 +184,9 @@ class View:
     name: str = "report"  # the xlsx sheet's name
     exchange: bool = False  # the import format: raw codes and key headers, a BOM on CSV files
     tree: str | None = None  # the key naming each row's parent: a terminal draws the rows as a tree
+    wide: bool = False  # a terminal table keeps every column at its full width (``--wide``)
+    template: Path | None = None  # an officer's own Word template (``--template``), for docx
+    document: Document | None = None  # what a Word document says besides the view (heading, signature)
 
     def json(self) -> Any:
         """What JSON carries (see :class:`Shape`); the rows of a list stay an iterator."""

@@ -11,6 +11,7 @@ import calendar
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,7 +21,8 @@ from dangvien_cli.domain.figures import median
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
-from dangvien_cli.reports.figures import percent
+from dangvien_cli.reports.figures import percent, round_half_up
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -147,7 +149,8 @@ def ageing_report(
     return View(
         Shape.report,
         name="ageing",
-        title=Title("report.ageing_title", {"at": at.isoformat()}),
+        title=Title("report.ageing_title", {"at": at, "org": scope(session, root)}),
+        document=document(session, root, Title("document.subject.ageing", {"at": at}), at, settings),
         columns=columns,
         rows=rows,
         totals=totals,
@@ -186,7 +189,7 @@ def _row(
         by_band[labels[_band_of(years, bands)]] += count
     young = sum(n for years, n in merged.items() if years <= bands[0])
     old = sum(n for years, n in merged.items() if years > 60)
-    average = round(sum(y * n for y, n in merged.items()) / members, 1) if members else None
+    average = round_half_up(Fraction(sum(y * n for y, n in merged.items()), members)) if members else None
     percent_over_60 = percent(old, members)
     reasons = []
     if percent_over_60 is not None and percent_over_60 >= settings.ageing_over_60_percent:
@@ -224,7 +227,7 @@ def with_comparison(report: View, earlier: View) -> View:
             change = None
             if now_value is not None and then_value is not None:
                 change = (
-                    round(now_value - then_value, 1)
+                    round_half_up(now_value - then_value, 1)
                     if isinstance(now_value, float)
                     else now_value - then_value
                 )

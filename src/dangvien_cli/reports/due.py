@@ -19,10 +19,23 @@ from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import stage_on
 from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
+from dangvien_cli.render.model import Column, Kind, Title, View, list_view
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
 from dangvien_cli.store.people import step_dates
+
+DUE_COLUMNS = [
+    Column("due_date", Kind.date, wrap=False),
+    Column("overdue", codes="overdue"),  # "Quá hạn" when the day has passed; JSON and CSV carry true/false
+    Column("kind", codes="due"),
+    Column("cell", wrap=False),
+    Column("member_id", Kind.int),
+    Column("candidate_id", Kind.int),
+    Column("full_name"),
+    Column("detail"),
+]
 
 KINDS = (
     "recognition_due",
@@ -181,3 +194,16 @@ def due_items(
         items = [item for item in items if item.due_date <= horizon]
     items.sort(key=lambda item: (item.due_date, KINDS.index(item.kind), item.cell, item.full_name or ""))
     return items
+
+
+def due_view(
+    *, session: Session, items: list[DueItem], at: date, org_code: str | None = None, settings: Settings
+) -> View:
+    """The list of what is due on ``at``, overdue items marked; a Word document of it is a list issued by
+    ``org_code`` (the single top-level organisation without it)."""
+    org = get_org(session=session, code=org_code) if org_code is not None else None
+    title = Title("report.due_title", {"org": scope(session, org), "at": at})
+    view = list_view(title, [item.as_dict(at) for item in items], DUE_COLUMNS)
+    subject = Title("document.subject.due", {"at": at})
+    view.document = document(session, org, subject, at, settings, kind="list")
+    return view

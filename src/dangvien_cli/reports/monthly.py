@@ -26,9 +26,11 @@ from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, stage_on
 from dangvien_cli.domain.vocab import LeftReason, Stage
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View
+from dangvien_cli.messages import numbers
+from dangvien_cli.render.model import Column, Document, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.due import due_items
 from dangvien_cli.reports.quota import QUOTA_COLUMNS, quota_report
+from dangvien_cli.reports.titles import document
 from dangvien_cli.store.models import (
     Admission,
     Candidate,
@@ -97,7 +99,18 @@ SECTIONS: tuple[tuple[str, tuple[Column, ...]], ...] = (
             _on("ceremony_on"),
         ),
     ),
-    ("due", (_on("due_date"), Column("kind", codes="due"), _MEMBER, _CANDIDATE, _NAME, Column("detail"))),
+    (
+        "due",
+        (
+            _on("due_date"),
+            Column("overdue", codes="overdue"),  # marked "Quá hạn" when its day has passed
+            Column("kind", codes="due"),
+            _MEMBER,
+            _CANDIDATE,
+            _NAME,
+            Column("detail"),
+        ),
+    ),
 )
 """The lists of the paper, each with the columns people see (its title: ``monthly.section.<key>``)."""
 
@@ -139,6 +152,7 @@ class MonthlyReport:
     candidates_by_stage: dict[str, int]
     quota: dict[str, Any] | None
     title_params: dict[str, Any] = field(default_factory=dict)
+    document: Document | None = None  # a Word document's heading and signature
 
     def summary(self) -> dict[str, int]:
         """The month in figures (for the first table of the paper)."""
@@ -202,7 +216,12 @@ class MonthlyReport:
         )
         title = Title("monthly.title", self.title_params)
         return View(
-            Shape.paper, title=title, sections=[summary, *lists, quota], data=self.as_json(), name="monthly"
+            Shape.paper,
+            title=title,
+            sections=[summary, *lists, quota],
+            data=self.as_json(),
+            name="monthly",
+            document=self.document,
         )
 
 
@@ -507,9 +526,7 @@ def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[
     return {key: row.get(key) for key in QUOTA_KEYS}
 
 
-def monthly_report(
-    *, session: Session, cell_code: str, month: date, settings: Settings
-) -> MonthlyReport:
+def monthly_report(*, session: Session, cell_code: str, month: date, settings: Settings) -> MonthlyReport:
     """The paper for ``cell_code``'s meeting on the month that starts on ``month``."""
     cell = check_member_unit(session=session, code=cell_code, field="cell")
     assert cell.id is not None
@@ -555,7 +572,10 @@ def monthly_report(
         lists=lists,
         candidates_by_stage={stage.value: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
         quota=_quota(session, base, first.year, last),
-        title_params={"month": f"{first.month:02d}/{first.year:04d}", "cell": cell.code, "name": cell.name},
+        title_params={"month": numbers.month(first), "cell": cell.code, "name": cell.name},
+        document=document(
+            session, cell, Title("document.subject.monthly", {"month": numbers.month(first)}), last, settings
+        ),
     )
 
 

@@ -33,7 +33,8 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
-from dangvien_cli.reports.figures import percent
+from dangvien_cli.reports.figures import percent, round_half_up, whole
+from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Member, Membership, Organisation
 from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
 
@@ -201,7 +202,7 @@ def outlook_report(
     planned = []
     for target_year, target_members in sorted(targets or []):
         years_left = (date(target_year, 12, 31) - at).days / DAYS_PER_YEAR
-        projected = round(members_now + average_net * years_left)
+        projected = whole(members_now + average_net * years_left)
         projected_share = percent(projected, population)
         on_track = projected >= target_members
         if members_for_share is not None:
@@ -210,7 +211,7 @@ def outlook_report(
             {
                 "target_year": target_year,
                 "target_members": target_members,
-                "years_left": round(years_left, 2),
+                "years_left": round_half_up(years_left, 2),
                 "projected_members": projected,
                 "projected_share_of_population": projected_share,
                 "needed_admissions_per_year": needed_admissions(
@@ -233,12 +234,12 @@ def outlook_report(
         "members_now": members_now,
         "population": population,
         "share_of_population": percent(members_now, population),
-        "average_net_growth": round(average_net, 1),
+        "average_net_growth": round_half_up(average_net, 1),
         "leaving_rate": percent(total_left, exposure),
         "population_share_target": population_share,
         "members_for_share": members_for_share,
     }
-    title_params = {"at": at.isoformat(), "org": root.code if root else "*"}
+    title_params = {"at": at, "org": scope(session, root)}
     # Tables and Markdown show the targets under the history; JSON carries them as a key.
     targets_title = Title(
         "report.outlook_targets_title",

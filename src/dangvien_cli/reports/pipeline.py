@@ -47,6 +47,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
 from dangvien_cli.reports.figures import percent
+from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership
 from dangvien_cli.store.orgs import get_org, subtree_ids
 
@@ -225,7 +226,7 @@ def pipeline_report(
         "bar": ADMITTED_PER_TRAINED_BAR,
         "meets_bar": ratio >= ADMITTED_PER_TRAINED_BAR if ratio is not None else None,
     }
-    title_params = {"year": year, "at": at.isoformat(), "org": root.code if root else "*"}
+    title_params = {"year": year, "at": at, "org": scope(session, root)}
     sources = [{"source": s, **counts} for s, counts in by_source.items()]
     ages = [{"band": b, **counts} for b, counts in by_band.items()]
     # Tables and Markdown show the splits under the funnel; JSON carries them as keys; CSV and xlsx do not.

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
+from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
-from dangvien_cli.reports.figures import percent
+from dangvien_cli.reports.figures import percent, whole
+from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org, membership_at
 
@@ -114,9 +117,16 @@ QUOTA_COLUMNS = [
 
 
 def quota_report(
-    *, session: Session, year: int, at: date | None = None, org_code: str | None = None, depth: int = 1
+    *,
+    session: Session,
+    year: int,
+    at: date | None = None,
+    org_code: str | None = None,
+    depth: int = 1,
+    settings: Settings | None = None,
 ) -> View:
-    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``."""
+    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``
+    (``settings`` give a Word document its place name)."""
     at = at or date(year, 12, 31)
     if at.year != year:
         raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)
@@ -185,7 +195,7 @@ def quota_report(
             "members_at_start": at_start.get(org.id, 0),
             "percent_of_members": percent(counts.admitted, at_start.get(org.id, 0)),
             "milestone_status": status,
-            "projected": round(counts.admitted * days_in_year / elapsed),
+            "projected": whole(Fraction(counts.admitted * days_in_year, elapsed)),
             "last_year_same_period": last_year.get(org.id, _Counts()).admitted,
         }
 
@@ -195,10 +205,13 @@ def quota_report(
         totals = row(roots[0])
         bases = _bases_admitting(session, roots[0], start, at)
         totals.update(bases)
+    scope_org = roots[0] if len(roots) == 1 else None
+    subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
         Shape.report,
         name="quota",
-        title=Title("report.quota_title", {"year": year, "at": at.isoformat()}),
+        title=Title("report.quota_title", {"year": year, "at": at, "org": scope(session, scope_org)}),
+        document=document(session, scope_org, subject, at, settings),
         columns=QUOTA_COLUMNS,
         rows=rows,
         totals=totals,

@@ -117,12 +117,10 @@ def move_member(*, session: Session, member_id: int, to_code: str, on: date) -> 
     """Move a member to another cell from ``on``: close the current membership, open the new one."""
     member = get_member(session=session, member_id=member_id)
     if member.left_on is not None:
-        raise Conflict("member_id", member_id, "member.already_left", left_on=member.left_on.isoformat())
+        raise Conflict("member_id", member_id, "member.already_left", left_on=member.left_on)
     current = _latest_membership(session=session, member_id=member_id)
     if on <= current.start_on:
-        raise InvalidValue(
-            "date", on.isoformat(), "member.move_before_current", start_on=current.start_on.isoformat()
-        )
+        raise InvalidValue("date", on.isoformat(), "member.move_before_current", start_on=current.start_on)
     cell = check_member_unit(session=session, code=to_code, field="to")
     if cell.id == current.cell_id:
         raise InvalidValue("to", to_code, "member.same_cell")
@@ -143,12 +141,10 @@ def leave_member(*, session: Session, member_id: int, reason: str, on: date) -> 
     left_reason = LeftReason.checked("reason", reason)
     member = get_member(session=session, member_id=member_id)
     if member.left_on is not None:
-        raise Conflict("member_id", member_id, "member.already_left", left_on=member.left_on.isoformat())
+        raise Conflict("member_id", member_id, "member.already_left", left_on=member.left_on)
     current = _latest_membership(session=session, member_id=member_id)
     if on < current.start_on:
-        raise InvalidValue(
-            "date", on.isoformat(), "member.leave_before_current", start_on=current.start_on.isoformat()
-        )
+        raise InvalidValue("date", on.isoformat(), "member.leave_before_current", start_on=current.start_on)
     before_member, before_membership = snapshot(member), snapshot(current)
     member.left_on, member.left_reason = on, left_reason.value
     current.end_on = on

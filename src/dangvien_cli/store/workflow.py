@@ -233,7 +233,7 @@ def _advance(candidate: Candidate, stage: Stage) -> None:
 
 def _not_before(field: str, on: date, earlier: date | None) -> None:
     if earlier is not None and on < earlier:
-        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier.isoformat())
+        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier)
 
 
 def _save(session: Session, entity: str, before: dict[str, Any], record: Any) -> None:
@@ -245,7 +245,7 @@ def _save(session: Session, entity: str, before: dict[str, Any], record: Any) ->
 def _official_member(*, session: Session, member_id: int, on: date, field: str) -> Member:
     member = get_member(session=session, member_id=member_id)
     if not is_official_on(member, on):
-        raise InvalidValue(field, member_id, "workflow.not_official", on=on.isoformat())
+        raise InvalidValue(field, member_id, "workflow.not_official", on=on)
     return member
 
 
@@ -485,7 +485,7 @@ def record_ceremony(*, session: Session, member_id: int, on: date, today: date) 
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
     if member.ceremony_on is not None:
-        raise Conflict("member_id", member_id, "workflow.ceremony_done", on=member.ceremony_on.isoformat())
+        raise Conflict("member_id", member_id, "workflow.ceremony_done", on=member.ceremony_on)
     _not_before("date", on, member.admitted_on)
     before = snapshot(member)
     member.ceremony_on = on
@@ -503,7 +503,7 @@ def recognize(*, session: Session, member_id: int, on: date, today: date, settin
         raise Conflict("member_id", member_id, "workflow.missing_step", missing_key="step.ceremony")
     end = probation_end(member.ceremony_on, settings)
     if on < end:
-        raise InvalidValue("date", on.isoformat(), "workflow.probation_not_over", end=end.isoformat())
+        raise InvalidValue("date", on.isoformat(), "workflow.probation_not_over", end=end)
     before = snapshot(member)
     member.official_on, member.recognized_on = end, on
     _save(session, "member", before, member)

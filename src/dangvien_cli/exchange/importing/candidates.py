@@ -86,11 +86,11 @@ class CandidateHandler(PeopleHandler):
             return False
         for later in _NOT_BEFORE_IDENTIFIED:
             if values.get(later) is not None and values[later] < values["identified_on"]:
-                add_problem(self.report, row, later, "date.before", other=values["identified_on"].isoformat())
+                add_problem(self.report, row, later, "date.before", other=values["identified_on"])
                 return False
         proposed, applied = values.get("proposed_on"), values.get("applied_on")
         if proposed and applied and proposed < applied:
-            add_problem(self.report, row, "proposed_on", "date.before", other=applied.isoformat())
+            add_problem(self.report, row, "proposed_on", "date.before", other=applied)
             return False
         return True
 
@@ -121,7 +121,7 @@ class CandidateHandler(PeopleHandler):
             assert member_id is not None
             member = get_member(session=self.session, member_id=member_id)
             if on is not None and not is_official_on(member, on):
-                add_problem(self.report, row, column, "workflow.not_official", on=on.isoformat())
+                add_problem(self.report, row, column, "workflow.not_official", on=on)
                 return False
         return True
 
@@ -253,7 +253,7 @@ class CandidateHandler(PeopleHandler):
                     self.step_column[stage],
                     "candidate.after_admission",
                     id=member.id,
-                    admitted_on=member.admitted_on.isoformat(),
+                    admitted_on=member.admitted_on,
                 )
                 return None
         self.linked.add(member.id)

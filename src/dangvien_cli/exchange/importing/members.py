@@ -85,9 +85,7 @@ class MemberHandler(PeopleHandler):
         self, row: Row, record: dict[str, Any], stored: Any, changed: list[str], cell_id: int | None
     ) -> None:
         if "left_on" in changed and stored.left_on is not None:
-            add_problem(
-                self.report, row, "left_on", "member.already_left", left_on=stored.left_on.isoformat()
-            )
+            add_problem(self.report, row, "left_on", "member.already_left", left_on=stored.left_on)
             return
         super().update(row, record, stored, changed, cell_id)
 
