@@ -182,4 +182,15 @@ FIELDS: Labels = {
     "years": ("Số năm", "Years"),
     "argument": ("Tham số dòng lệnh", "Command-line argument"),
     "DANGVIEN_DB_FILE": ("Tệp địa chỉ cơ sở dữ liệu", "Database address file"),
+    # the working-day calendar
+    "weekday": ("Thứ", "Weekday"),
+    "name_en": ("Tên", "Name"),
+    "origin": ("Theo", "From"),
+    "working_days": ("Số ngày làm việc", "Working days"),
+    "from": ("Từ ngày", "From"),
+    "listed_days": ("Ngày nghỉ, ngày làm bù", "Days off and make-up days"),
+    "calendar": ("Tệp lịch", "Calendar file"),
+    "calendar.extra": ("Tệp lịch địa phương", "Local calendar file"),
+    "days": ("Số ngày", "Days"),
+    "start": ("Từ ngày", "Start"),
 }

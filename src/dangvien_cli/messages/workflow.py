@@ -7,6 +7,7 @@ from __future__ import annotations
 from dangvien_cli.messages.types import Catalog
 
 MESSAGES: Catalog = {
+    "column.basis": ("Căn cứ", "Source"),
     "done.org_added": ("Đã thêm tổ chức {code}: {name}", "Added organisation {code}: {name}"),
     "done.member_added": ("Đã thêm đảng viên #{id}: {name}", "Added member #{id}: {name}"),
     "done.member_moved": (
