@@ -19,7 +19,7 @@ from dangvien_cli.cli.common import app_context, parse_day, today
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.dates import parse_date
-from dangvien_cli.domain.vocab import RuleStatus, Stage
+from dangvien_cli.domain.vocab import RuleStatus, Stage, Vocabulary
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Title, list_view, record_view
@@ -41,7 +41,7 @@ CHECK_COLUMNS = [
     Column("code", wrap=False),
     Column("status", codes=RuleStatus),
     Column("detail"),
-    Column("source"),
+    Column("source", label=Title("column.basis")),  # "Căn cứ": the candidate's "Nguồn" is another thing
 ]
 
 
@@ -69,10 +69,23 @@ STEPS: dict[str, Step] = {
 }
 
 
+def _shown_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A rule's parameters for its sentence: codes by their labels, what is not recorded as a dash."""
+    return {
+        name: value.label(lang) if isinstance(value, Vocabulary) else ("—" if value is None else value)
+        for name, value in params.items()
+    }
+
+
 def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
     """Rule results as the stable JSON of ``candidate check``: code, status, detail, source."""
     return [
-        {"code": r.code, "status": r.status, "detail": t(r.key, lang, **r.params), "source": r.source}
+        {
+            "code": r.code,
+            "status": r.status,
+            "detail": t(r.key, lang, **_shown_params(r.params, lang)),
+            "source": r.source,
+        }
         for r in results
     ]
 

@@ -91,9 +91,18 @@ MESSAGES: Catalog = {
         "Quần chúng theo độ tuổi (ngày {at}, {org})",
         "Candidates by age band (on {at}, {org})",
     ),
-    "stage.admitted_per_trained": (
-        "Kết nạp / học lớp nhận thức (yêu cầu ≥ 70%)",
-        "Admitted / trained (bar: 70%)",
+    "stage.admitted_per_trained": ("Kết nạp / cảm tình Đảng", "Admitted / trained"),
+    "report.pipeline_target": (
+        "Kết nạp / cảm tình Đảng (đã học lớp): {ratio}%; mục tiêu {target}% (thiết lập "
+        "admitted_per_trained_target)",
+        "Admitted / trained in the class: {ratio}%; the target is {target}% (setting "
+        "admitted_per_trained_target)",
+    ),
+    "report.pipeline_target_none": (
+        "Kết nạp / cảm tình Đảng (đã học lớp): chưa có ai học lớp; mục tiêu {target}% (thiết lập "
+        "admitted_per_trained_target)",
+        "Admitted / trained in the class: nobody trained yet; the target is {target}% (setting "
+        "admitted_per_trained_target)",
     ),
     "pipeline.year": ("năm không hợp lệ", "not a valid year"),
     "pipeline.at_year": ("phải thuộc năm {year}", "must fall in {year}"),
@@ -102,11 +111,15 @@ MESSAGES: Catalog = {
         "Membership outlook ({org}, as of {at})",
     ),
     "report.outlook_chart": ("Tăng ròng mỗi năm", "Net growth a year"),
+    "report.outlook_decrease_title": (
+        "Giảm theo lý do ({org}, ngày {at})",
+        "Decrease by reason ({org}, as of {at})",
+    ),
     "report.outlook_targets_title": (
-        "Mục tiêu: hiện có {members_now} đảng viên, tăng ròng bình quân {average_net_growth}/năm, tỷ lệ "
-        "ra khỏi Đảng {leaving_rate}%/năm",
+        "Mục tiêu: hiện có {members_now} đảng viên, tăng ròng bình quân {average_net_growth}/năm, giảm "
+        "{leaving_rate}%/năm",
         "Targets: {members_now} members now, average net growth {average_net_growth} a year, "
-        "{leaving_rate}% leaving a year",
+        "{leaving_rate}% decrease a year",
     ),
     "outlook.target_format": (
         "phải có dạng NĂM=SỐ ĐẢNG VIÊN, ví dụ 2025=5000",
