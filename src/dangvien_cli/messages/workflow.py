@@ -366,4 +366,98 @@ MESSAGES: Catalog = {
         "Quota for {year} set for {org}: {target}",
     ),
     "done.monthly_written": ("Đã ghi {path}", "Wrote {path}"),
+    "done.substituted": (
+        "Đã ghi người giới thiệu thay cho quần chúng #{id}",
+        "Substitute introducer recorded for candidate #{id}",
+    ),
+    "done.readmission": (
+        "Đã ghi thông tin kết nạp lại của quần chúng #{id}",
+        "Re-admission facts recorded for candidate #{id}",
+    ),
+    "done.extended": (
+        "Đã ghi gia hạn thời gian ra quyết định kết nạp quần chúng #{id}",
+        "Decision deadline extended for candidate #{id}",
+    ),
+    # help of the options and commands this topic adds (the others are in messages/help.py)
+    "help.person.education_level": (
+        "Bậc học cao nhất đã tốt nghiệp (điều kiện học vấn: từ trung học cơ sở).",
+        "The highest level completed (the rule asks for lower secondary or above).",
+    ),
+    "help.candidate.apply.trade_union": (
+        "Ban chấp hành công đoàn cơ sở giới thiệu thay một người (cơ quan, doanh nghiệp không có Đoàn).",
+        "The trade union base committee stands in for one introducer (where there is no Youth Union).",
+    ),
+    "help.candidate.propose.excluded": (
+        "Số đảng viên chính thức không tính khi biểu quyết (miễn sinh hoạt vắng mặt, sinh hoạt tạm thời "
+        "nơi khác); cần --reason.",
+        "Official members left out of the count (exempted and absent, attending elsewhere for a time); "
+        "needs --reason.",
+    ),
+    "help.candidate.propose.reason": (
+        "Lý do không tính những đảng viên đó.",
+        "Why those members are not counted.",
+    ),
+    "help.candidate.propose.education_exception": (
+        "Trường hợp ngoại lệ về học vấn (miền núi, hải đảo, vùng đồng bào dân tộc thiểu số…) và căn cứ.",
+        "The education exception (mountain, island, ethnic-minority areas…) and its grounds.",
+    ),
+    "help.admit.received": (
+        "Ngày chi bộ nhận quyết định (hạn lễ kết nạp tính từ ngày này; mặc định: ngày quyết định).",
+        "The day the cell received the decision (the ceremony's deadline counts from it; default: its date).",
+    ),
+    "help.admit.extended_by": (
+        "Số ngày làm việc gia hạn thời gian ra quyết định (tối đa 30); cần --reason.",
+        "Working days the decision's deadline was extended by (at most 30); needs --reason.",
+    ),
+    "help.admit.reason": ("Lý do gia hạn.", "Why it was extended."),
+    "help.member.ceremony.received": (
+        "Ngày chi bộ nhận quyết định kết nạp, nếu chưa ghi.",
+        "The day the cell received the decision, if not recorded yet.",
+    ),
+    "help.candidate.substitute": (
+        "Người giới thiệu thay cho người đã chuyển đi, từ trần hoặc bị kỷ luật.",
+        "A substitute for an introducer who moved, died or was disciplined.",
+    ),
+    "help.candidate.substitute.introducer": (
+        "Đảng viên chính thức giới thiệu thay.",
+        "The official member who stands in.",
+    ),
+    "help.candidate.substitute.replaces": ("Người giới thiệu được thay.", "The introducer replaced."),
+    "help.candidate.substitute.reason": ("Vì sao phải thay.", "Why the introducer is replaced."),
+    "help.candidate.readmission": (
+        "Người từng là đảng viên xin kết nạp lại: hồ sơ cũ, lý do ra khỏi Đảng, văn bản đồng ý.",
+        "A former member asking to be re-admitted: the earlier record, why they left, the approval.",
+    ),
+    "help.candidate.readmission.member": (
+        "Số đảng viên của hồ sơ cũ (đã ra khỏi Đảng).",
+        "The earlier member record's ID (someone who left).",
+    ),
+    "help.candidate.readmission.left": (
+        "Ngày ra khỏi Đảng, nếu hồ sơ cũ không có ở đây.",
+        "The day they left the Party, when the earlier record is not here.",
+    ),
+    "help.candidate.readmission.exit": ("Lý do ra khỏi Đảng trước đây.", "Why they left the Party."),
+    "help.candidate.readmission.expunged": (
+        "Ngày được xóa án tích (án về tội ít nghiêm trọng).",
+        "The day a less serious conviction was expunged.",
+    ),
+    "help.candidate.readmission.approval": (
+        "Số văn bản đồng ý của ban thường vụ tỉnh ủy, thành ủy.",
+        "The number of the provincial standing committee's written approval.",
+    ),
+    "help.candidate.readmission.approval_date": ("Ngày của văn bản đó.", "Its date."),
+    "help.candidate.readmission.readmitted_before": (
+        "Đã từng được kết nạp lại (khi hồ sơ cũ không có ở đây).",
+        "Was re-admitted once before (when the earlier record is not here).",
+    ),
+    "help.candidate.readmission.clear": (
+        "Không phải người từng là đảng viên: xóa các thông tin trên.",
+        "Not a former member: clear all of the above.",
+    ),
+    "help.candidate.extend": (
+        "Gia hạn thời gian cấp ủy ra quyết định kết nạp (tối đa 30 ngày làm việc).",
+        "Extend the committee's time to decide (at most 30 working days).",
+    ),
+    "help.candidate.extend.extended_by": ("Số ngày làm việc gia hạn.", "Working days of extension."),
+    "help.candidate.extend.reason": ("Lý do gia hạn.", "Why it was extended."),
 }

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.people import check_not_future
@@ -65,6 +67,41 @@ def link_prior_member(*, session: Session, candidate: Candidate) -> PriorLink | 
     return link
 
 
+def link_prior_members(*, session: Session, candidate_ids: list[int]) -> int:
+    """Link new candidates to the member record they held before, by citizen ID (an import's rows, in one
+    statement): a member with the same citizen ID who had left by the day the candidate was identified.
+    A match by name alone is not linked in bulk: ``add-candidate`` and ``candidate readmission`` do that."""
+    if not candidate_ids:
+        return 0
+    earlier = sa.orm.aliased(Member)
+
+    def latest(column: Any) -> Any:
+        return (
+            select(column)
+            .where(
+                earlier.citizen_id == Candidate.citizen_id,
+                col(earlier.left_on).is_not(None),
+                col(earlier.left_on) <= Candidate.identified_on,
+            )
+            .order_by(col(earlier.left_on).desc(), col(earlier.id).desc())
+            .limit(1)
+            .correlate(Candidate)
+            .scalar_subquery()
+        )
+
+    result = session.execute(
+        sa.update(Candidate)
+        .where(
+            col(Candidate.id).in_(candidate_ids),
+            col(Candidate.citizen_id).is_not(None),
+            latest(earlier.id).is_not(None),
+        )
+        .values(prior_member_id=latest(earlier.id), prior_left_on=latest(earlier.left_on))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def _open_before_admission(candidate: Candidate) -> None:
     if stage_index(candidate.stage) >= stage_index(Stage.admitted) or candidate.stage == Stage.dropped.value:
         raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=Stage(candidate.stage))
@@ -111,13 +148,12 @@ def record_prior_membership(
     if readmitted_before is not None:
         candidate.prior_readmitted = readmitted_before
     if approval_no is not None or approval_on is not None:
-        if not (approval_no or "").strip() or approval_on is None:
+        number = (approval_no or "").strip()
+        if not number or approval_on is None:
             field = "approval" if approval_on is not None else "approval_date"
             raise InvalidValue(field, approval_no or "", "value.empty")
-        candidate.readmission_approval_no, candidate.readmission_approval_on = (
-            approval_no.strip(),
-            approval_on,
-        )
+        candidate.readmission_approval_no = number
+        candidate.readmission_approval_on = approval_on
     session.add(candidate)
     session.flush()
     log_update(session=session, entity="candidate", before=before, record=candidate)
@@ -161,7 +197,7 @@ def extend_decision_deadline(
     decision (``admit --extended-by`` records it with the decision)."""
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     decided = session.exec(
-        select(Admission.decision_on).where(Admission.candidate_id == candidate_id)
+        select(col(Admission.decision_on)).where(Admission.candidate_id == candidate_id)
     ).first()
     if decided is not None:
         raise Conflict("candidate_id", candidate_id, "workflow.already_decided", on=decided.isoformat())
