@@ -42,11 +42,11 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--admitted", "2022-13-01"),
-            "Lỗi: Ngày vào Đảng (admitted_on) '2022-13-01': ngày không có thật",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2022-13-01': ngày không có thật",
         ),
         (
             _replace(MEMBER, "--admitted", "hôm qua"),
-            "Lỗi: Ngày vào Đảng (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
         ),
         (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ (cell) 'XX': không có tổ chức đảng mang mã này"),
         (
@@ -59,7 +59,7 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),
-            "Lỗi: Ngày vào Đảng (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
         ),
         (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên (full_name) '   ': không được để trống"),
         (

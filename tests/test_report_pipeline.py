@@ -197,7 +197,11 @@ def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
     assert "### Quần chúng theo nguồn" in markdown
     assert "| Đoàn viên | 3 |" in markdown
     table = run("--lang", "en", *args).stdout
-    assert "Admitted / trained (bar: 70%)" in table
+    assert "Admitted / trained" in table
+    assert "Target of admitted / trained" in table
+    vi = run(*args).stdout
+    assert "Mục tiêu kết nạp / cảm tình Đảng" in vi  # a target, a setting: not the regulation's "yêu cầu"
+    assert "yêu cầu" not in vi.lower()
     assert "66.7%" in table
     assert "Candidates by age" in table
     path = tmp_path / "pipeline.xlsx"

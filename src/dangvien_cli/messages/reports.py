@@ -93,16 +93,8 @@ MESSAGES: Catalog = {
     ),
     "stage.admitted_per_trained": ("Kết nạp / cảm tình Đảng", "Admitted / trained"),
     "report.pipeline_target": (
-        "Kết nạp / cảm tình Đảng (đã học lớp): {ratio}%; mục tiêu {target}% (thiết lập "
-        "admitted_per_trained_target)",
-        "Admitted / trained in the class: {ratio}%; the target is {target}% (setting "
-        "admitted_per_trained_target)",
-    ),
-    "report.pipeline_target_none": (
-        "Kết nạp / cảm tình Đảng (đã học lớp): chưa có ai học lớp; mục tiêu {target}% (thiết lập "
-        "admitted_per_trained_target)",
-        "Admitted / trained in the class: nobody trained yet; the target is {target}% (setting "
-        "admitted_per_trained_target)",
+        "Mục tiêu kết nạp / cảm tình Đảng (thiết lập admitted_per_trained_target)",
+        "Target of admitted / trained (setting admitted_per_trained_target)",
     ),
     "pipeline.year": ("năm không hợp lệ", "not a valid year"),
     "pipeline.at_year": ("phải thuộc năm {year}", "must fall in {year}"),

@@ -239,10 +239,13 @@ def pipeline_report(
         Section("by_age_band", Title("report.pipeline_ages_title", title_params), AGE_COLUMNS, ages),
         Section(
             "target",
-            Title(
-                "report.pipeline_target" if ratio is not None else "report.pipeline_target_none",
-                {"ratio": ratio, "target": settings.admitted_per_trained_target},
-            ),
+            Title("report.pipeline_target"),
+            [
+                Column("admitted_per_trained", Kind.percent),
+                Column("bar", Kind.percent),
+                Column("meets_bar", Kind.bool),
+            ],
+            [{key: totals[key] for key in ("admitted_per_trained", "bar", "meets_bar")}],
         ),
     ]
     return View(
