@@ -208,7 +208,7 @@ def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
     assert run(*args, "-f", "xlsx", "-o", str(path)).exit_code == 0
     sheet = load_workbook(path).active
     assert sheet is not None
-    assert sheet["A3"].value == "Tạo nguồn"
+    assert sheet["A3"].value == "Đưa vào nguồn"
     refused = run(*args, "-f", "md", "-o", str(path))
     assert refused.exit_code == 1
     assert "--force" in refused.stderr
