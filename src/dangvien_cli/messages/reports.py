@@ -103,6 +103,11 @@ MESSAGES: Catalog = {
         "Membership outlook ({org}, as of {at})",
     ),
     "report.outlook_chart": ("Tăng ròng mỗi năm", "Net growth a year"),
+    "left_reason.transfer": ("Chuyển đi", "Transferred out"),
+    "left_reason.death": ("Từ trần", "Died"),
+    "left_reason.removal": ("Xóa tên", "Removed"),
+    "left_reason.expulsion": ("Khai trừ", "Expelled"),
+    "left_reason.resignation": ("Xin ra khỏi Đảng", "Resigned"),
     "report.outlook_decrease_title": (
         "Giảm theo lý do ({org}, ngày {at})",
         "Decrease by reason ({org}, as of {at})",
