@@ -416,7 +416,8 @@ def test_removal_and_readmission_keep_both_histories(run, run_json, ward, monkey
     assert refused.exit_code == 1
     assert "readmission.wait" in refused.stderr
     ok(run, "candidate", "propose", str(again), "--date", "2026-03-02", "--override", "thử")
-    checks = {c["code"]: c["status"] for c in run_json("candidate", "check", str(again), "--at", "2026-03-02")}
+    checked = run_json("candidate", "check", str(again), "--at", "2026-03-02")
+    checks = {c["code"]: c["status"] for c in checked}
     assert {k: v for k, v in checks.items() if k.startswith("readmission.")} == {
         "readmission.wait": "fail",
         "readmission.once": "pass",
