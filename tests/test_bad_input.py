@@ -46,7 +46,8 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--admitted", "hôm qua"),
-            "Lỗi: Ngày quyết định kết nạp (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) 'hôm qua': không phải ngày "
+            "(viết 2022-10-31 hoặc 31/10/2022)",
         ),
         (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ (cell) 'XX': không có tổ chức đảng mang mã này"),
         (
@@ -59,7 +60,8 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),
-            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2000-05-19': "
+            "khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
         ),
         (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên (full_name) '   ': không được để trống"),
         (

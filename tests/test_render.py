@@ -167,7 +167,9 @@ def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     text = text_of(report(), OutputFormat.md)
     assert text.startswith("### Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022")
     assert "|---|---|---|---:|---:|---|---|" in text
-    assert "| TP | Cảm tình Đảng (đã học lớp) | Tổ chức lễ kết nạp | 14 | 107.7% | 31/10/2022 | =1+2 |" in text
+    assert "| TP | Cảm tình Đảng (đã học lớp) | Tổ chức lễ kết nạp | 14 | 107.7% | 31/10/2022 | =1+2 |" in (
+        text
+    )
     assert "| **TOTAL** |  |  | **16** | **123.1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
     assert text.endswith("|\n")
