@@ -25,8 +25,8 @@ SOURCES: dict[str, str] = {
     "age.min": f"{CHARTER}, Điều 1 khoản 2; {REGULATION}, điểm 1.1 (tính theo tháng)",
     "age.max": f"{REGULATION}, điểm 1.1",
     "education.min": f"{REGULATION}, điểm 1.2",
-    "certificate.held": f"{GUIDANCE} về nghiệp vụ công tác đảng viên: giấy chứng nhận học lớp bồi dưỡng "
-    "nhận thức về Đảng (chưa đối chiếu được mục cụ thể)",
+    "certificate.held": f"{GUIDANCE}: giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng (chưa đối chiếu "
+    "được mục cụ thể)",
     "certificate.valid": f"{GUIDANCE}: giấy chứng nhận có giá trị 5 năm (chưa đối chiếu được mục cụ thể)",
     "introducers.count": f"{CHARTER}, Điều 4 khoản 1",
     "introducers.official": f"{CHARTER}, Điều 4 khoản 2",
@@ -35,8 +35,8 @@ SOURCES: dict[str, str] = {
     "trade_union.substitute": f"{CHARTER}, Điều 4 khoản 1",
     "mentor.official": f"{GUIDANCE}: chi bộ phân công đảng viên chính thức giúp đỡ người vào Đảng "
     "(chưa đối chiếu được mục cụ thể)",
-    "votes.two_thirds": f"{CHARTER}, Điều 4 khoản 3; đảng viên không tính vào số biểu quyết: {REGULATION} "
-    "(chưa đối chiếu được điểm cụ thể)",
+    "votes.two_thirds": f"{CHARTER}, Điều 4 khoản 3; số đảng viên không tính: {REGULATION} (chưa đối "
+    "chiếu được điểm cụ thể)",
     "votes.roster": f"{CHARTER}, Điều 4 khoản 3 (số đảng viên chính thức so với danh sách trong hồ sơ)",
     "cell.min_official": f"{CHARTER}, Điều 21 khoản 2 (điều kiện lập tổ chức đảng, không phải điều kiện "
     "kết nạp)",
