@@ -419,3 +419,36 @@ def test_check_speaks_one_language(run, run_json, lang):
     else:
         assert "Source" in table
         assert "Căn cứ" not in table
+
+
+def test_an_imported_candidate_with_a_former_members_citizen_id_is_linked(run, run_json, tmp_path: Path):
+    ok(
+        run,
+        "member",
+        "add",
+        "--name",
+        "Hà Văn Cũ",
+        "--gender",
+        "M",
+        "--birth",
+        "1985-03-03",
+        "--cell",
+        "HP",
+        "--admitted",
+        "2010-01-01",
+        "--citizen-id",
+        "022085004444",
+    )
+    ok(run, "member", "leave", "4", "--reason", "Xin ra khỏi Đảng", "--date", "2015-06-01")
+    assert run_json("member", "show", "4")["left_reason"] == "resignation"
+    sheet = tmp_path / "nguon.csv"
+    sheet.write_text(
+        "Họ và tên,Giới tính,Ngày sinh,Số CCCD,Chi bộ,Nguồn,Ngày đưa vào nguồn\n"
+        "Hà Văn Cũ,Nam,03/03/1985,022085004444,HP,Khác,10/01/2022\n"
+        "Tô Văn Mới,Nam,01/01/1995,,HP,Khác,10/01/2022\n",
+        encoding="utf-8",
+    )
+    ok(run, "import", "candidates", str(sheet))
+    shown = {c["full_name"]: c["id"] for c in run_json("candidate", "list")}
+    assert run_json("candidate", "show", str(shown["Hà Văn Cũ"]))["prior_member_id"] == 4
+    assert run_json("candidate", "show", str(shown["Tô Văn Mới"]))["prior_member_id"] is None
