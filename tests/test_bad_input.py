@@ -56,7 +56,8 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--birth", "2001-01-01"),
-            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 2000-05-19",
+            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày quyết định kết nạp "
+            "2000-05-19",
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),

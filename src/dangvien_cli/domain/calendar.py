@@ -74,6 +74,7 @@ class WorkCalendar:
     official: dict[date, CalendarDay] = field(hash=False, compare=False)
     local: dict[date, CalendarDay] = field(hash=False, compare=False)
     extra: str | None = None  # the local file's path, as the settings name it (the calendar's identity)
+    _years: dict[int, tuple[int, ...]] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     def listed(self, year: int) -> list[CalendarDay]:
         """Every weekday not worked and every day worked against expectation in ``year``, by date."""
@@ -90,14 +91,16 @@ class WorkCalendar:
         return list(_library_days(year))
 
     def working_ordinals(self, year: int) -> tuple[int, ...]:
-        """Sorted ordinals (``date.toordinal()``) of the working days of ``year``."""
-        return _working_ordinals(self, year)
+        """Sorted ordinals (``date.toordinal()``) of the working days of ``year``, built once a year."""
+        ordinals = self._years.get(year)
+        if ordinals is None:
+            ordinals = self._years[year] = _working_ordinals(self.listed(year), year)
+        return ordinals
 
 
-@lru_cache(maxsize=512)
-def _working_ordinals(calendar: WorkCalendar, year: int) -> tuple[int, ...]:
-    off = {d.day for d in calendar.listed(year) if d.kind is DayKind.off}
-    worked = {d.day for d in calendar.listed(year) if d.kind is DayKind.work}
+def _working_ordinals(listed: list[CalendarDay], year: int) -> tuple[int, ...]:
+    off = {d.day for d in listed if d.kind is DayKind.off}
+    worked = {d.day for d in listed if d.kind is DayKind.work}
     start, end = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
     return tuple(
         n

@@ -42,7 +42,7 @@ __all__ = ["add_working_days", "is_working_day", "next_working_day", "working_da
 
 def _ordinals(year: int, calendar: WorkCalendar | None) -> tuple[int, ...]:
     """Sorted ordinals (``date.toordinal()``) of the working days of ``year``."""
-    return (calendar or load_calendar()).working_ordinals(year)
+    return (load_calendar() if calendar is None else calendar).working_ordinals(year)
 
 
 def is_working_day(day: date, calendar: WorkCalendar | None = None) -> bool:
