@@ -42,11 +42,12 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--admitted", "2022-13-01"),
-            "Lỗi: Ngày vào Đảng (admitted_on) '2022-13-01': ngày không có thật",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2022-13-01': ngày không có thật",
         ),
         (
             _replace(MEMBER, "--admitted", "hôm qua"),
-            "Lỗi: Ngày vào Đảng (admitted_on) 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) 'hôm qua': không phải ngày "
+            "(viết 2022-10-31 hoặc 31/10/2022)",
         ),
         (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ (cell) 'XX': không có tổ chức đảng mang mã này"),
         (
@@ -55,11 +56,13 @@ def _counts() -> dict[str, int]:
         ),
         (
             _replace(MEMBER, "--birth", "2001-01-01"),
-            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày kết nạp 19/05/2000",
+            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày quyết định kết nạp "
+            "19/05/2000",
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),
-            "Lỗi: Ngày vào Đảng (admitted_on) '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
+            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2000-05-19': "
+            "khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
         ),
         (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên (full_name) '   ': không được để trống"),
         (

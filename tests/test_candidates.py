@@ -104,4 +104,4 @@ def test_show_table(run, city):
     out = run("candidate", "show", "1").stdout
     assert "Phạm Thị Hoa" in out
     assert "Đoàn viên" in out
-    assert "Tạo nguồn" in out
+    assert "Đưa vào nguồn" in out

@@ -362,9 +362,11 @@ def test_the_import_columns_documented_are_the_real_ones(entity: str) -> None:
 
 
 def _as_documented(value: object) -> str:
-    """A setting's default as the settings page writes it (a list as JSON, an empty text as "")."""
+    """A setting's default as the settings page writes it (a list as JSON, an empty text as "", none as —)."""
     if isinstance(value, tuple):
         return json.dumps(list(value))
+    if value is None:
+        return "—"
     return '""' if value == "" else str(value)
 
 

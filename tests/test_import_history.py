@@ -53,7 +53,7 @@ def test_an_admitted_candidate_needs_its_member_and_a_path_before_the_admission(
     late = HA_PATH.format(proposed="1/4/2022")  # proposed after the admission of 12/3/2022
     for rows, column, reason in (
         ((stranger,), "'stage'", "cần hồ sơ đảng viên"),
-        ((late,), "'proposed_on'", "sau ngày kết nạp (12/03/2022) của đảng viên #8"),
+        ((late,), "'proposed_on'", "sau ngày quyết định kết nạp (12/03/2022) của đảng viên #8"),
     ):
         result = run("import", "candidates", _write(tmp_path, *rows))
         assert result.exit_code == 1

@@ -102,8 +102,20 @@ ROWS_0001: dict[str, list[dict[str, Any]]] = {
 }  # fmt: skip
 
 NEW_COLUMNS = {  # added by later revisions: empty on old rows
-    "candidate": ("votes_for", "official_members", "age_exception"),
-    "member": ("left_note", "recognized_on"),
+    "candidate": (
+        "votes_for",
+        "official_members",
+        "age_exception",
+        "education_level",
+        "votes_excluded",
+        "education_exception",
+        "decision_extension_days",
+        "prior_member_id",
+        "prior_exit",
+        "readmission_approval_no",
+        "substitute_introducer_id",
+    ),
+    "member": ("left_note", "recognized_on", "education_level", "decision_received_on"),
 }
 
 
@@ -192,3 +204,33 @@ def test_no_backup_when_there_is_nothing_to_keep(run: Run, tmp_path: Path) -> No
     assert run("--db", str(current), "org", "add", "MC", "Thành ủy", "--kind", "committee").exit_code == 0
     assert run("--db", str(current), "db", "upgrade").exit_code == 0  # at head already
     assert list(tmp_path.glob("*.backup.db")) == []
+
+
+def test_a_former_member_among_the_candidates_is_linked_by_the_upgrade(run: Run, tmp_path: Path) -> None:
+    """Revision 0006: a candidate identified after a member with the same citizen ID had left is that former
+    member, asking to be re-admitted; a candidate whose own admission made the member is not."""
+    path = tmp_path / "old.db"
+    _build_at_first_revision(path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text("UPDATE member SET citizen_id = '022085000555' WHERE id = 2"))
+            returning = dict(
+                ROWS_0001["candidate"][1], id=3, citizen_id="022085000555", identified_on="2019-05-01"
+            )
+            columns = list(returning)
+            statement = sa.text(
+                f"INSERT INTO candidate ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})"  # noqa: S608  (the test's own column names)
+            )
+            connection.execute(statement, [returning])
+    finally:
+        engine.dispose()
+    assert run("--db", str(path), "db", "upgrade").exit_code == 0
+    linked = _rows(path, "candidate", ["id", "prior_member_id", "prior_left_on"])
+    assert linked == [
+        {"id": 1, "prior_member_id": None, "prior_left_on": None},  # admitted as member 3, who has not left
+        {"id": 2, "prior_member_id": None, "prior_left_on": None},
+        {"id": 3, "prior_member_id": 2, "prior_left_on": "2015-03-01"},
+    ]
+    checks = run("--db", str(path), "candidate", "check", "3", "--format", "json")
+    assert "readmission.wait" in checks.stdout

@@ -136,7 +136,7 @@ def test_table_translates_codes_and_shows_dates_and_percentages_for_people() -> 
     assert vi.startswith(
         "Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022 (đến ngày 31/10/2022)"
     )
-    assert "Đã học lớp nhận thức" in vi
+    assert "Cảm tình Đảng (đã học lớp)" in vi
     assert "Đã làm đơn" in vi
     assert "Tổ chức lễ kết nạp" in vi  # the catalogue's due.ceremony_due
     assert "107,7%" in vi
@@ -174,7 +174,9 @@ def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     text = text_of(report(), OutputFormat.md)
     assert text.startswith("### Đảng bộ phường Trần Phú: kết quả thực hiện chỉ tiêu kết nạp đảng viên")
     assert "|---|---|---|---:|---:|---|---|" in text
-    assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107,7% | 31/10/2022 | =1+2 |" in text
+    assert "| TP | Cảm tình Đảng (đã học lớp) | Tổ chức lễ kết nạp | 14 | 107,7% | 31/10/2022 | =1+2 |" in (
+        text
+    )
     assert "| **TOTAL** |  |  | **16** | **123,1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
     assert text.endswith("|\n")
@@ -198,7 +200,7 @@ def test_xlsx_of_a_report(tmp_path: Path) -> None:
     ]
     assert sheet.freeze_panes == "A3"
     assert sheet.print_title_rows == "$2:$2"
-    assert sheet["B3"].value == "Đã học lớp nhận thức"
+    assert sheet["B3"].value == "Cảm tình Đảng (đã học lớp)"
     assert sheet["A3"].number_format == "@"
     assert sheet["F3"].is_date
     assert sheet["F3"].number_format == "DD/MM/YYYY"

@@ -199,14 +199,18 @@ def test_pipeline_formats(run: Run, funnel: None, tmp_path: Path) -> None:
     assert "### Quần chúng theo nguồn" in markdown
     assert "| Đoàn viên | 3 |" in markdown
     table = run("--lang", "en", *args).stdout
-    assert "Admitted / trained (bar: 70%)" in table
+    assert "Admitted / trained" in table
+    assert "Target of admitted / trained" in table
+    vi = run(*args).stdout
+    assert "Mục tiêu kết nạp / cảm tình Đảng" in vi  # a target, a setting: not the regulation's "yêu cầu"
+    assert "yêu cầu" not in vi.lower()
     assert "66.7%" in table
     assert "Candidates by age" in table
     path = tmp_path / "pipeline.xlsx"
     assert run(*args, "-f", "xlsx", "-o", str(path)).exit_code == 0
     sheet = load_workbook(path).active
     assert sheet is not None
-    assert sheet["A3"].value == "Tạo nguồn"
+    assert sheet["A3"].value == "Đưa vào nguồn"
     refused = run(*args, "-f", "md", "-o", str(path))
     assert refused.exit_code == 1
     assert "--force" in refused.stderr
@@ -247,7 +251,7 @@ def history(run_json: Callable[..., Any], tmp_path: Path) -> None:
 
 def test_outlook_history_and_members_now(run_json: Callable[..., Any], history: None) -> None:
     report = run_json("report", "outlook", "--org", "TP")
-    assert [tuple(r.values()) for r in report["rows"]] == [
+    assert [tuple(r.values())[:6] for r in report["rows"]] == [
         # year, members_at_start, admitted, left, net, members_at_end
         (2019, 100, 10, 2, 8, 108),
         (2020, 108, 12, 3, 9, 117),
@@ -255,7 +259,17 @@ def test_outlook_history_and_members_now(run_json: Callable[..., Any], history: 
         (2022, 124, 14, 4, 10, 134),
         (2023, 134, 11, 5, 6, 140),
     ]
+    # "Giảm", broken down by reason (every leaver of this history transferred out)
+    assert report["rows"][0]["left_by_reason"] == {
+        "transfer": 2,
+        "death": 0,
+        "removal": 0,
+        "expulsion": 0,
+        "resignation": 0,
+    }
     totals = report["totals"]
+    assert totals["left_by_reason"]["transfer"] == 15
+    assert sum(totals["left_by_reason"].values()) == totals["left"]
     assert (totals["admitted"], totals["left"], totals["net"]) == (55, 15, 40)
     assert (totals["members_now"], totals["population"], totals["share_of_population"]) == (142, 5000, 2.8)
     assert (totals["average_net_growth"], totals["leaving_rate"]) == (8.0, 2.6)  # 15 / 583
@@ -264,6 +278,17 @@ def test_outlook_history_and_members_now(run_json: Callable[..., Any], history: 
     three = run_json("report", "outlook", "--org", "TP", "--years", "3", "--at", "2023-12-31")
     assert [r["year"] for r in three["rows"]] == [2020, 2021, 2022]
     assert three["totals"]["members_now"] == 140
+
+
+def test_outlook_names_the_decrease_and_breaks_it_down(run: Callable[..., Any], history: None) -> None:
+    table = run("report", "outlook", "--org", "TP").stdout
+    assert "Giảm" in table
+    assert "Ra khỏi Đảng" not in table
+    assert "Giảm theo lý do" in table
+    for reason in ("Chuyển đi", "Từ trần", "Xóa tên", "Khai trừ", "Xin ra khỏi Đảng"):
+        assert reason in table, reason
+    markdown = run("report", "outlook", "--org", "TP", "-f", "md").stdout
+    assert "### Giảm theo lý do" in markdown
 
 
 def test_outlook_projections_and_needed_admissions(run_json: Callable[..., Any], history: None) -> None:

@@ -164,7 +164,7 @@ def test_tables_in_both_languages(run, city):
     assert all(word in lines[2] for word in ["Loại", "Số", "Họ và tên", "Trạng thái", "Khớp"])
     sy, si = lines[4], lines[5]
     assert all(word in sy for word in ["Đảng viên", "Nguyễn Văn Sỹ", "01/01/1970", "Chính thức", "Đúng dấu"])
-    assert all(word in si for word in ["Quần chúng", "Phạm Thị Sĩ", "Nữ", "Tạo nguồn", "Không dấu"])
+    assert all(word in si for word in ["Quần chúng", "Phạm Thị Sĩ", "Nữ", "Đưa vào nguồn", "Không dấu"])
 
     en = run("--lang", "en", "search", "Sỹ")
     assert en.exit_code == 0, en.stderr

@@ -135,7 +135,7 @@ def test_ageing_rows_and_language_by_label(run, run_json, city) -> None:
         (
             ["candidate", "list", "--stage", "elected"],
             "--stage",
-            "trained (Đã học lớp nhận thức)",
+            "trained (Cảm tình Đảng (đã học lớp))",
             "trained (Trained)",
         ),
         (

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli import steps
+from dangvien_cli.cli import admission_records, steps
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, parse_day, today
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
@@ -51,6 +51,7 @@ def add_candidate(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Thêm một quần chúng ưu tú vào nguồn. / Add a candidate."""
+    from dangvien_cli.store.admission_records import link_prior_member
     from dangvien_cli.store.people import add_candidate as store_add_candidate
     from dangvien_cli.store.people import show_candidate
 
@@ -68,8 +69,12 @@ def add_candidate(
             today=today(),
         )
         assert candidate.id is not None
+        prior = link_prior_member(session=session, candidate=candidate)  # a former member: re-admission
         record = show_candidate(session=session, candidate_id=candidate.id)
     notice(t("done.candidate_added", app_ctx.lang, id=record.id, name=record.full_name))
+    if prior is not None:
+        key = "workflow.prior_linked" if prior.by == "citizen_id" else "workflow.prior_linked_by_name"
+        notice(t(key, app_ctx.lang, id=record.id, member=prior.member_id))
     if fmt is not OutputFormat.table:
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
@@ -146,3 +151,6 @@ for _name, _command in (
     ("check", steps.check),
 ):
     app.command(_name)(_command)
+app.command("substitute", help="help.candidate.substitute")(admission_records.substitute)
+app.command("readmission", help="help.candidate.readmission")(admission_records.readmission)
+app.command("extend", help="help.candidate.extend")(admission_records.extend)

@@ -19,7 +19,7 @@ import typer
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context
 from dangvien_cli.domain.people import parse_person
-from dangvien_cli.domain.vocab import Gender
+from dangvien_cli.domain.vocab import EducationLevel, Gender
 
 _KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
@@ -62,6 +62,14 @@ OPTIONAL: tuple[inspect.Parameter, ...] = (
     _option(
         "education",
         Annotated[str | None, typer.Option("--education", help="Trình độ học vấn / education.")],
+        None,
+    ),
+    _option(
+        "education_level",
+        Annotated[
+            EducationLevel | None,
+            choice_option(EducationLevel, "--education-level", help="help.person.education_level"),
+        ],
         None,
     ),
     _option(

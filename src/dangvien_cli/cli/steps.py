@@ -19,7 +19,7 @@ from dangvien_cli.cli.common import app_context, parse_day, today
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, WideOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.dates import parse_date
-from dangvien_cli.domain.vocab import RuleStatus, Stage
+from dangvien_cli.domain.vocab import RuleStatus, Stage, Vocabulary
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Title, list_view, record_view
@@ -41,7 +41,7 @@ CHECK_COLUMNS = [
     Column("code", wrap=False),
     Column("status", codes=RuleStatus),
     Column("detail"),
-    Column("source"),
+    Column("source", label=Title("column.basis")),  # "Căn cứ": the candidate's "Nguồn" is another thing
 ]
 
 
@@ -69,10 +69,23 @@ STEPS: dict[str, Step] = {
 }
 
 
+def _shown_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A rule's parameters for its sentence: codes by their labels, what is not recorded as a dash."""
+    return {
+        name: value.label(lang) if isinstance(value, Vocabulary) else ("—" if value is None else value)
+        for name, value in params.items()
+    }
+
+
 def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
     """Rule results as the stable JSON of ``candidate check``: code, status, detail, source."""
     return [
-        {"code": r.code, "status": r.status, "detail": t(r.key, lang, **r.params), "source": r.source}
+        {
+            "code": r.code,
+            "status": r.status,
+            "detail": t(r.key, lang, **_shown_params(r.params, lang)),
+            "source": r.source,
+        }
         for r in results
     ]
 
@@ -186,10 +199,22 @@ def apply(
         bool,
         typer.Option("--youth-union", help="Đoàn giới thiệu thay một người / Youth Union stands in for one."),
     ] = False,
+    trade_union: Annotated[
+        bool, typer.Option("--trade-union", help="help.candidate.apply.trade_union")
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Đơn xin vào Đảng, người giới thiệu. / The application and its introducers."""
-    run_step(ctx, "apply", candidate_id, date_, fmt, introducers=introducer, youth_union=youth_union)
+    run_step(
+        ctx,
+        "apply",
+        candidate_id,
+        date_,
+        fmt,
+        introducers=introducer,
+        youth_union=youth_union,
+        trade_union=trade_union,
+    )
 
 
 def propose(
@@ -206,6 +231,13 @@ def propose(
     age_exception: Annotated[
         str | None, typer.Option("--age-exception", help="Văn bản chấp thuận cho người quá 60 tuổi.")
     ] = None,
+    excluded: Annotated[
+        int | None, typer.Option("--excluded", metavar="N", help="help.candidate.propose.excluded")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="help.candidate.propose.reason")] = None,
+    education_exception: Annotated[
+        str | None, typer.Option("--education-exception", help="help.candidate.propose.education_exception")
+    ] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -220,6 +252,9 @@ def propose(
         votes_for=votes_for,
         official_members=official_members,
         age_exception=age_exception,
+        excluded=excluded,
+        excluded_reason=reason,
+        education_exception=education_exception,
         override=override,
     )
 
@@ -269,6 +304,11 @@ def admit(
     ceremony_date: Annotated[
         str | None, typer.Option("--ceremony-date", help="Ngày lễ kết nạp, nếu đã tổ chức / ceremony date.")
     ] = None,
+    received: Annotated[str | None, typer.Option("--received", help="help.admit.received")] = None,
+    extended_by: Annotated[
+        int | None, typer.Option("--extended-by", metavar="DAYS", help="help.admit.extended_by")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="help.admit.reason")] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -279,6 +319,7 @@ def admit(
     app_ctx = app_context(ctx)
     decided = parse_date(decision_date, "decision_date")
     ceremony = parse_date(ceremony_date, "ceremony_date") if ceremony_date else None
+    received_on = parse_day(received, "received")
     with app_ctx.writer() as session, rules_reported(app_ctx.lang):
         member, outcome = store_admit(
             session=session,
@@ -289,6 +330,9 @@ def admit(
             ceremony_on=ceremony,
             override=override,
             settings=app_ctx.settings,
+            received_on=received_on,
+            extended_by=extended_by,
+            extension_reason=reason,
         )
         assert member.id is not None
         record = show_member(session=session, member_id=member.id, on=decided)
@@ -299,10 +343,14 @@ def admit(
 
 
 def ceremony(
-    ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
+    ctx: typer.Context,
+    member_id: MemberId,
+    date_: DateOption,
+    received: Annotated[str | None, typer.Option("--received", help="help.member.ceremony.received")] = None,
+    fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Ghi lễ kết nạp tổ chức sau quyết định. / Record a ceremony held after the decision."""
-    run_step(ctx, "ceremony", member_id, date_, fmt)
+    run_step(ctx, "ceremony", member_id, date_, fmt, received_on=parse_day(received, "received"))
 
 
 def recognize(

@@ -13,7 +13,7 @@ from typing import Any
 from dangvien_cli.domain.dates import full_years, parse_date
 from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
 from dangvien_cli.domain.settings import Settings
-from dangvien_cli.domain.vocab import Gender
+from dangvien_cli.domain.vocab import EducationLevel, Gender
 from dangvien_cli.errors import InvalidValue
 
 MAX_NAME_LENGTH = 150
@@ -116,6 +116,7 @@ class PersonDetails:
     education: str | None = None
     occupation: str | None = None
     youth_union: bool = False
+    education_level: EducationLevel | None = None
 
     def as_fields(self) -> dict[str, Any]:
         """The fields as the member and candidate tables name them."""
@@ -127,6 +128,7 @@ class PersonDetails:
             "ethnicity": self.ethnicity,
             "religion": self.religion,
             "education": self.education,
+            "education_level": self.education_level.value if self.education_level else None,
             "occupation": self.occupation,
             "youth_union": self.youth_union,
         }
@@ -152,6 +154,7 @@ def parse_person(
     education: str | None = None,
     occupation: str | None = None,
     youth_union: bool = False,
+    education_level: EducationLevel | str | None = None,
 ) -> PersonDetails:
     """A person's fields from what was typed (or read from a file's cells): the name normalised and split,
     the gender parsed from a code or a label, the birth date parsed (unless a cell already held a date),
@@ -166,6 +169,11 @@ def parse_person(
         education=_cleaned(education),
         occupation=_cleaned(occupation),
         youth_union=youth_union,
+        education_level=(
+            EducationLevel.checked("education_level", education_level)
+            if isinstance(education_level, str)
+            else education_level
+        ),
     )
 
 

@@ -2,7 +2,10 @@
 
 Defaults come from ../shared/domain.md. Facts marked "(confirm)" there live here, not in the rules.
 A TOML file (``DANGVIEN_SETTINGS``, else ``settings.toml`` in the user's config folder) overrides any of
-them by name; unknown names are refused so that a typo is not silently ignored.
+them by name; unknown names are refused so that a typo is not silently ignored. One table is read too::
+
+    [calendar]
+    extra = "ngay-nghi-tinh.toml"   # a local calendar file (beside the settings file): domain.calendar
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from dangvien_cli.domain.calendar import WorkCalendar, load_calendar
 from dangvien_cli.errors import InvalidValue
 
 
@@ -22,13 +26,19 @@ class Settings:
     min_admission_age_years: int = 18
     max_admission_age_years: int = 60
     min_official_members_per_org: int = 3
-    certificate_valid_months: int = 60  # (confirm)
+    certificate_valid_months: int = 60  # Hướng dẫn 12-HD/BTCTW: the class certificate is valid 5 years
     introducer_min_months_together: int = 12
     youth_union_max_age_years: int = 30  # Youth Union age: the committee may stand in for one introducer
     probation_months: int = 12
-    decision_deadline_working_days: int = 60  # (confirm)
-    ceremony_deadline_working_days: int = 30
-    recognition_deadline_working_days: int = 30
+    decision_deadline_working_days: int = 60  # Quy định 294-QĐ/TW point 4.3.1
+    decision_extension_max_working_days: int = 30  # … which may be extended by at most this
+    ceremony_deadline_working_days: int = 30  # point 4.1, from the day the decision is received
+    recognition_deadline_working_days: int = 30  # point 4.2a
+    readmission_wait_months: int = 36  # point 3.5.1b: months out of the Party before re-admission
+    readmission_wait_after_conviction_months: int = 60  # … after a less serious conviction is expunged
+    min_education_level: str = "lower_secondary"  # point 1.2: tốt nghiệp THCS or above
+    admitted_per_trained_target: float = 70.0  # the pipeline's target: % admitted of those trained
+    calendar_extra: str | None = None  # [calendar] extra: a local calendar file on top of the official one
     tone_order: tuple[str, ...] = ("ngang", "huyen", "hoi", "nga", "sac", "nang")
     age_bands: tuple[int, ...] = (30, 40, 50, 60, 70)  # upper bounds: 18–30, 31–40, …, 71+
     ageing_over_60_percent: float = 50.0  # a cell is flagged as ageing from this share of members over 60
@@ -56,10 +66,31 @@ def load_settings(path: Path | None = None) -> Settings:
         return DEFAULT_SETTINGS
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)} - {"calendar_extra"}  # that one is [calendar] extra
     overrides: dict[str, object] = {}
     for name, value in data.items():
+        if name == "calendar" and isinstance(value, dict):
+            overrides.update(_calendar_table(value, path))
+            continue
         if name not in known:
             raise InvalidValue("settings", name, "settings.unknown", path=str(path))
         overrides[name] = tuple(value) if isinstance(value, list) else value
     return replace(DEFAULT_SETTINGS, **overrides)  # type: ignore[arg-type]
+
+
+def _calendar_table(table: dict[str, object], path: Path) -> dict[str, object]:
+    """``[calendar] extra = "file.toml"``: the local calendar's path, relative to the settings file."""
+    for name in table:
+        if name != "extra":
+            raise InvalidValue("settings", f"calendar.{name}", "settings.unknown", path=str(path))
+    extra = table.get("extra")
+    if extra is None:
+        return {}
+    if not isinstance(extra, str) or not extra.strip():
+        raise InvalidValue("settings", "calendar.extra", "settings.unknown", path=str(path))
+    return {"calendar_extra": str((path.parent / extra).resolve())}
+
+
+def calendar_of(settings: Settings) -> WorkCalendar:
+    """The calendar of working days the settings call for: the official one, with the local file on top."""
+    return load_calendar(settings.calendar_extra)

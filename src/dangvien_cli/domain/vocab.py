@@ -183,9 +183,16 @@ class Source(Vocabulary):
 class Stage(Vocabulary):
     """Where a candidate stands on the way to admission (the order: :mod:`dangvien_cli.domain.stages`)."""
 
-    identified = "identified", "Tạo nguồn", "Identified", "đưa vào nguồn", "nguồn"
+    identified = "identified", "Đưa vào nguồn", "Identified", "tạo nguồn", "nguồn"
     mentored = "mentored", "Được giúp đỡ", "Mentored", "giúp đỡ"
-    trained = "trained", "Đã học lớp nhận thức", "Trained", "học lớp nhận thức", "cảm tình Đảng"
+    trained = (
+        "trained",
+        "Cảm tình Đảng (đã học lớp)",
+        "Trained",
+        "cảm tình Đảng",
+        "đã học lớp nhận thức",
+        "học lớp nhận thức",
+    )
     applied = "applied", "Đã làm đơn", "Applied", "làm đơn", "đơn xin vào Đảng"
     proposed = "proposed", "Chi bộ đề nghị kết nạp", "Proposed", "đề nghị kết nạp"
     admitted = "admitted", "Đã kết nạp", "Admitted", "kết nạp"
@@ -199,6 +206,7 @@ class LeftReason(Vocabulary):
     death = "death", "Từ trần", "Death", "chết", "qua đời"
     removal = "removal", "Xóa tên", "Removal", "xoá tên"
     expulsion = "expulsion", "Khai trừ", "Expulsion"
+    resignation = "resignation", "Xin ra khỏi Đảng", "Resignation", "xin ra", "ra khỏi Đảng theo nguyện vọng"
 
 
 class MemberStatus(Vocabulary):
@@ -215,3 +223,93 @@ class RuleStatus(Vocabulary):
     pass_ = "pass", "Đạt", "Pass"
     fail = "fail", "Không đạt", "Fail"
     warn = "warn", "Cần xem", "Warn"
+
+
+class EducationLevel(Vocabulary):
+    """The highest general or higher education completed (trình độ học vấn), in order: Quy định 294-QĐ/TW
+    point 1.2 asks for a lower-secondary diploma (tốt nghiệp trung học cơ sở) or its equivalent, or above."""
+
+    none = "none", "Chưa tốt nghiệp tiểu học", "Below primary", "chưa tốt nghiệp", "không"
+    primary = "primary", "Tiểu học", "Primary", "cấp 1", "cấp I", "tốt nghiệp tiểu học"
+    lower_secondary = (
+        "lower_secondary",
+        "Trung học cơ sở",
+        "Lower secondary",
+        "THCS",
+        "cấp 2",
+        "cấp II",
+        "tốt nghiệp THCS",
+        "bổ túc THCS",
+    )
+    upper_secondary = (
+        "upper_secondary",
+        "Trung học phổ thông",
+        "Upper secondary",
+        "THPT",
+        "cấp 3",
+        "cấp III",
+        "tốt nghiệp THPT",
+        "bổ túc THPT",
+        "bổ túc văn hóa",
+    )
+    vocational = "vocational", "Trung cấp", "Vocational", "trung cấp nghề", "trung học chuyên nghiệp"
+    college = "college", "Cao đẳng", "College"
+    university = "university", "Đại học", "University", "cử nhân", "kỹ sư"
+    postgraduate = "postgraduate", "Sau đại học", "Postgraduate", "thạc sĩ", "tiến sĩ"
+
+    def rank(self) -> int:
+        """Its place in the order above (``none`` is 0)."""
+        return list(EducationLevel).index(self)
+
+
+class PriorExit(Vocabulary):
+    """Why a former member left the Party, as the rules on re-admission (point 3.5) sort it."""
+
+    other = "other", "Lý do khác", "Other reason"
+    family_hardship = (
+        "family_hardship",
+        "Xin ra vì gia đình đặc biệt khó khăn",
+        "Asked to leave for special family hardship",
+    )
+    minor_conviction = (
+        "minor_conviction",
+        "Bị kết án về tội ít nghiêm trọng",
+        "Convicted of a less serious crime",
+        "án hình sự tội ít nghiêm trọng",
+    )
+    population_policy = (
+        "population_policy",
+        "Vi phạm chính sách dân số, kế hoạch hóa gia đình",
+        "Breach of the population policy",
+    )
+    abandoned = "abandoned", "Tự bỏ sinh hoạt đảng", "Abandoned party activity"
+    resigned = "resigned", "Làm đơn xin ra khỏi Đảng", "Asked to leave the Party", "xin ra khỏi Đảng"
+    disunity = "disunity", "Gây mất đoàn kết nội bộ nghiêm trọng", "Caused serious internal disunity"
+    corruption = "corruption", "Bị kết án về tội tham nhũng", "Convicted of corruption", "tham nhũng"
+    serious_conviction = (
+        "serious_conviction",
+        "Bị kết án về tội nghiêm trọng trở lên",
+        "Convicted of a serious crime or worse",
+        "tội nghiêm trọng",
+    )
+
+
+# Point 3.5.2: those who left for these reasons are never re-admitted.
+NEVER_READMITTED = frozenset(
+    {
+        PriorExit.abandoned,
+        PriorExit.resigned,
+        PriorExit.disunity,
+        PriorExit.corruption,
+        PriorExit.serious_conviction,
+    }
+)
+
+
+class SubstitutionReason(Vocabulary):
+    """Why an introducer was replaced (point 3.2.2): the substitute need not have 12 months beside the
+    candidate."""
+
+    moved = "moved", "Chuyển sinh hoạt đi nơi khác", "Moved away", "chuyển đi", "chuyển công tác"
+    died = "died", "Từ trần", "Died", "qua đời", "chết"
+    disciplined = "disciplined", "Bị kỷ luật", "Disciplined", "kỷ luật"

@@ -20,7 +20,7 @@ from typing import Any
 from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
-from dangvien_cli.domain.vocab import LeftReason, OrgKind, Place, Source, Stage, Vocabulary
+from dangvien_cli.domain.vocab import EducationLevel, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.text import control_character, shown
 
@@ -260,6 +260,11 @@ _PERSON_EXTRA: tuple[ColumnSpec, ...] = (
     ColumnSpec("ethnicity", parse_text, aliases=("dan toc",)),
     ColumnSpec("religion", parse_text, aliases=("ton giao",)),
     ColumnSpec("education", parse_text, aliases=("trinh do", "trinh do hoc van", "hoc van", "van hoa")),
+    ColumnSpec(
+        "education_level",
+        choice(EducationLevel),
+        aliases=("bac hoc", "trinh do hoc van bac", "bang tot nghiep", "trinh do giao duc"),
+    ),
     ColumnSpec("occupation", parse_text, aliases=("nghe nghiep", "nghe", "cong viec")),
     ColumnSpec("youth_union", parse_flag, aliases=("doan vien", "la doan vien")),
 )
@@ -283,6 +288,11 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ),
         ColumnSpec("decision_no", parse_text, aliases=("so quyet dinh", "so quyet dinh ket nap", "so qd")),
         ColumnSpec("ceremony_on", parse_day, aliases=("ngay le ket nap", "ngay to chuc le ket nap")),
+        ColumnSpec(
+            "decision_received_on",
+            parse_day,
+            aliases=("ngay nhan quyet dinh", "ngay nhan quyet dinh ket nap", "ngay chi bo nhan quyet dinh"),
+        ),
         ColumnSpec("official_on", parse_day, aliases=("ngay chinh thuc", "ngay cong nhan chinh thuc")),
         ColumnSpec("left_on", parse_day, aliases=("ngay ra", "ngay ra khoi dang", "ngay ra khoi danh sach")),
         ColumnSpec("left_reason", choice(LeftReason), aliases=("ly do ra", "ly do")),
@@ -307,6 +317,12 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("introducer_1", parse_text, aliases=("nguoi gioi thieu 1", "nguoi gioi thieu thu nhat")),
         ColumnSpec("introducer_2", parse_text, aliases=("nguoi gioi thieu 2", "nguoi gioi thieu thu hai")),
         ColumnSpec("youth_union_introduces", parse_flag, aliases=("doan gioi thieu",)),
+        ColumnSpec("trade_union_introduces", parse_flag, aliases=("cong doan gioi thieu",)),
+        ColumnSpec(
+            "education_exception",
+            parse_text,
+            aliases=("ngoai le hoc van", "ngoai le ve hoc van", "truong hop ngoai le hoc van"),
+        ),
         ColumnSpec("proposed_on", parse_day, aliases=("ngay chi bo de nghi", "ngay nghi quyet chi bo")),
         ColumnSpec("resolution_no", parse_text, aliases=("so nghi quyet",)),
         ColumnSpec("dropped_on", parse_day, aliases=("ngay dua ra",)),

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from dangvien_cli.messages import common, database, demo, exchange, help, output, people, reports, workflow
+from dangvien_cli.messages import (
+    calendar,
+    common,
+    database,
+    demo,
+    exchange,
+    help,
+    output,
+    people,
+    reports,
+    workflow,
+)
 from dangvien_cli.messages.fields import FIELDS
 from dangvien_cli.messages.types import Catalog
 
-TOPICS = (common, people, workflow, exchange, reports, database, demo, help, output)
+TOPICS = (common, people, workflow, exchange, reports, database, demo, help, output, calendar)
 
 
 def _join() -> Catalog:

@@ -105,7 +105,7 @@ MESSAGES: Catalog = {
     ),
     "check.member.no_cell": ("không thuộc chi bộ nào", "is in no cell"),
     "check.member.first_cell": (
-        "vào chi bộ đầu tiên ngày {start_on}, không phải ngày kết nạp {admitted_on}",
+        "vào chi bộ đầu tiên ngày {start_on}, không phải ngày quyết định kết nạp {admitted_on}",
         "joined a first cell on {start_on}, not on the admission date {admitted_on}",
     ),
     "check.member.cells_overlap": (

@@ -37,7 +37,7 @@ MESSAGES: Catalog = {
     ),
     "birth.future": ("ngày sinh ở tương lai", "a birth date in the future"),
     "member.born_after_admission": (
-        "ngày sinh không trước ngày kết nạp {admitted_on}",
+        "ngày sinh không trước ngày quyết định kết nạp {admitted_on}",
         "born on or after the admission date {admitted_on}",
     ),
     "member.too_young": (
@@ -74,7 +74,7 @@ MESSAGES: Catalog = {
         "member #{id} is already linked to another candidate",
     ),
     "candidate.after_admission": (
-        "sau ngày kết nạp ({admitted_on}) của đảng viên #{id}",
+        "sau ngày quyết định kết nạp ({admitted_on}) của đảng viên #{id}",
         "after the admission ({admitted_on}) of member #{id}",
     ),
     "candidate.not_found": ("không có quần chúng này", "no such candidate"),

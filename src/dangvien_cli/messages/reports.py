@@ -95,9 +95,10 @@ MESSAGES: Catalog = {
         "Quần chúng theo độ tuổi (ngày {at}, {org})",
         "Candidates by age band (on {at}, {org})",
     ),
-    "stage.admitted_per_trained": (
-        "Kết nạp / học lớp nhận thức (yêu cầu ≥ 70%)",
-        "Admitted / trained (bar: 70%)",
+    "stage.admitted_per_trained": ("Kết nạp / cảm tình Đảng", "Admitted / trained"),
+    "report.pipeline_target": (
+        "Mục tiêu kết nạp / cảm tình Đảng (thiết lập admitted_per_trained_target)",
+        "Target of admitted / trained (setting admitted_per_trained_target)",
     ),
     "pipeline.year": ("năm không hợp lệ", "not a valid year"),
     "pipeline.at_year": ("phải thuộc năm {year}", "must fall in {year}"),
@@ -106,11 +107,20 @@ MESSAGES: Catalog = {
         "Membership outlook ({org}, as of {at})",
     ),
     "report.outlook_chart": ("Tăng ròng mỗi năm", "Net growth a year"),
+    "left_reason.transfer": ("Chuyển đi", "Transferred out"),
+    "left_reason.death": ("Từ trần", "Died"),
+    "left_reason.removal": ("Xóa tên", "Removed"),
+    "left_reason.expulsion": ("Khai trừ", "Expelled"),
+    "left_reason.resignation": ("Xin ra khỏi Đảng", "Resigned"),
+    "report.outlook_decrease_title": (
+        "Giảm theo lý do ({org}, ngày {at})",
+        "Decrease by reason ({org}, as of {at})",
+    ),
     "report.outlook_targets_title": (
-        "Mục tiêu: hiện có {members_now} đảng viên, tăng ròng bình quân {average_net_growth}/năm, tỷ lệ "
-        "ra khỏi Đảng {leaving_rate}%/năm",
+        "Mục tiêu: hiện có {members_now} đảng viên, tăng ròng bình quân {average_net_growth}/năm, giảm "
+        "{leaving_rate}%/năm",
         "Targets: {members_now} members now, average net growth {average_net_growth} a year, "
-        "{leaving_rate}% leaving a year",
+        "{leaving_rate}% decrease a year",
     ),
     "outlook.target_format": (
         "phải có dạng NĂM=SỐ ĐẢNG VIÊN, ví dụ 2025=5000",

@@ -13,9 +13,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import add_months, month_end
-from dangvien_cli.domain.rules import probation_end
-from dangvien_cli.domain.settings import Settings
+from dangvien_cli.domain.dates import month_end
+from dangvien_cli.domain.rules import ceremony_due, certificate_last_day, decision_due, probation_end
+from dangvien_cli.domain.settings import Settings, calendar_of
 from dangvien_cli.domain.stages import stage_on
 from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
@@ -100,7 +100,7 @@ def due_items(
     ).all()
     for member, cell in members:
         if member.ceremony_on is None or member.ceremony_on > at:
-            due = add_working_days(member.admitted_on, settings.ceremony_deadline_working_days)
+            due = ceremony_due(member.admitted_on, member.decision_received_on, settings)
             items.append(
                 DueItem(
                     "ceremony_due",
@@ -113,7 +113,7 @@ def due_items(
             )
         else:
             end = probation_end(member.ceremony_on, settings)
-            due = add_working_days(end, settings.recognition_deadline_working_days)
+            due = add_working_days(end, settings.recognition_deadline_working_days, calendar_of(settings))
             items.append(
                 DueItem(
                     "recognition_due",
@@ -140,13 +140,13 @@ def due_items(
         person = {"candidate_id": candidate.id, "full_name": candidate.full_name}
         reached = stage_on(step_dates(candidate), at)  # as it stood on the day, not as it stands now
         if reached is not None and reached[0] is Stage.proposed and candidate.proposed_on is not None:
-            due = add_working_days(candidate.proposed_on, settings.decision_deadline_working_days)
+            due = decision_due(candidate.proposed_on, candidate.decision_extension_days, settings)
             items.append(
                 DueItem("decision_due", due, cell, detail=candidate.proposed_on.isoformat(), **person)
             )
             continue
         if candidate.certificate_on is not None and candidate.certificate_on <= at:
-            expires = add_months(candidate.certificate_on, settings.certificate_valid_months)
+            expires = certificate_last_day(candidate.certificate_on, settings)
             items.append(
                 DueItem(
                     "certificate_expiring",

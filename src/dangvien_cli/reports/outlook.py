@@ -6,7 +6,9 @@ Definitions, for the subtree of ``--org`` (the whole database without it) and th
   the count on 31 December and ``members_at_start`` the count on 31 December of the year before.
 - History: the last ``years`` complete calendar years before ``at``'s year. ``admitted`` counts admission
   decisions (``member.admitted_on``) in the cell each member first belonged to (as the quota report);
-  ``left`` counts members whose ``left_on`` falls in the year, in the cell they left from. ``net`` is
+  ``left`` (the decrease, "Giảm") counts members whose ``left_on`` falls in the year, in the cell they left
+  from, for any reason; ``left_by_reason`` breaks it down by :class:`LeftReason` (transfer out, death,
+  removal, expulsion, resignation), in each row, in the totals, and in a section of its own. ``net`` is
   admitted − left; moves between cells inside the subtree change nothing, moves across its edge show only in
   the difference of ``members_at_end``.
 - ``average_net_growth`` is the mean ``net`` over those years; the projection is a straight line from the
@@ -31,6 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.vocab import LeftReason
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up, whole
@@ -91,6 +94,12 @@ OUTLOOK_COLUMNS = [
     Column("left", Kind.int),
     Column("net", Kind.int),
     Column("members_at_end", Kind.int),
+]
+# The decrease ("Giảm") by reason: transfers out, deaths, removals, expulsions, resignations.
+DECREASE_COLUMNS = [
+    Column("year"),
+    *(Column(reason.value, Kind.int, label=Title(f"left_reason.{reason.value}")) for reason in LeftReason),
+    Column("left", Kind.int),
 ]
 TARGET_COLUMNS = [
     Column("target_year"),
@@ -159,22 +168,24 @@ def outlook_report(
         )
     }
     year_of_leaving = sa.extract("year", col(Member.left_on))
-    left = {
-        int(y): int(n)
-        for y, n in session.execute(
-            select(year_of_leaving, sa.func.count(sa.distinct(col(Member.id))))
-            .select_from(Member)
-            .join(
-                Membership,
-                sa.and_(col(Membership.member_id) == Member.id, col(Membership.end_on) == Member.left_on),
-            )
-            .where(col(Member.left_on) >= first, col(Member.left_on) <= last)
-            .where(in_subtree(Membership.cell_id))
-            .group_by(year_of_leaving)
+    by_reason: dict[int, dict[str, int]] = {year: dict.fromkeys(LeftReason.codes(), 0) for year in history}
+    for y, reason, n in session.execute(
+        select(year_of_leaving, col(Member.left_reason), sa.func.count(sa.distinct(col(Member.id))))
+        .select_from(Member)
+        .join(
+            Membership,
+            sa.and_(col(Membership.member_id) == Member.id, col(Membership.end_on) == Member.left_on),
         )
-    }
+        .where(col(Member.left_on) >= first, col(Member.left_on) <= last)
+        .where(in_subtree(Membership.cell_id))
+        .group_by(year_of_leaving, col(Member.left_reason))
+    ):
+        tally = by_reason[int(y)]
+        key = reason if reason in tally else LeftReason.removal.value  # no reason recorded: a removal
+        tally[key] += int(n)
+    left = {year: sum(tally.values()) for year, tally in by_reason.items()}
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for index, year in enumerate(history):
         came, went = admitted.get(year, 0), left.get(year, 0)
         rows.append(
@@ -185,6 +196,7 @@ def outlook_report(
                 "left": went,
                 "net": came - went,
                 "members_at_end": on_day[index + 1],
+                "left_by_reason": by_reason[year],
             }
         )
     total_admitted = sum(r["admitted"] for r in rows)
@@ -226,10 +238,12 @@ def outlook_report(
             }
         )
 
+    decrease = {code: sum(tally[code] for tally in by_reason.values()) for code in LeftReason.codes()}
     totals: dict[str, Any] = {
         "year": "TOTAL",
         "admitted": total_admitted,
         "left": total_left,
+        "left_by_reason": decrease,
         "net": total_admitted - total_left,
         "members_now": members_now,
         "population": population,
@@ -252,7 +266,15 @@ def outlook_report(
         columns=OUTLOOK_COLUMNS,
         rows=rows,
         totals=totals,
-        sections=[Section("targets", targets_title, TARGET_COLUMNS, planned)],
+        sections=[
+            Section("targets", targets_title, TARGET_COLUMNS, planned),
+            Section(
+                "decrease",
+                Title("report.outlook_decrease_title", title_params),
+                DECREASE_COLUMNS,
+                [{"year": r["year"], **r["left_by_reason"], "left": r["left"]} for r in rows],
+            ),
+        ],
         chart=Chart("bar", Title("report.outlook_chart"), "year", ("net",)),
         data={"at": at.isoformat(), "org": root.code if root else None, "years": years, "targets": planned},
     )

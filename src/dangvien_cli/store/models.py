@@ -20,7 +20,18 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from dangvien_cli.domain.stages import CLOSED_STAGES
-from dangvien_cli.domain.vocab import Gender, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
+from dangvien_cli.domain.vocab import (
+    EducationLevel,
+    Gender,
+    LeftReason,
+    OrgKind,
+    Place,
+    PriorExit,
+    Source,
+    Stage,
+    SubstitutionReason,
+    Vocabulary,
+)
 
 # Stable constraint names, so that batch migrations on SQLite can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -62,6 +73,12 @@ def _check_in(column: str, values: type[Vocabulary] | tuple[str, ...]) -> sa.Che
     codes = values.codes() if isinstance(values, type) else values
     listed = ", ".join(f"'{v}'" for v in codes)
     return sa.CheckConstraint(f"{column} IN ({listed})", name=column)
+
+
+def _check_code(column: str, values: type[Vocabulary]) -> sa.CheckConstraint:
+    """A code column that may be empty: ``column IS NULL OR column IN (...)``."""
+    listed = ", ".join(f"'{v}'" for v in values.codes())
+    return sa.CheckConstraint(f"{column} IS NULL OR {column} IN ({listed})", name=column)
 
 
 class Organisation(SQLModel, table=True):
@@ -106,7 +123,8 @@ class PersonFields(SQLModel):
     birth_date: date
     ethnicity: str | None = None
     religion: str | None = None
-    education: str | None = None
+    education: str | None = None  # as entered, e.g. the background form's "12/12"
+    education_level: str | None = None  # an EducationLevel code (Quy định 294-QĐ/TW point 1.2)
     occupation: str | None = None
     youth_union: bool = False
 
@@ -118,6 +136,7 @@ class Member(PersonFields, table=True):
     __table_args__ = (
         _check_in("gender", Gender),
         _check_in("left_reason", LeftReason),
+        _check_code("education_level", EducationLevel),
         sa.CheckConstraint(
             "official_on IS NULL OR official_on >= admitted_on", name="official_after_admitted"
         ),
@@ -128,6 +147,7 @@ class Member(PersonFields, table=True):
 
     admitted_on: date = Field(index=True)  # the admission decision's date: party age counts from it
     decision_no: str | None = None
+    decision_received_on: date | None = None  # the day the cell received the decision: the ceremony's start
     ceremony_on: date | None = None
     official_on: date | None = None
     recognized_on: date | None = (
@@ -162,6 +182,9 @@ class Candidate(PersonFields, table=True):
         _check_in("gender", Gender),
         _check_in("source", Source),
         _check_in("stage", Stage),
+        _check_code("education_level", EducationLevel),
+        _check_code("prior_exit", PriorExit),
+        _check_code("substitution_reason", SubstitutionReason),
         sa.Index("ix_candidate_name_folded_birth_date", "name_folded", "birth_date"),
         _partial_unique("uq_candidate_citizen_id_current", "citizen_id", _ACTIVE_CANDIDATE),
     )
@@ -178,11 +201,30 @@ class Candidate(PersonFields, table=True):
     introducer_1_id: int | None = Field(default=None, foreign_key="member.id")
     introducer_2_id: int | None = Field(default=None, foreign_key="member.id")
     youth_union_introduces: bool = False  # the Youth Union committee stands in for one introducer
+    trade_union_introduces: bool = False  # … or the trade union's, where there is no Youth Union
+    # A substitute introducer (point 3.2.2) stands in for one who moved, died or was disciplined.
+    substitute_introducer_id: int | None = Field(default=None, foreign_key="member.id")
+    replaced_introducer_id: int | None = Field(default=None, foreign_key="member.id")
+    substitution_reason: str | None = None  # a SubstitutionReason code
+    substituted_on: date | None = None
     proposed_on: date | None = None  # the cell's resolution
     resolution_no: str | None = None
     votes_for: int | None = None  # at the resolution: votes for, out of the cell's official members
-    official_members: int | None = None
+    official_members: int | None = None  # as the resolution gives them: authoritative
+    votes_excluded: int | None = None  # official members not counted (exempted and absent, elsewhere)
+    votes_excluded_reason: str | None = None
     age_exception: str | None = None  # the provincial committee's approval for someone over 60
+    education_exception: str | None = None  # point 1.2's exception, with its reason
+    decision_extension_days: int | None = None  # working days added to the decision's 60 (at most 30)
+    decision_extension_reason: str | None = None
+    # A former member (re-admission, point 3.5): the earlier record, when there is one, and the facts.
+    prior_member_id: int | None = Field(default=None, foreign_key="member.id")
+    prior_left_on: date | None = None
+    prior_exit: str | None = None  # a PriorExit code
+    prior_expunged_on: date | None = None
+    prior_readmitted: bool = False  # the earlier membership was itself a re-admission
+    readmission_approval_no: str | None = None  # the provincial standing committee's written approval
+    readmission_approval_on: date | None = None
     dropped_on: date | None = None
     drop_reason: str | None = None
 

@@ -28,6 +28,7 @@ from dangvien_cli.store.records import (
     MembershipSpell,
     RemarkRecord,
     StageStep,
+    rule_facts_of,
 )
 
 _ACTIVE_CODES = tuple(stage.value for stage in ACTIVE_STAGES)
@@ -306,6 +307,7 @@ def show_candidate(*, session: Session, candidate_id: int) -> CandidateDetail:
         ),
         stage_history=stage_history(candidate, admission.decision_on if admission else None),
         remarks=tuple(RemarkRecord(r.remarked_on, r.author_id, name, r.text) for r, name in remarks),
+        rule_facts=rule_facts_of(candidate),
     )
 
 

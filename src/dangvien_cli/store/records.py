@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dangvien_cli.domain.vocab import Gender, LeftReason, MemberStatus, Source, Stage
+from dangvien_cli.domain.vocab import EducationLevel, Gender, LeftReason, MemberStatus, Source, Stage
 from dangvien_cli.store.models import Candidate, Member
 
 
@@ -38,6 +38,7 @@ def _person_fields(person: Member | Candidate, cell: str | None) -> dict[str, An
         "education": person.education,
         "occupation": person.occupation,
         "youth_union": person.youth_union,
+        "education_level": EducationLevel(person.education_level) if person.education_level else None,
     }
 
 
@@ -59,6 +60,7 @@ class PersonRecord:
     education: str | None
     occupation: str | None
     youth_union: bool
+    education_level: EducationLevel | None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,7 @@ class PersonRecord:
             "education": self.education,
             "occupation": self.occupation,
             "youth_union": self.youth_union,
+            "education_level": self.education_level.value if self.education_level else None,
         }
 
 
@@ -277,11 +280,42 @@ class CandidateDetail(CandidateRecord):
     admission: AdmissionRef | None
     stage_history: tuple[StageStep, ...]
     remarks: tuple[RemarkRecord, ...]
+    rule_facts: tuple[tuple[str, Any], ...] = ()  # what the rules read beyond the steps (see rule_facts_of)
 
     def as_json(self) -> dict[str, Any]:
         return {
             **super().as_json(),
+            **{key: _iso(value) if isinstance(value, date) else value for key, value in self.rule_facts},
             "admission": self.admission.as_json() if self.admission else None,
             "stage_history": [step.as_json() for step in self.stage_history],
             "remarks": [remark.as_json() for remark in self.remarks],
         }
+
+
+RULE_FACTS = (
+    "trade_union_introduces",
+    "substitute_introducer_id",
+    "replaced_introducer_id",
+    "substitution_reason",
+    "substituted_on",
+    "votes_for",
+    "official_members",
+    "votes_excluded",
+    "votes_excluded_reason",
+    "age_exception",
+    "education_exception",
+    "decision_extension_days",
+    "decision_extension_reason",
+    "prior_member_id",
+    "prior_left_on",
+    "prior_exit",
+    "prior_expunged_on",
+    "prior_readmitted",
+    "readmission_approval_no",
+    "readmission_approval_on",
+)
+
+
+def rule_facts_of(candidate: Candidate) -> tuple[tuple[str, Any], ...]:
+    """The candidate's fields the admission rules read beyond the dated steps (``candidate show``)."""
+    return tuple((name, getattr(candidate, name)) for name in RULE_FACTS)

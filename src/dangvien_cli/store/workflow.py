@@ -18,36 +18,64 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dangvien_cli.domain.dates import full_months
 from dangvien_cli.domain.people import check_member_dates, check_not_future
 from dangvien_cli.domain.rules import (
     CandidateFacts,
-    IntroducerFacts,
     RuleResult,
     admission_rules,
-    all_rules,
     check_deadlines,
     failures,
     probation_end,
 )
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import CLOSED_STAGES, STAGE_ORDER, STEP_KEY, stage_index
-from dangvien_cli.domain.vocab import LeftReason, OrgKind, Stage
+from dangvien_cli.domain.vocab import LeftReason, Stage
 from dangvien_cli.errors import Conflict, InvalidValue
+from dangvien_cli.store.candidate_facts import (
+    base_of,
+    candidate_facts,
+    cell_on,
+    check_candidate,
+    is_official_on,
+    months_in_base,
+    official_count,
+    prior_membership,
+)
 from dangvien_cli.store.changelog import log_insert, log_update, record_change, snapshot
 from dangvien_cli.store.models import (
     Admission,
     Candidate,
     Member,
     Membership,
-    Organisation,
-    OrgClosure,
     PersonFields,
     Remark,
 )
-from dangvien_cli.store.orgs import membership_at
 from dangvien_cli.store.people import get_candidate, get_member
 from dangvien_cli.store.remarks import add_remark, remark_text
+
+__all__ = [
+    "RulesFailed",
+    "StepResult",
+    "add_review",
+    "admit",
+    "assign_mentor",
+    "base_of",
+    "candidate_facts",
+    "cell_on",
+    "check_candidate",
+    "drop_candidate",
+    "extend_decision",
+    "is_official_on",
+    "months_in_base",
+    "official_count",
+    "prior_membership",
+    "propose",
+    "recognize",
+    "record_application",
+    "record_ceremony",
+    "record_training",
+    "remove_probationary",
+]
 
 
 class RulesFailed(InvalidValue):
@@ -68,139 +96,6 @@ class StepResult:
 
     checked: list[RuleResult]
     overridden: list[RuleResult]
-
-
-# --- facts from the records ----------------------------------------------------------------------------
-
-
-def base_of(*, session: Session, org_id: int) -> Organisation:
-    """The base organisation an organisation belongs to (itself for a base cell)."""
-    query = (
-        select(Organisation)
-        .join(OrgClosure, col(OrgClosure.ancestor_id) == Organisation.id)
-        .where(OrgClosure.descendant_id == org_id, Organisation.kind == OrgKind.base.value)
-        .order_by(col(OrgClosure.depth))
-    )
-    base = session.exec(query).first()
-    if base is None:  # a cell always sits under a base organisation; fall back to the unit itself
-        found = session.get(Organisation, org_id)
-        assert found is not None
-        return found
-    return base
-
-
-def is_official_on(member: Member, on: date) -> bool:
-    """An official member on ``on``: recognised by then, and not gone."""
-    return (
-        member.official_on is not None
-        and member.official_on <= on
-        and (member.left_on is None or member.left_on > on)
-    )
-
-
-def cell_on(*, session: Session, member_id: int, on: date) -> int | None:
-    """The cell a member belonged to on ``on``."""
-    return session.exec(
-        select(Membership.cell_id).where(Membership.member_id == member_id, membership_at(on))
-    ).first()
-
-
-def months_in_base(*, session: Session, member_id: int, base_id: int, on: date) -> int:
-    """Whole months a member had belonged, without a break, to cells of ``base_id`` up to ``on``."""
-    in_base = select(OrgClosure.descendant_id).where(OrgClosure.ancestor_id == base_id)
-    spells = session.exec(
-        select(Membership)
-        .where(
-            Membership.member_id == member_id, col(Membership.cell_id).in_(in_base), Membership.start_on <= on
-        )
-        .order_by(col(Membership.start_on).desc())
-    ).all()
-    start: date | None = None
-    for spell in spells:
-        if start is None:
-            if spell.end_on is not None and spell.end_on <= on:
-                break  # not in the base organisation on the day
-        elif spell.end_on != start:
-            break  # a gap: only the unbroken stretch up to the day counts
-        start = spell.start_on
-    return full_months(start, on) if start is not None else 0
-
-
-def official_count(*, session: Session, cell_id: int, on: date) -> int:
-    """Official members of a cell on ``on``."""
-    count: int = session.execute(
-        select(sa.func.count())
-        .select_from(Membership)
-        .join(Member, col(Member.id) == Membership.member_id)
-        .where(
-            Membership.cell_id == cell_id,
-            membership_at(on),
-            col(Member.official_on).is_not(None),
-            col(Member.official_on) <= on,
-        )
-    ).scalar_one()
-    return count
-
-
-def candidate_facts(*, session: Session, candidate: Candidate, at: date) -> CandidateFacts:
-    """What the rules need to know of a candidate, as of ``at``."""
-    base = base_of(session=session, org_id=candidate.cell_id)
-    assert base.id is not None
-    introducers: list[IntroducerFacts] = []
-    applied_on = _known(candidate.applied_on, at)
-    if applied_on is not None and candidate.applied_on is not None:
-        for member_id in (candidate.introducer_1_id, candidate.introducer_2_id):
-            if member_id is None:
-                continue
-            member = get_member(session=session, member_id=member_id)
-            introducers.append(
-                IntroducerFacts(
-                    member_id=member_id,
-                    official_on_application=is_official_on(member, candidate.applied_on),
-                    months_in_base=months_in_base(
-                        session=session, member_id=member_id, base_id=base.id, on=candidate.applied_on
-                    ),
-                )
-            )
-    mentor = session.get(Member, candidate.mentor_id) if candidate.mentor_id else None
-    judged_on = candidate.proposed_on or at
-    admission = session.exec(select(Admission).where(Admission.candidate_id == candidate.id)).first()
-    admitted = session.get(Member, admission.member_id) if admission else None
-    return CandidateFacts(
-        at=at,
-        birth_date=candidate.birth_date,
-        identified_on=candidate.identified_on,
-        youth_union=candidate.youth_union,
-        proposed_on=candidate.proposed_on,
-        age_exception=candidate.age_exception,
-        certificate_on=_known(candidate.certificate_on, at),
-        applied_on=applied_on,
-        introducers=tuple(introducers),
-        youth_union_introduces=candidate.youth_union_introduces,
-        months_in_cell_at_application=(
-            full_months(candidate.identified_on, applied_on) if applied_on else None
-        ),
-        mentor_id=candidate.mentor_id if _known(candidate.mentor_assigned_on, at) else None,
-        mentor_official=is_official_on(mentor, judged_on) if mentor else None,
-        votes_for=candidate.votes_for,
-        official_members=candidate.official_members,
-        cell_official_members=official_count(session=session, cell_id=candidate.cell_id, on=judged_on),
-        decision_on=_known(admission.decision_on if admission else None, at),
-        ceremony_on=_known(admitted.ceremony_on if admitted else None, at),
-        recognized_on=_known(admitted.recognized_on if admitted else None, at),
-        member_left=bool(admitted and admitted.left_on is not None and admitted.left_on <= at),
-    )
-
-
-def _known(day: date | None, at: date) -> date | None:
-    """A date only if it had happened by ``at``: a check for a past day does not see later steps."""
-    return day if day is not None and day <= at else None
-
-
-def check_candidate(*, session: Session, candidate_id: int, at: date, settings: Settings) -> list[RuleResult]:
-    """Every rule for a candidate as of ``at`` (``candidate check``)."""
-    candidate = get_candidate(session=session, candidate_id=candidate_id)
-    return all_rules(candidate_facts(session=session, candidate=candidate, at=at), settings)
 
 
 # --- steps -----------------------------------------------------------------------------------------------
@@ -301,14 +196,18 @@ def record_application(
     introducers: list[int],
     youth_union: bool,
     today: date,
+    trade_union: bool = False,
 ) -> Candidate:
-    """The application, with two introducers, or one and the Youth Union committee."""
+    """The application, with two introducers, or one and the Youth Union committee (in an agency or an
+    enterprise without a Youth Union, the trade union committee)."""
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.trained)
     _not_after(candidate, Stage.applied)
     _not_before("date", on, candidate.certificate_on)
-    if len(introducers) != (1 if youth_union else 2):
+    if youth_union and trade_union:
+        raise InvalidValue("trade_union", "--trade-union", "workflow.one_union")
+    if len(introducers) != (1 if youth_union or trade_union else 2):
         raise InvalidValue("introducer", ", ".join(map(str, introducers)), "workflow.introducers")
     if len(set(introducers)) != len(introducers):
         raise InvalidValue("introducer", introducers[0], "workflow.introducer_twice")
@@ -319,6 +218,7 @@ def record_application(
     candidate.introducer_1_id = introducers[0]
     candidate.introducer_2_id = introducers[1] if len(introducers) > 1 else None
     candidate.youth_union_introduces = youth_union
+    candidate.trade_union_introduces = trade_union
     _advance(candidate, Stage.applied)
     _save(session, "candidate", before, candidate)
     return candidate
@@ -354,8 +254,15 @@ def propose(
     override: str | None = None,
     today: date,
     settings: Settings,
+    excluded: int | None = None,
+    excluded_reason: str | None = None,
+    education_exception: str | None = None,
 ) -> StepResult:
-    """The cell's resolution to propose admission: every admission rule is checked at its date."""
+    """The cell's resolution to propose admission: every admission rule is checked at its date.
+
+    ``official_members`` is the resolution's own figure, and authoritative; ``excluded`` of them (with
+    ``excluded_reason``) are those the regulation leaves out of the count. Without a vote count the rule
+    warns that it is not recorded."""
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.applied)
@@ -366,11 +273,15 @@ def propose(
         raise InvalidValue(field, "", "value.empty")
     if votes_for is not None and official_members is not None and not 0 <= votes_for <= official_members:
         raise InvalidValue("votes_for", votes_for, "workflow.votes_range", of=official_members)
+    reason = _excluded(excluded, excluded_reason, official_members, votes_for)
     before = snapshot(candidate)
     candidate.proposed_on, candidate.resolution_no = on, resolution_no
     candidate.votes_for, candidate.official_members = votes_for, official_members
+    candidate.votes_excluded, candidate.votes_excluded_reason = (excluded or None), reason
     if age_exception:
         candidate.age_exception = age_exception
+    if education_exception and education_exception.strip():
+        candidate.education_exception = " ".join(education_exception.split())
     facts = candidate_facts(session=session, candidate=candidate, at=on)
     outcome = _judge(
         session=session, candidate=candidate, results=admission_rules(facts, settings), override=override
@@ -378,6 +289,39 @@ def propose(
     _advance(candidate, Stage.proposed)
     _save(session, "candidate", before, candidate)
     return outcome
+
+
+def _excluded(
+    excluded: int | None, reason: str | None, official_members: int | None, votes_for: int | None
+) -> str | None:
+    """The members left out of the vote's count, checked; their reason, cleaned (None when none are)."""
+    if not excluded:
+        return None
+    if official_members is None:
+        raise InvalidValue("official_members", "", "value.empty")
+    if not 0 < excluded < official_members:
+        raise InvalidValue("excluded", excluded, "workflow.excluded_range", of=official_members)
+    if votes_for is not None and votes_for > official_members - excluded:
+        raise InvalidValue("votes_for", votes_for, "workflow.votes_counted", of=official_members - excluded)
+    text = " ".join((reason or "").split())
+    if not text:
+        raise InvalidValue("reason", reason or "", "workflow.reason_needed")
+    return text
+
+
+def extend_decision(
+    *, candidate: Candidate, days: int | None, reason: str | None, settings: Settings
+) -> None:
+    """Record that the decision's 60 working days were extended by ``days`` (at most 30), for ``reason``."""
+    if days is None:
+        return
+    limit = settings.decision_extension_max_working_days
+    if not 1 <= days <= limit:
+        raise InvalidValue("extended_by", days, "workflow.extension_range", limit=limit)
+    text = " ".join((reason or "").split())
+    if not text:
+        raise InvalidValue("reason", reason or "", "workflow.reason_needed")
+    candidate.decision_extension_days, candidate.decision_extension_reason = days, text
 
 
 def admit(
@@ -390,19 +334,29 @@ def admit(
     ceremony_on: date | None = None,
     override: str | None = None,
     settings: Settings,
+    received_on: date | None = None,
+    extended_by: int | None = None,
+    extension_reason: str | None = None,
 ) -> tuple[Member, StepResult]:
     """The committee's admission decision: a probationary member in the candidate's cell, linked to the
     candidate by an admission record. The admission rules are judged again at the resolution's date, and the
-    decision's own deadline at its date."""
+    decision's own deadline at its date (60 working days, plus ``extended_by``, at most 30, with its
+    ``extension_reason``). ``received_on`` is the day the cell received it: the ceremony's 30 working days
+    count from it (from the decision's date when not given)."""
     check_not_future("decision_date", decision_on, today=today)
     check_not_future("ceremony_date", ceremony_on, today=today)
+    check_not_future("received", received_on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.proposed)
     assert candidate.proposed_on is not None
     assert candidate.id is not None
     _not_before("decision_date", decision_on, candidate.proposed_on)
+    if received_on is not None:
+        _not_before("received", received_on, decision_on)
     if ceremony_on is not None:
-        _not_before("ceremony_date", ceremony_on, decision_on)
+        _not_before("ceremony_date", ceremony_on, received_on or decision_on)
+    before_extension = snapshot(candidate)
+    extend_decision(candidate=candidate, days=extended_by, reason=extension_reason, settings=settings)
     if not decision_no.strip():
         raise InvalidValue("decision", decision_no, "value.empty")
     check_member_dates(
@@ -413,7 +367,9 @@ def admit(
         settings=settings,
     )
     facts = candidate_facts(session=session, candidate=candidate, at=decision_on)
-    facts = CandidateFacts(**{**facts.__dict__, "decision_on": decision_on})
+    facts = CandidateFacts(
+        **{**facts.__dict__, "decision_on": decision_on, "decision_received_on": received_on}
+    )
     decision_deadline = [r for r in check_deadlines(facts, settings) if r.code == "deadline.decision"]
     outcome = _judge(
         session=session,
@@ -432,7 +388,11 @@ def admit(
     # The member keeps the candidate's personal fields, the columns the two tables share.
     personal = {key: getattr(candidate, key) for key in PersonFields.model_fields if key != "id"}
     member = Member(
-        **personal, admitted_on=decision_on, decision_no=decision_no.strip(), ceremony_on=ceremony_on
+        **personal,
+        admitted_on=decision_on,
+        decision_no=decision_no.strip(),
+        decision_received_on=received_on,
+        ceremony_on=ceremony_on,
     )
     session.add(member)
     session.flush()
@@ -448,7 +408,7 @@ def admit(
     )
     session.add(membership)
     session.add(admission)
-    before = snapshot(candidate)
+    before = before_extension
     candidate.stage = Stage.admitted.value
     session.add(candidate)
     session.flush()
@@ -479,16 +439,24 @@ def _probationary(member: Member) -> None:
         raise Conflict("member_id", member.id, "workflow.not_probationary")
 
 
-def record_ceremony(*, session: Session, member_id: int, on: date, today: date) -> Member:
-    """The admission ceremony, when it comes after the decision was recorded."""
+def record_ceremony(
+    *, session: Session, member_id: int, on: date, today: date, received_on: date | None = None
+) -> Member:
+    """The admission ceremony, when it comes after the decision was recorded; ``received_on``, the day the
+    cell received the decision, when it was not recorded with it."""
     check_not_future("date", on, today=today)
+    check_not_future("received", received_on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
     if member.ceremony_on is not None:
         raise Conflict("member_id", member_id, "workflow.ceremony_done", on=member.ceremony_on)
-    _not_before("date", on, member.admitted_on)
+    if received_on is not None:
+        _not_before("received", received_on, member.admitted_on)
+    _not_before("date", on, received_on or member.decision_received_on or member.admitted_on)
     before = snapshot(member)
     member.ceremony_on = on
+    if received_on is not None:
+        member.decision_received_on = received_on
     _save(session, "member", before, member)
     return member
 

@@ -13,6 +13,7 @@ from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.importing.people import PeopleHandler
 from dangvien_cli.exchange.importing.rows import Row, add_problem, refuse
+from dangvien_cli.store.admission_records import link_prior_members
 from dangvien_cli.store.amend import amend_candidate
 from dangvien_cli.store.matching import PersonKey, admission_of, current_members, members_with
 from dangvien_cli.store.models import Candidate, Member
@@ -55,6 +56,9 @@ class CandidateHandler(PeopleHandler):
         "ethnicity": "ethnicity",
         "religion": "religion",
         "education": "education",
+        "education_level": "education_level",
+        "education_exception": "education_exception",
+        "trade_union_introduces": "trade_union_introduces",
         "occupation": "occupation",
     }
     step_column: ClassVar[dict[Stage, str]] = _step_columns(plain)
@@ -164,6 +168,8 @@ class CandidateHandler(PeopleHandler):
             certificate_no=values.get("certificate_no"),
             applied_on=values.get("applied_on"),
             youth_union_introduces=bool(values.get("youth_union_introduces")),
+            trade_union_introduces=bool(values.get("trade_union_introduces")),
+            education_exception=values.get("education_exception"),
             proposed_on=values.get("proposed_on"),
             resolution_no=values.get("resolution_no"),
             dropped_on=values.get("dropped_on"),
@@ -211,6 +217,8 @@ class CandidateHandler(PeopleHandler):
             return
         ids = self.writer.insert_candidates([record for _, record in kept])
         self.report.created += len(ids)
+        # A former member, by citizen ID, is asking to be re-admitted: the re-admission rules apply.
+        link_prior_members(session=self.session, candidate_ids=ids)
         self.writer.insert_admissions(
             [
                 {

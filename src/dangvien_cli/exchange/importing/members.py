@@ -29,6 +29,8 @@ class MemberHandler(PeopleHandler):
         "ethnicity": "ethnicity",
         "religion": "religion",
         "education": "education",
+        "education_level": "education_level",
+        "decision_received_on": "decision_received_on",
         "occupation": "occupation",
         "cell": "cell_id",
     }
@@ -67,6 +69,7 @@ class MemberHandler(PeopleHandler):
             admitted_on=values["admitted_on"],
             decision_no=values.get("decision_no"),
             ceremony_on=values.get("ceremony_on"),
+            decision_received_on=values.get("decision_received_on"),
             official_on=values.get("official_on"),
             left_on=values.get("left_on"),
             left_reason=values.get("left_reason"),

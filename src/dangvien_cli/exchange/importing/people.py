@@ -20,6 +20,7 @@ _PERSONAL = (
     "ethnicity",
     "religion",
     "education",
+    "education_level",
     "occupation",
     "youth_union",
 )
