@@ -27,9 +27,9 @@ CHECK_COLUMNS = [
 ]
 
 
-@app.command("status")
+@app.command("status", help="help.db.status")
 def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """Địa chỉ, phiên bản và số dòng. / URL (password hidden), revisions and row counts."""
+    """URL (password hidden), revisions and row counts."""
     from dangvien_cli.store.engine import mask_url, sqlite_path
     from dangvien_cli.store.migrate import current_revision, head_revision, row_counts
 
@@ -57,9 +57,9 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     emit(view, fmt, app_ctx.lang)
 
 
-@app.command("upgrade")
+@app.command("upgrade", help="help.db.upgrade")
 def upgrade(ctx: typer.Context) -> None:
-    """Nâng cấp lược đồ lên phiên bản mới nhất. / Migrate the schema to head."""
+    """Migrate the schema to head."""
     from dangvien_cli.store.migrate import backup_before_upgrade, current_revision, upgrade
 
     app_ctx = app_context(ctx)
@@ -71,9 +71,9 @@ def upgrade(ctx: typer.Context) -> None:
     notice(t("done.upgraded", app_ctx.lang, revision=current_revision(database.engine)))
 
 
-@app.command("check")
+@app.command("check", help="help.db.check")
 def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """Kiểm tra toàn vẹn dữ liệu; mã 1 nếu có lỗi. / Check integrity and invariants; exit 1 on a problem.
+    """Check integrity and invariants; exit 1 on a problem.
 
     SQLite's integrity and foreign-key checks, then the tool's own rules: every member in exactly one cell
     on every day from admission to leaving, no stage dates running backwards, every admission linking a
@@ -130,15 +130,13 @@ def _busy_timeout_s() -> float:
     return engine.BUSY_TIMEOUT_MS / 1000
 
 
-@app.command("backup")
+@app.command("backup", help="help.db.backup")
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Tệp sao lưu / the backup file to write.")],
-    overwrite: Annotated[
-        bool, typer.Option("--force", "--overwrite", help="Ghi đè tệp đã có / replace an existing file.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.db.backup.file")],
+    overwrite: Annotated[bool, typer.Option("--force", "--overwrite", help="help.db.backup.force")] = False,
 ) -> None:
-    """Sao lưu khi đang dùng (chỉ chủ sở hữu đọc được). / An online, consistent copy, readable by you only."""
+    """An online, consistent copy, readable by you only."""
     from dangvien_cli.store.backup import backup_sqlite
 
     app_ctx = app_context(ctx)
@@ -149,15 +147,13 @@ def backup(
     notice(t("db.backed_up", app_ctx.lang, file=str(written)))
 
 
-@app.command("restore")
+@app.command("restore", help="help.db.restore")
 def restore(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Tệp sao lưu của dangvien / a dangvien backup file.")],
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Không hỏi lại / do not ask (for scripts).")
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.db.restore.file")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.db.restore.yes")] = False,
 ) -> None:
-    """Khôi phục từ tệp sao lưu, thay toàn bộ dữ liệu hiện có. / Replace all data with a backup's."""
+    """Replace all data with a backup's."""
     from dangvien_cli.store.backup import check_restore_source, restore_sqlite
 
     app_ctx = app_context(ctx)

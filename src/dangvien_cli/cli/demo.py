@@ -73,11 +73,10 @@ def _relative(arg: str) -> str:
 def demo(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
-        typer.Option("--data", help="Thư mục dữ liệu mẫu / the sample folder (default: the city)."),
+        Path | None, typer.Option("--data", metavar="metavar.folder", help="help.demo.data")
     ] = None,
 ) -> None:
-    """Dùng thử trên dữ liệu mẫu một thành phố. / Try the tool on a sample city (a throwaway database)."""
+    """Try the tool on a sample city (a throwaway database)."""
     from typer.main import get_command
 
     from dangvien_cli.cli.app import app

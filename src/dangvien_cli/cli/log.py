@@ -64,20 +64,22 @@ def _changes(entry: dict[str, Any]) -> str:
 def log(
     ctx: typer.Context,
     entity: Annotated[
-        str | None, typer.Option("--entity", help="member:12, candidate:3, organisation …")
+        str | None, typer.Option("--entity", metavar="metavar.entity", help="help.log.entity")
     ] = None,
-    user: Annotated[str | None, typer.Option("--user", help="Người dùng hệ điều hành / OS user.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Từ ngày / from this date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Đến ngày / to this date.")] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", help="Số dòng gần nhất (0: tất cả) / newest N, 0 for all.")
-    ] = 100,
+    user: Annotated[str | None, typer.Option("--user", metavar="metavar.user", help="help.log.user")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="metavar.date", help="help.log.since")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="metavar.date", help="help.log.until")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", metavar="metavar.number", help="help.log.limit")] = 100,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Nhật ký thay đổi. / The change log."""
+    """The change log."""
     from dangvien_cli.store.changelog import list_changes
 
     app_ctx = app_context(ctx)

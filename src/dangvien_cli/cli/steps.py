@@ -28,14 +28,11 @@ if TYPE_CHECKING:
     from dangvien_cli.domain.rules import RuleResult
     from dangvien_cli.store.records import CandidateDetail
 
-CandidateId = Annotated[int, typer.Argument(metavar="ID", help="Số quần chúng / candidate ID.")]
-MemberId = Annotated[int, typer.Argument(metavar="M", help="Số đảng viên / member ID.")]
-DateOption = Annotated[str, typer.Option("--date", help="Ngày / date (31/10/2022 or 2022-10-31).")]
+CandidateId = Annotated[int, typer.Argument(metavar="metavar.id", help="help.option.candidate_id")]
+MemberId = Annotated[int, typer.Argument(metavar="metavar.id", help="help.option.member_id")]
+DateOption = Annotated[str, typer.Option("--date", metavar="metavar.date", help="help.option.date")]
 OverrideOption = Annotated[
-    str | None,
-    typer.Option(
-        "--override", help="Vẫn tiếp tục dù không đạt điều kiện, ghi lý do / go ahead anyway, with a reason."
-    ),
+    str | None, typer.Option("--override", metavar="metavar.text", help="help.option.override")
 ]
 CHECK_COLUMNS = [
     Column("code", wrap=False),
@@ -142,24 +139,24 @@ def mentor(
     ctx: typer.Context,
     candidate_id: CandidateId,
     member: Annotated[
-        int, typer.Option("--member", help="Đảng viên chính thức giúp đỡ / the mentor's member ID.")
+        int, typer.Option("--member", metavar="metavar.id", help="help.candidate.mentor.member")
     ],
     date_: DateOption,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Phân công đảng viên giúp đỡ. / Assign a mentor (an official member of the same base organisation)."""
+    """Assign a mentor (an official member of the same base organisation)."""
     run_step(ctx, "mentor", candidate_id, date_, fmt, member_id=member)
 
 
 def review(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    by: Annotated[int, typer.Option("--by", help="Đảng viên giúp đỡ / the mentor's member ID.")],
+    by: Annotated[int, typer.Option("--by", metavar="metavar.id", help="help.candidate.review.by")],
     date_: DateOption,
-    note: Annotated[str, typer.Option("--note", help="Nhận xét / the remark.")],
+    note: Annotated[str, typer.Option("--note", metavar="metavar.text", help="help.candidate.review.note")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Nhận xét hằng tháng của người giúp đỡ. / The mentor's monthly remark."""
+    """The mentor's monthly remark."""
     run_step(ctx, "review", candidate_id, date_, fmt, by=by, note=note)
 
 
@@ -167,10 +164,13 @@ def train(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    certificate: Annotated[str | None, typer.Option("--certificate", help="Số giấy chứng nhận.")] = None,
+    certificate: Annotated[
+        str | None,
+        typer.Option("--certificate", metavar="metavar.reference", help="help.candidate.train.certificate"),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Học lớp bồi dưỡng nhận thức về Đảng. / The party-awareness class certificate."""
+    """The party-awareness class certificate."""
     run_step(ctx, "train", candidate_id, date_, fmt, certificate_no=certificate)
 
 
@@ -180,15 +180,14 @@ def apply(
     date_: DateOption,
     introducer: Annotated[
         list[int],
-        typer.Option("--introducer", help="Đảng viên giới thiệu (hai lần, hoặc một và --youth-union)."),
+        typer.Option("--introducer", metavar="metavar.id", help="help.candidate.apply.introducer"),
     ],
     youth_union: Annotated[
-        bool,
-        typer.Option("--youth-union", help="Đoàn giới thiệu thay một người / Youth Union stands in for one."),
+        bool, typer.Option("--youth-union", help="help.candidate.apply.youth_union")
     ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Đơn xin vào Đảng, người giới thiệu. / The application and its introducers."""
+    """The application and its introducers."""
     run_step(ctx, "apply", candidate_id, date_, fmt, introducers=introducer, youth_union=youth_union)
 
 
@@ -196,20 +195,30 @@ def propose(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    resolution: Annotated[str | None, typer.Option("--resolution", help="Số nghị quyết chi bộ.")] = None,
+    resolution: Annotated[
+        str | None,
+        typer.Option("--resolution", metavar="metavar.reference", help="help.candidate.propose.resolution"),
+    ] = None,
     votes_for: Annotated[
-        int | None, typer.Option("--votes-for", help="Số phiếu tán thành / votes for.")
+        int | None,
+        typer.Option("--votes-for", metavar="metavar.number", help="help.candidate.propose.votes_for"),
     ] = None,
     official_members: Annotated[
-        int | None, typer.Option("--official-members", help="Số đảng viên chính thức của chi bộ.")
+        int | None,
+        typer.Option(
+            "--official-members", metavar="metavar.number", help="help.candidate.propose.official_members"
+        ),
     ] = None,
     age_exception: Annotated[
-        str | None, typer.Option("--age-exception", help="Văn bản chấp thuận cho người quá 60 tuổi.")
+        str | None,
+        typer.Option(
+            "--age-exception", metavar="metavar.reference", help="help.candidate.propose.age_exception"
+        ),
     ] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Chi bộ đề nghị kết nạp (kiểm tra mọi điều kiện). / The cell's resolution; every rule is checked."""
+    """The cell's resolution proposing admission; every rule is checked."""
     run_step(
         ctx,
         "propose",
@@ -228,24 +237,25 @@ def drop(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    reason: Annotated[str, typer.Option("--reason", help="Lý do / reason.")],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="metavar.text", help="help.candidate.drop.reason")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Đưa ra khỏi danh sách nguồn. / Drop a candidate."""
+    """Drop a candidate."""
     run_step(ctx, "drop", candidate_id, date_, fmt, reason=reason)
 
 
 def check(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    at: Annotated[
-        str | None, typer.Option("--at", help="Tại ngày / as of this date (default today).")
-    ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Kiểm tra mọi điều kiện, kèm căn cứ. / Every rule: pass, fail or warn, with its source."""
+    """Every rule: pass, fail or warn, with its source. Exits 1 when a rule fails (the list is written
+    first, in every format)."""
     from dangvien_cli.store.workflow import check_candidate
 
     app_ctx = app_context(ctx)
@@ -263,15 +273,20 @@ def check(
 def admit(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    decision: Annotated[str, typer.Option("--decision", help="Số quyết định kết nạp / decision number.")],
-    decision_date: Annotated[str, typer.Option("--decision-date", help="Ngày quyết định / decision date.")],
+    decision: Annotated[
+        str, typer.Option("--decision", metavar="metavar.reference", help="help.admit.decision")
+    ],
+    decision_date: Annotated[
+        str, typer.Option("--decision-date", metavar="metavar.date", help="help.admit.decision_date")
+    ],
     ceremony_date: Annotated[
-        str | None, typer.Option("--ceremony-date", help="Ngày lễ kết nạp, nếu đã tổ chức / ceremony date.")
+        str | None,
+        typer.Option("--ceremony-date", metavar="metavar.date", help="help.admit.ceremony_date"),
     ] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Quyết định kết nạp: tạo đảng viên dự bị. / The admission decision: a probationary member is created."""
+    """The admission decision: a probationary member is created."""
     from dangvien_cli.store.people import show_member
     from dangvien_cli.store.workflow import admit as store_admit
 
@@ -300,14 +315,14 @@ def admit(
 def ceremony(
     ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
 ) -> None:
-    """Ghi lễ kết nạp tổ chức sau quyết định. / Record a ceremony held after the decision."""
+    """Record a ceremony held after the decision."""
     run_step(ctx, "ceremony", member_id, date_, fmt)
 
 
 def recognize(
     ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
 ) -> None:
-    """Công nhận đảng viên chính thức (từ ngày hết dự bị). / Official status, from the end of probation."""
+    """Official status, from the end of probation."""
     run_step(ctx, "recognize", member_id, date_, fmt)
 
 
@@ -315,8 +330,10 @@ def remove(
     ctx: typer.Context,
     member_id: MemberId,
     date_: DateOption,
-    reason: Annotated[str, typer.Option("--reason", help="Lý do / reason.")],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="metavar.text", help="help.member.remove.reason")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Không công nhận chính thức: xóa tên đảng viên dự bị. / Not recognised: the name is removed."""
+    """Not recognised: the probationary member's name is removed."""
     run_step(ctx, "remove", member_id, date_, fmt, reason=reason)

@@ -13,7 +13,7 @@ MESSAGES: Catalog = {
         "not a date (write 2022-10-31 or 31/10/2022)",
     ),
     "date.impossible": ("ngày không có thật", "no such day"),
-    "date.before": ("trước ngày {other}", "is before {other}"),
+    "date.before": ("trước {other_field} {other}", "is before {other} ({other_field})"),
     "date.future": ("là ngày trong tương lai", "is in the future"),
     "date.out_of_calendar": (
         "năm ngoài lịch ngày nghỉ ({start}-{end}); kiểm tra lại năm",

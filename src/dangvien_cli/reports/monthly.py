@@ -42,15 +42,26 @@ from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at
 from dangvien_cli.store.people import step_dates
 from dangvien_cli.store.workflow import base_of
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+# A month as officers write it: year first with a dash (2022-10, as in file names and ISO dates), or month
+# first with a slash or a dash (10/2022, 10-2022, as on paper). Only a four-digit year: 10/22 is refused.
+_MONTH_FORMS = (
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"),
+    re.compile(r"^(?P<month>\d{1,2})[/-](?P<year>\d{4})$"),
+)
 
 
 def parse_month(text: str) -> date:
-    """``2024-05`` → the month's first day; :class:`InvalidValue` on ``month`` otherwise."""
-    match = _MONTH.match(text.strip())
-    if match is None or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
-        raise InvalidValue("month", text, "monthly.month_format")
-    return date(int(match[1]), int(match[2]), 1)
+    """``2022-10``, ``10/2022`` or ``10-2022`` → the month's first day; :class:`InvalidValue` on ``month``
+    otherwise."""
+    cleaned = text.strip()
+    for form in _MONTH_FORMS:
+        match = form.match(cleaned)
+        if match is not None:
+            year, month = int(match["year"]), int(match["month"])
+            if 1 <= month <= 12 and 1900 <= year <= 2200:
+                return date(year, month, 1)
+            break
+    raise InvalidValue("month", text, "monthly.month_format")
 
 
 def _on(key: str) -> Column:

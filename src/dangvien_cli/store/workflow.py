@@ -231,9 +231,10 @@ def _advance(candidate: Candidate, stage: Stage) -> None:
         candidate.stage = stage.value
 
 
-def _not_before(field: str, on: date, earlier: date | None) -> None:
+def _not_before(field: str, on: date, earlier: date | None, earlier_field: str) -> None:
+    """Refuse ``on`` before ``earlier``, naming the earlier date's field (its label in the message)."""
     if earlier is not None and on < earlier:
-        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier.isoformat())
+        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier, other_field=earlier_field)
 
 
 def _save(session: Session, entity: str, before: dict[str, Any], record: Any) -> None:
@@ -254,7 +255,7 @@ def assign_mentor(*, session: Session, candidate_id: int, member_id: int, on: da
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
-    _not_before("date", on, candidate.identified_on)
+    _not_before("date", on, candidate.identified_on, "identified_on")
     _official_member(session=session, member_id=member_id, on=on, field="member")
     member_cell = cell_on(session=session, member_id=member_id, on=on)
     base = base_of(session=session, org_id=candidate.cell_id)
@@ -274,7 +275,7 @@ def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: 
     _require(candidate, Stage.mentored)
     if candidate.mentor_id != by:
         raise InvalidValue("by", by, "workflow.not_mentor", mentor=candidate.mentor_id)
-    _not_before("date", on, candidate.mentor_assigned_on)
+    _not_before("date", on, candidate.mentor_assigned_on, "mentor_assigned_on")
     return add_remark(session=session, candidate_id=candidate_id, author_id=by, on=on, text=remark_text(note))
 
 
@@ -307,7 +308,7 @@ def record_application(
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.trained)
     _not_after(candidate, Stage.applied)
-    _not_before("date", on, candidate.certificate_on)
+    _not_before("date", on, candidate.certificate_on, "trained_on")
     if len(introducers) != (1 if youth_union else 2):
         raise InvalidValue("introducer", ", ".join(map(str, introducers)), "workflow.introducers")
     if len(set(introducers)) != len(introducers):
@@ -360,7 +361,7 @@ def propose(
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.applied)
     _not_after(candidate, Stage.applied)
-    _not_before("date", on, candidate.applied_on)
+    _not_before("date", on, candidate.applied_on, "applied_on")
     if (votes_for is None) != (official_members is None):
         field = "votes_for" if votes_for is None else "official_members"
         raise InvalidValue(field, "", "value.empty")
@@ -400,9 +401,9 @@ def admit(
     _require(candidate, Stage.proposed)
     assert candidate.proposed_on is not None
     assert candidate.id is not None
-    _not_before("decision_date", decision_on, candidate.proposed_on)
+    _not_before("decision_date", decision_on, candidate.proposed_on, "proposed_on")
     if ceremony_on is not None:
-        _not_before("ceremony_date", ceremony_on, decision_on)
+        _not_before("ceremony_date", ceremony_on, decision_on, "decision_date")
     if not decision_no.strip():
         raise InvalidValue("decision", decision_no, "value.empty")
     check_member_dates(
@@ -464,7 +465,7 @@ def drop_candidate(*, session: Session, candidate_id: int, on: date, reason: str
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
-    _not_before("date", on, candidate.identified_on)
+    _not_before("date", on, candidate.identified_on, "identified_on")
     text = " ".join(reason.split())
     if not text:
         raise InvalidValue("reason", reason, "value.empty")
@@ -486,7 +487,7 @@ def record_ceremony(*, session: Session, member_id: int, on: date, today: date) 
     _probationary(member)
     if member.ceremony_on is not None:
         raise Conflict("member_id", member_id, "workflow.ceremony_done", on=member.ceremony_on.isoformat())
-    _not_before("date", on, member.admitted_on)
+    _not_before("date", on, member.admitted_on, "admitted_on")
     before = snapshot(member)
     member.ceremony_on = on
     _save(session, "member", before, member)
@@ -515,7 +516,7 @@ def remove_probationary(*, session: Session, member_id: int, on: date, reason: s
     check_not_future("date", on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
-    _not_before("date", on, member.admitted_on)
+    _not_before("date", on, member.admitted_on, "admitted_on")
     text = " ".join(reason.split())
     if not text:
         raise InvalidValue("reason", reason, "value.empty")
