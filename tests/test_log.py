@@ -64,7 +64,7 @@ def test_table_shows_changes(run, city):
 def test_bad_entity_filter(run, city):
     result = run("log", "--entity", "member:abc")
     assert result.exit_code == 1
-    assert "(entity) 'member:abc'" in result.stderr
+    assert "Đối tượng 'member:abc'" in result.stderr
 
 
 @pytest.mark.parametrize("statement", ["UPDATE change_log SET os_user = 'x'", "DELETE FROM change_log"])

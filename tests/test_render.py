@@ -358,7 +358,7 @@ def test_format_takes_the_vietnamese_word(run: Run, city: None, word: str) -> No
 def test_a_format_a_command_does_not_offer_is_refused_at_parse_time(run: Run) -> None:
     result = run("member", "list", "--format", "md")
     assert result.exit_code == 2
-    assert "phải là một trong: table (Bảng), json, csv" in result.stderr
+    assert "Lỗi: --format 'md': phải là một trong: Bảng; json; csv" in result.stderr
     english = run("--lang", "en", "export", "members", "-f", "table")
     assert english.exit_code == 2
     assert "must be one of: csv, xlsx (Excel), json" in english.stderr

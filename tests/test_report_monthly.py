@@ -300,7 +300,7 @@ def test_one_file_per_cell(run, may, tmp_path):
     k2.unlink()
     refused = run("report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out))
     assert refused.exit_code == 1
-    assert refused.stderr.strip() == f"Lỗi: Tệp ra (output) '{hp}': tệp đã có; dùng --force để ghi đè"
+    assert refused.stderr.strip() == f"Lỗi: Tệp ra '{hp}': tệp đã có; dùng --force để ghi đè"
     assert hp.read_text(encoding="utf-8") == "kept"
     assert not k2.exists()
     ok(run, "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out), "--force")
@@ -310,8 +310,8 @@ def test_one_file_per_cell(run, may, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--cell", "HP", "--month", "2022-13"), "Tháng (month) '2022-13': tháng phải viết dạng"),
-        (("--cell", "HP", "--month", "May"), "Tháng (month) 'May': tháng phải viết dạng"),
+        (("--cell", "HP", "--month", "2022-13"), "Tháng '2022-13': tháng phải viết dạng"),
+        (("--cell", "HP", "--month", "May"), "Tháng 'May': tháng phải viết dạng"),
         (("--cell", "TP", "--month", "2024-05"), "'TP': là tổ chức loại base, không phải chi bộ"),
         (("--cell", "XX", "--month", "2024-05"), "'XX': không có tổ chức đảng mang mã này"),
         (("--org", "TP", "--month", "2024-05"), "cần --cell MÃ"),
