@@ -51,7 +51,7 @@ def _counts() -> dict[str, int]:
         (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ 'XX': không có tổ chức đảng mang mã này"),
         (
             _replace(MEMBER, "--cell", "TP"),
-            "Lỗi: Chi bộ 'TP': là tổ chức loại base, không phải chi bộ",
+            "Lỗi: Chi bộ 'TP': là Tổ chức cơ sở đảng, không phải chi bộ",
         ),
         (
             _replace(MEMBER, "--birth", "2001-01-01"),
@@ -100,11 +100,11 @@ def test_duplicate_citizen_id(run, city):
     [
         (
             ["org", "add", "B2", "Đảng bộ X", "--kind", "base", "--parent", "HP"],
-            "Lỗi: Cấp trên 'HP': tổ chức loại base không thể trực thuộc tổ chức loại cell",
+            "Lỗi: Cấp trên 'HP': Tổ chức cơ sở đảng không thể trực thuộc Chi bộ",
         ),
         (
             ["org", "add", "C9", "Chi bộ 9", "--kind", "cell"],
-            "Lỗi: Cấp trên '': tổ chức loại cell phải có tổ chức cấp trên",
+            "Lỗi: Cấp trên '': Chi bộ phải có tổ chức cấp trên",
         ),
         (
             ["org", "add", "C9", "Chi bộ 9", "--kind", "cell", "--parent", "NOPE"],

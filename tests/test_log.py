@@ -58,7 +58,7 @@ def test_a_refused_command_logs_nothing(run, run_json, city):
 def test_table_shows_changes(run, city):
     out = run("log").stdout
     assert "Nhật ký thay đổi" in out
-    assert "code=HP" in out
+    assert "Mã=HP" in out  # each field by its label
 
 
 def test_bad_entity_filter(run, city):

@@ -12,7 +12,7 @@ from dangvien_cli.cli.common import AppContext, app_context
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.messages import t
+from dangvien_cli.messages import reason_params, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
@@ -51,6 +51,8 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
             notice(t("label.permissions_warning", app_ctx.lang, path=str(path), mode=oct(mode)))
     # JSON: the whole record; CSV: the row counts; a table: the record, then the row counts.
     rows = [{"table": name, "rows": count} for name, count in counts.items()]
+    if fmt is OutputFormat.table:  # for people: each table by the kind of record it holds
+        rows = [{**row, "table": _table_label(row["table"], app_ctx.lang)} for row in rows]
     summary = record_view({k: v for k, v in record.items() if k != "row_counts"}, Title("title.db_status"))
     counted = Section("row_counts", Title("title.row_counts"), ROW_COUNT_COLUMNS, rows)
     view = View(Shape.record, rows=rows, sections=[*summary.sections, counted], data=record)
@@ -106,11 +108,24 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
         raise typer.Exit(1)
 
 
+def _table_label(name: str, lang: str) -> str:
+    """A table as people call what it holds (``member``: "đảng viên"); a table the catalogue lacks as it
+    is."""
+    label = t(f"entity.{name}", lang)
+    return name if label == f"entity.{name}" else label
+
+
 def _problem_text(
     code: str, entity: str | None, row_id: int | None, params: dict[str, Any], lang: str
 ) -> str:
-    where = f"{entity} #{row_id}: " if entity is not None and row_id is not None else ""
-    return where + t(f"check.{code}", lang, **params)
+    """A problem for people: the record (its kind in the run's language) and what is wrong with it."""
+    from dangvien_cli.domain.vocab import Stage
+
+    where = ""
+    if entity is not None and row_id is not None:
+        where = f"{t('check.record', lang, **reason_params({'entity': entity}, lang), id=row_id)}: "
+    labelled = {k: Stage(v) if k == "stage" and v in Stage.codes() else v for k, v in params.items()}
+    return where + t(f"check.{code}", lang, **reason_params(labelled, lang))
 
 
 def _sqlite_file(app_ctx: AppContext, command: str) -> Path:

@@ -35,15 +35,6 @@ CHOICES: dict[str, Callable[[str], str]] = {}
 and ``cli.options.format_option`` as the command modules load): the choices in a language. The help ends
 with them."""
 
-# Options that Click and Typer add themselves, with English help: their help in the catalogue (the help
-# page shows these texts in their place).
-BUILT_IN_HELP = {
-    "help": "cli.help_option",
-    "install_completion": "cli.install_completion",
-    "show_completion": "cli.show_completion",
-}
-
-
 def is_key(text: object) -> bool:
     """Whether ``text`` is a help or placeholder key of the catalogue rather than text to show."""
     return isinstance(text, str) and text.startswith(KEY_PREFIXES) and text in MESSAGES

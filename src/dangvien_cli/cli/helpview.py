@@ -22,10 +22,15 @@ import sys
 from enum import Enum
 from typing import Any
 
-from dangvien_cli.cli.help import BUILT_IN_HELP
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.messages import t
 
+# Options that Click and Typer add themselves, with English help: their help in the catalogue.
+BUILT_IN_HELP = {
+    "help": "cli.help_option",
+    "install_completion": "cli.install_completion",
+    "show_completion": "cli.show_completion",
+}
 NBSP = "\u00a0"
 NAMES_SHARE = 3  # the names column takes at most a third of the width; the help keeps the rest
 

@@ -10,6 +10,7 @@ from dangvien_cli.cli.common import app_context, parse_day
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
 from dangvien_cli.cli.output import emit
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.messages import field_label, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view
 from dangvien_cli.text import redact as masked
@@ -47,18 +48,35 @@ _SUMMARY_KEYS = (
 )
 
 
-def _shown(value: Any) -> str:
-    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), text as it was stored."""
-    return "∅" if value is None or value == "" else str(value)
+def _shown(value: Any, lang: str) -> str:
+    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), yes or no in the run's
+    language, text as it was stored."""
+    if value is None or value == "":
+        return "∅"
+    if isinstance(value, bool):
+        return t("value.yes" if value else "value.no", lang)
+    return str(value)
 
 
-def _changes(entry: dict[str, Any]) -> str:
+def _entity(name: str, lang: str) -> str:
+    """A kind of record (a table's name) as people call it; a name the catalogue lacks as it is."""
+    label = t(f"entity.{name}", lang)
+    return name if label == f"entity.{name}" else label
+
+
+def _changes(entry: dict[str, Any], lang: str) -> str:
+    """What an entry changed, for people: each field by its label in the run's language."""
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
-        return ", ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in changed)
+        return ", ".join(
+            f"{field_label(k, lang)}: {_shown(before.get(k), lang)} → {_shown(after.get(k), lang)}"
+            for k in changed
+        )
     shown = after or before
-    return ", ".join(f"{k}={v}" for k, v in shown.items() if k in _SUMMARY_KEYS)
+    return ", ".join(
+        f"{field_label(k, lang)}={_shown(v, lang)}" for k, v in shown.items() if k in _SUMMARY_KEYS
+    )
 
 
 def log(
@@ -96,6 +114,7 @@ def log(
         )
     if redact:  # before the table's summary of the changes is made from them
         entries = masked(entries)
-    if fmt is OutputFormat.table:
-        entries = [{**e, "changes": _changes(e)} for e in entries]
+    if fmt is OutputFormat.table:  # for people: the kind of record in their language, the changes in brief
+        lang = app_ctx.lang
+        entries = [{**e, "entity": _entity(e["entity"], lang), "changes": _changes(e, lang)} for e in entries]
     emit(list_view(Title("title.log"), entries, LOG_COLUMNS), fmt, app_ctx.lang, output=output, force=force)

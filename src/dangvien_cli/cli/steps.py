@@ -268,6 +268,8 @@ def check(
         )
     view = list_view(Title("title.checks"), rule_rows(results, app_ctx.lang), CHECK_COLUMNS)
     emit(view, fmt, app_ctx.lang, output=output, force=force)
+    if any(r.status == RuleStatus.fail for r in results):  # for scripts: the exit code says it too
+        raise typer.Exit(1)
 
 
 def admit(

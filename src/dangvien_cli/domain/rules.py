@@ -7,7 +7,8 @@ a message key with the fact it checked, and its source. Thresholds come from
 
 Sources: Điều lệ Đảng (2011); Quy định 294-QĐ/TW (2025) and Hướng dẫn 06-HD/TW (2025), which replaced
 Quy định 24-QĐ/TW and Hướng dẫn 01-HD/TW. Points marked "(confirm)" in ../shared/domain.md came from secondary
-sources and are cited here as such.
+sources and are cited here as such: "(chưa đối chiếu)", not yet checked against the text (officers read the
+source, so it is said in Vietnamese).
 """
 
 from __future__ import annotations
@@ -24,18 +25,18 @@ PASS, FAIL, WARN = "pass", "fail", "warn"
 
 SOURCES: dict[str, str] = {
     "age.min": "Điều lệ Đảng 2011, Điều 1 khoản 2",
-    "age.max": "Quy định 294-QĐ/TW (2025) về thi hành Điều lệ, Điều 1 (confirm)",
-    "certificate.held": "Điều lệ Đảng 2011, Điều 4; Hướng dẫn 06-HD/TW (2025) (confirm)",
-    "certificate.valid": "Hướng dẫn 06-HD/TW (2025): giấy chứng nhận có giá trị 60 tháng (confirm)",
+    "age.max": "Quy định 294-QĐ/TW (2025) về thi hành Điều lệ, Điều 1 (chưa đối chiếu)",
+    "certificate.held": "Điều lệ Đảng 2011, Điều 4; Hướng dẫn 06-HD/TW (2025) (chưa đối chiếu)",
+    "certificate.valid": "Hướng dẫn 06-HD/TW (2025): giấy chứng nhận có giá trị 60 tháng (chưa đối chiếu)",
     "introducers.count": "Điều lệ Đảng 2011, Điều 4 khoản 1 và khoản 3",
     "introducers.official": "Điều lệ Đảng 2011, Điều 4 khoản 2",
     "introducers.together": "Điều lệ Đảng 2011, Điều 4 khoản 2 (cùng công tác ít nhất 12 tháng)",
     "youth_union.substitute": "Điều lệ Đảng 2011, Điều 4 khoản 3",
-    "mentor.official": "Quy định 294-QĐ/TW (2025): phân công đảng viên chính thức giúp đỡ (confirm)",
+    "mentor.official": "Quy định 294-QĐ/TW (2025): phân công đảng viên chính thức giúp đỡ (chưa đối chiếu)",
     "votes.two_thirds": "Điều lệ Đảng 2011, Điều 4 khoản 4",
     "cell.min_official": "Điều lệ Đảng 2011, Điều 21 khoản 2",
-    "deadline.decision": "Quy định 294-QĐ/TW (2025): quyết định trong 60 ngày làm việc (confirm)",
-    "deadline.ceremony": "Hướng dẫn 06-HD/TW (2025): lễ kết nạp trong 30 ngày làm việc (confirm)",
+    "deadline.decision": "Quy định 294-QĐ/TW (2025): quyết định trong 60 ngày làm việc (chưa đối chiếu)",
+    "deadline.ceremony": "Hướng dẫn 06-HD/TW (2025): lễ kết nạp trong 30 ngày làm việc (chưa đối chiếu)",
     "deadline.recognition": "Điều lệ Đảng 2011, Điều 5 khoản 2: xét công nhận trong 30 ngày làm việc",
 }
 

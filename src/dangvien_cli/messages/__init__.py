@@ -80,6 +80,8 @@ def reason_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
     for name, value in params.items():
         if name.endswith("_key") and isinstance(value, str):  # names another text to show
             shown[name.removesuffix("_key")] = t(value, lang)
+        elif name == "entity" and isinstance(value, str) and f"entity.{value}" in MESSAGES:  # a table
+            shown[name] = t(f"entity.{value}", lang)
         elif name.endswith("_field") and isinstance(value, str):
             label = field_label(value, lang)  # lower case, unless it starts with "CCCD"…
             lower = lang == "vi" and label[1:2].islower()

@@ -67,6 +67,11 @@ FIELDS: Labels = {
     "entity": ("Đối tượng", "Entity"),
     "entity_id": ("Số", "ID"),
     "start_on": ("Từ ngày", "From"),
+    "cell_id": ("Số chi bộ", "Cell ID"),
+    "org_id": ("Số tổ chức", "Organisation ID"),
+    "parent_id": ("Số tổ chức cấp trên", "Parent ID"),
+    "mentor_id": ("Số đảng viên giúp đỡ", "Mentor ID"),
+    "author_id": ("Số người nhận xét", "Author ID"),
     "end_on": ("Đến ngày", "To"),
     "text": ("Nội dung", "Text"),
     "author": ("Người nhận xét", "Author"),
@@ -181,5 +186,9 @@ FIELDS: Labels = {
     "on_track": ("Đánh giá", "On track"),
     "years": ("Số năm", "Years"),
     "argument": ("Tham số dòng lệnh", "Command-line argument"),
-    "DANGVIEN_DB_FILE": ("Tệp địa chỉ cơ sở dữ liệu", "Database address file"),
+    # An environment variable is named too: it is what the user sets.
+    "DANGVIEN_DB_FILE": (
+        "Tệp địa chỉ cơ sở dữ liệu ($DANGVIEN_DB_FILE)",
+        "Database address file ($DANGVIEN_DB_FILE)",
+    ),
 }

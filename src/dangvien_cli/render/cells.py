@@ -20,7 +20,7 @@ from dangvien_cli.domain.vocab import (
 )
 from dangvien_cli.messages import t
 from dangvien_cli.messages.catalog import FIELDS
-from dangvien_cli.render.model import ISO_DATE, Column, Kind, Row
+from dangvien_cli.render.model import ISO_DATE, TOTAL, Column, Kind, Row
 
 # Catalogue prefixes that are domain vocabularies: their labels come from the vocabulary (other values, such
 # as the pipeline's "admitted_per_trained" line, still from the catalogue).
@@ -61,6 +61,8 @@ def shown(value: Any, column: Column, lang: str) -> str:
     """A value as a person reads it in a table or in Markdown."""
     if value is None or value == "":
         return ""
+    if value == TOTAL:  # the totals line's name
+        return t("label.total", lang)
     if column.kind is Kind.percent:
         return f"{value:.1f}%"
     if column.codes is not None:

@@ -208,7 +208,7 @@ def check_candidate(*, session: Session, candidate_id: int, at: date, settings: 
 
 def _open(candidate: Candidate) -> None:
     if candidate.stage in CLOSED_STAGES:
-        raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=candidate.stage)
+        raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=Stage(candidate.stage))
 
 
 def _require(candidate: Candidate, stage: Stage) -> None:
