@@ -38,10 +38,10 @@ def ward(run, city):
         assert result.exit_code == 0, result.stderr
 
 
-def _checks(run, *args: str) -> list[dict]:
+def _checks(run, *args: str) -> list[dict[str, str]]:
     """``candidate check`` as JSON; its exit code is 1 when a rule fails, 0 otherwise."""
     result = run("candidate", "check", *args, "--format", "json")
-    checks: list[dict] = json.loads(result.stdout)
+    checks: list[dict[str, str]] = json.loads(result.stdout)
     assert result.exit_code == (1 if any(c["status"] == "fail" for c in checks) else 0), result.stderr
     return checks
 

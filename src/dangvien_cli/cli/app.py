@@ -247,7 +247,7 @@ class DangvienGroup(HelpGroup):
 
     _listing = False
 
-    def make_context(  # type: ignore[override]
+    def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
     ) -> Any:
         try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import inspect
 import io
 import sys
+import textwrap
 from enum import Enum
 from typing import Any
 
@@ -31,7 +32,6 @@ BUILT_IN_HELP = {
     "install_completion": "cli.install_completion",
     "show_completion": "cli.show_completion",
 }
-NBSP = "\u00a0"
 NAMES_SHARE = 3  # the names column takes at most a third of the width; the help keeps the rest
 
 
@@ -105,7 +105,7 @@ def notes(param: Any, ctx: Any, lang: str) -> list[str]:
         out.append(t("cli.repeatable", lang))
     if param.required:
         out.append(t("cli.required", lang))
-    return [f"[{note}]".replace(" ", NBSP) for note in out]  # a note is not broken over two lines
+    return [f"[{note}]" for note in out]
 
 
 def names(param: Any) -> str:
@@ -183,13 +183,20 @@ def _params_panel(title: str, params: list[Any], ctx: Any, lang: str, width: int
     if starred:
         table.add_column(no_wrap=True, width=1, style="red")
     widest = max(len(names(p)) for p in params)
-    table.add_column(style="bold cyan", max_width=max(16, min(widest, (width - 4) // NAMES_SHARE)))
+    names_width = max(16, min(widest, (width - 4) // NAMES_SHARE))
+    table.add_column(style="bold cyan", max_width=names_width)
     table.add_column(ratio=1)
+    # The help column: the panel's frame and padding (4), the star's column and its gap (2), the names'
+    # padding on both sides and the help's on its left (3).
+    help_width = width - 4 - (2 if starred else 0) - min(widest, names_width) - 3
     for param in params:
-        help_text = Text(param_help(param, lang))
-        for note in notes(param, ctx, lang):
-            help_text.append(" " if help_text.plain else "")
-            help_text.append(note, style="dim")
+        text = param_help(param, lang)
+        remark = " ".join(notes(param, ctx, lang))
+        help_text = Text(text)
+        if remark:  # after the help, or on a line of its own: a wrap never cuts "[mặc định: Khác]" in two
+            last = textwrap.wrap(text, help_width)[-1] if text else ""
+            help_text.append(" " if text and len(last) + 1 + len(remark) <= help_width else "\n" * bool(text))
+            help_text.append(remark, style="dim")
         cells = [Text(names(param)), help_text]
         table.add_row(*(["*" if param.required else "", *cells] if starred else cells))
     return Panel(table, title=title, title_align="left", border_style="dim")

@@ -9,8 +9,10 @@ import typer
 from dangvien_cli.cli.common import app_context, parse_day
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption
 from dangvien_cli.cli.output import emit
+from dangvien_cli.domain.vocab import Gender, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import field_label, t
+from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view
 from dangvien_cli.text import redact as masked
@@ -27,11 +29,23 @@ LOG_COLUMNS = [
 
 
 def parse_entity(value: str) -> tuple[str, int | None]:
-    """``member:12`` → ("member", 12); ``member`` → ("member", None)."""
+    """``member:12`` → ("member", 12); ``member`` → ("member", None). The kind of record may be named as
+    people call it, in either language, with or without tones (``"đảng viên:12"``, ``dang vien``)."""
     kind, _, number = value.partition(":")
-    if not kind or (number and not (number.isascii() and number.isdigit())):
+    if not kind.strip() or (number and not (number.isascii() and number.isdigit())):
         raise InvalidValue("entity", value, "entity.format")
-    return kind, int(number) if number else None
+    return _entity_name(kind.strip()), int(number) if number else None
+
+
+def _entity_name(word: str) -> str:
+    """The table a kind of record is kept in, from its name or its label; other words as they are."""
+    from dangvien_cli.domain.names import fold
+
+    wanted = fold(word)
+    for key, (vi, en) in MESSAGES.items():
+        if key.startswith("entity.") and isinstance(en, str) and wanted in (fold(vi), fold(en)):
+            return key.removeprefix("entity.")
+    return word
 
 
 # What an insert's row shows in the table: enough to recognise the record.
@@ -48,6 +62,16 @@ _SUMMARY_KEYS = (
 )
 
 
+CODED_FIELDS: dict[str, type[Vocabulary]] = {
+    "stage": Stage,
+    "source": Source,
+    "kind": OrgKind,
+    "place": Place,
+    "gender": Gender,
+    "left_reason": LeftReason,
+}
+
+
 def _shown(value: Any, lang: str) -> str:
     """A logged value in the table: nothing as ``∅`` (not Python's ``None``), yes or no in the run's
     language, text as it was stored."""
@@ -56,6 +80,14 @@ def _shown(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return t("value.yes" if value else "value.no", lang)
     return str(value)
+
+
+def _value(field: str, value: Any, lang: str) -> str:
+    """A logged field's value: a code of a vocabulary by its label, anything else as :func:`_shown`."""
+    vocabulary = CODED_FIELDS.get(field)
+    if vocabulary is not None and value in vocabulary.codes():
+        return vocabulary(value).label(lang)
+    return _shown(value, lang)
 
 
 def _entity(name: str, lang: str) -> str:
@@ -70,12 +102,12 @@ def _changes(entry: dict[str, Any], lang: str) -> str:
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
         return ", ".join(
-            f"{field_label(k, lang)}: {_shown(before.get(k), lang)} → {_shown(after.get(k), lang)}"
+            f"{field_label(k, lang)}: {_value(k, before.get(k), lang)} → {_value(k, after.get(k), lang)}"
             for k in changed
         )
     shown = after or before
     return ", ".join(
-        f"{field_label(k, lang)}={_shown(v, lang)}" for k, v in shown.items() if k in _SUMMARY_KEYS
+        f"{field_label(k, lang)}={_value(k, v, lang)}" for k, v in shown.items() if k in _SUMMARY_KEYS
     )
 
 

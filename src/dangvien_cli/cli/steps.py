@@ -75,15 +75,17 @@ def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def rules_reported(lang: str) -> Iterator[None]:
-    """List each failed rule on stderr before the one-line refusal."""
+def rules_reported(lang: str, fmt: OutputFormat) -> Iterator[None]:
+    """For people, list each failed rule on stderr before the one-line refusal (scripts, with JSON, get the
+    refusal alone: one JSON object, whose message names the rules)."""
     from dangvien_cli.store.workflow import RulesFailed
 
     try:
         yield
     except RulesFailed as failed:
-        for row in rule_rows(failed.results, lang):
-            notice(t("workflow.rule_line", lang, **row))
+        if fmt is not OutputFormat.json:
+            for row in rule_rows(failed.results, lang):
+                notice(t("workflow.rule_line", lang, **row))
         raise
 
 
@@ -109,7 +111,7 @@ def run_step(
         options["settings"] = app_ctx.settings
     take = getattr(workflow, step.action)
     with app_ctx.writer() as session:
-        with rules_reported(lang):
+        with rules_reported(lang, fmt):
             outcome = take(
                 session=session, **{f"{step.subject}_id": subject_id}, on=on, today=today(), **options
             )
@@ -295,7 +297,7 @@ def admit(
     app_ctx = app_context(ctx)
     decided = parse_date(decision_date, "decision_date")
     ceremony = parse_date(ceremony_date, "ceremony_date") if ceremony_date else None
-    with app_ctx.writer() as session, rules_reported(app_ctx.lang):
+    with app_ctx.writer() as session, rules_reported(app_ctx.lang, fmt):
         member, outcome = store_admit(
             session=session,
             candidate_id=candidate_id,

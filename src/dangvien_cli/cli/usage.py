@@ -49,7 +49,7 @@ def option_name(param: Any) -> str:
     """An option as the user types it (its first long name), or an argument's placeholder."""
     if param.param_type_name == "option":
         longs = [o for o in param.opts if o.startswith("--")]
-        return (longs or param.opts)[0]
+        return str((longs or param.opts)[0])
     return str(param.metavar or param.name or "").upper()
 
 

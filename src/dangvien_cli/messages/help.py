@@ -372,10 +372,10 @@ MESSAGES: Catalog = {
         "Only what is due within this many days (overdue items included).",
     ),
     "help.log.entity": (
-        "Chỉ thay đổi của loại bản ghi này, hoặc của một bản ghi: member, member:12, candidate:3, "
-        "organisation…",
-        "Only changes to this kind of record, or to one record: member, member:12, candidate:3, "
-        "organisation…",
+        "Chỉ thay đổi của một loại bản ghi (đảng viên, quần chúng, tổ chức…), hoặc của một bản ghi "
+        '("đảng viên:12").',
+        "Only changes to one kind of record (member, candidate, organisation…), or to one record "
+        "(member:12).",
     ),
     "help.log.user": (
         "Chỉ thay đổi của người dùng hệ điều hành này.",
