@@ -247,9 +247,7 @@ class DangvienGroup(HelpGroup):
 
     _listing = False
 
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
-    ) -> Any:
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except NoArgsIsHelpError as error:

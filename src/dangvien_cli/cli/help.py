@@ -35,6 +35,7 @@ CHOICES: dict[str, Callable[[str], str]] = {}
 and ``cli.options.format_option`` as the command modules load): the choices in a language. The help ends
 with them."""
 
+
 def is_key(text: object) -> bool:
     """Whether ``text`` is a help or placeholder key of the catalogue rather than text to show."""
     return isinstance(text, str) and text.startswith(KEY_PREFIXES) and text in MESSAGES
