@@ -91,7 +91,7 @@ def test_duplicate_citizen_id(run, city):
     before = _counts()
     result = run(*_replace(MEMBER, "--name", "Trần Văn Khác"), "--citizen-id", "022070001234")
     assert result.exit_code == 1
-    assert result.stderr == "Lỗi: Số CCCD '022070001234': số CCCD đã có (member #1)\n"
+    assert result.stderr == "Lỗi: Số CCCD '022070001234': số CCCD đã có (đảng viên #1)\n"
     assert _counts() == before
 
 

@@ -136,7 +136,7 @@ def test_table_translates_codes_and_shows_dates_and_percentages_for_people() -> 
     assert "107.7%" in vi
     assert "31/10/2022" in vi
     assert "=1+2" not in vi  # a column a terminal may leave out
-    assert re.search(r"TOTAL\s.*\s16\s+123\.1%", vi)  # the totals as the footer
+    assert re.search(r"Tổng cộng\s.*\s16\s+123\.1%", vi)  # the totals as the footer, in the language
     assert "Phụ lục" in vi  # the section under the main table
     en = text_of(report(), OutputFormat.table, "en")
     assert "Trained" in en
@@ -168,7 +168,7 @@ def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     assert text.startswith("### Kết quả thực hiện chỉ tiêu kết nạp đảng viên năm 2022")
     assert "|---|---|---|---:|---:|---|---|" in text
     assert "| TP | Đã học lớp nhận thức | Tổ chức lễ kết nạp | 14 | 107.7% | 31/10/2022 | =1+2 |" in text
-    assert "| **TOTAL** |  |  | **16** | **123.1%** |  |  |" in text
+    assert "| **Tổng cộng** |  |  | **16** | **123.1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
     assert text.endswith("|\n")
     assert not text.endswith("\n\n")

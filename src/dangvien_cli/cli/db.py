@@ -128,6 +128,32 @@ def _problem_text(
     return where + t(f"check.{code}", lang, **reason_params(labelled, lang))
 
 
+YES = ("y", "yes", "c", "co")
+NO = ("n", "no", "k", "khong")
+
+
+def _confirm(question: str, lang: str) -> bool:
+    """Ask ``question`` in the run's language (Click's own prompt says ``[y/N]`` and "invalid input" in
+    English): yes is y/yes in English and c/có in Vietnamese, either accepted in both; no answer is no. The
+    end of the input aborts (exit code 1, "Đã dừng.")."""
+    import sys
+
+    from dangvien_cli.domain.names import fold
+
+    while True:
+        typer.echo(f"{question} [{t('cli.yes_no', lang)}]: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            typer.echo()
+            raise typer.Abort()
+        answer = fold(line.strip())
+        if answer in YES:
+            return True
+        if answer in NO or not answer:
+            return False
+        typer.echo(t("cli.answer_yes_or_no", lang))
+
+
 def _sqlite_file(app_ctx: AppContext, command: str) -> Path:
     """The SQLite file a backup or restore works on; on PostgreSQL, the tools that do it there."""
     from dangvien_cli.store.engine import resolve_url, sqlite_path
@@ -175,7 +201,7 @@ def restore(
     lang = app_ctx.lang
     path = _sqlite_file(app_ctx, "restore")
     check_restore_source(file, path)  # a missing or non-SQLite file is refused before asking
-    if not yes and not typer.confirm(t("db.restore_confirm", lang, file=str(file), database=str(path))):
+    if not yes and not _confirm(t("db.restore_confirm", lang, file=str(file), database=str(path)), lang):
         notice(t("db.restore_cancelled", lang))
         raise typer.Exit(1)
     revision = restore_sqlite(file, path, timeout_s=_busy_timeout_s())

@@ -144,7 +144,7 @@ def move(
     with app_ctx.writer() as session:
         move_member(session=session, member_id=member_id, to_code=to, on=on)
         record = show_member(session=session, member_id=member_id, on=on)
-    notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on.isoformat()))
+    notice(t("done.member_moved", app_ctx.lang, id=member_id, cell=to, date=on))
     if fmt is not OutputFormat.table:
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 

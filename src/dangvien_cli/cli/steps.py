@@ -130,7 +130,7 @@ def run_step(
             id=subject_id,
             member=options.get("member_id"),
             stage=step.stage.label(lang) if step.stage else None,
-            on=official_on.isoformat() if official_on else None,
+            on=official_on,
         )
     )
     if fmt is not OutputFormat.table:

@@ -82,7 +82,7 @@ def reason_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
             shown[name.removesuffix("_key")] = t(value, lang)
         elif name == "entity" and isinstance(value, str) and f"entity.{value}" in MESSAGES:  # a table
             shown[name] = t(f"entity.{value}", lang)
-        elif name.endswith("_field") and isinstance(value, str):
+        elif (name == "field" or name.endswith("_field")) and isinstance(value, str):
             label = field_label(value, lang)  # lower case, unless it starts with "CCCD"…
             lower = lang == "vi" and label[1:2].islower()
             shown[name] = label[:1].lower() + label[1:] if lower else label

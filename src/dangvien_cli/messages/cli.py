@@ -58,6 +58,8 @@ MESSAGES: Catalog = {
     "cli.too_large": ("phải không quá {max}", "must be at most {max}"),
     "cli.not_valid": ("không hợp lệ", "is not valid"),
     "cli.aborted": ("Đã dừng.", "Aborted."),
+    "cli.yes_no": ("c/K", "y/N"),
+    "cli.answer_yes_or_no": ("Hãy trả lời c (có) hoặc k (không).", "Please answer y (yes) or n (no)."),
     # Placeholders for what the user types (usage lines, help, errors).
     "metavar.code": ("MÃ", "CODE"),
     "metavar.name": ("TÊN", "NAME"),
