@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import os
 import sys
 import textwrap
 from enum import Enum
@@ -159,15 +160,29 @@ def help_page(command: Any, ctx: Any, lang: str) -> str:
 
 def _console() -> Any:
     """A console writing into a string, as wide as the terminal (``COLUMNS``), in colour only where the
-    output is a terminal; Typer's settings (``TERMINAL_WIDTH``, ``FORCE_COLOR``…) still apply."""
+    output is a terminal. Typer's settings apply as they do to its own help (``TERMINAL_WIDTH``,
+    ``FORCE_COLOR``…; or ``typer.rich_utils``'s, where a caller has set them), without importing
+    ``typer.rich_utils``, which costs a help page a third of its start-up (it loads Markdown)."""
     from rich.console import Console
-    from typer import rich_utils
 
-    forced = rich_utils.FORCE_TERMINAL
+    typer_settings = sys.modules.get("typer.rich_utils")
+    if typer_settings is not None:
+        width = typer_settings.MAX_WIDTH
+        forced = typer_settings.FORCE_TERMINAL
+        colours = typer_settings.COLOR_SYSTEM
+    else:
+        terminal_width = os.environ.get("TERMINAL_WIDTH")
+        width = int(terminal_width) if terminal_width and terminal_width.isdigit() else None
+        forced = (
+            True if any(os.environ.get(v) for v in ("GITHUB_ACTIONS", "FORCE_COLOR", "PY_COLORS")) else None
+        )
+        if os.environ.get("_TYPER_FORCE_DISABLE_TERMINAL"):
+            forced = False
+        colours = "auto"
     return Console(
         file=io.StringIO(),
-        width=rich_utils.MAX_WIDTH,
-        color_system=rich_utils.COLOR_SYSTEM,
+        width=width,
+        color_system=colours,
         force_terminal=forced if forced is not None else sys.stdout.isatty(),
         highlight=False,
     )
