@@ -400,3 +400,23 @@ def test_a_failing_demo_step_stops_the_demo(run, tmp_path) -> None:
     result = run("--db", str(tmp_path / "demo.db"), "demo", "--data", str(sample))
     assert result.exit_code == 1
     assert "Bước dùng thử không thành công (mã thoát 1): dangvien import orgs" in result.stderr
+
+
+def test_every_field_a_refusal_names_has_a_label() -> None:
+    """A refusal names its field by its label (never its key): every field the library refuses has one."""
+    from dangvien_cli.messages.fields import FIELDS
+
+    source = Path(__file__).resolve().parent.parent / "src" / "dangvien_cli"
+    named = re.compile(
+        r'(?:InvalidValue|NotFound|Conflict)\(\s*"(\w+)"|field="(\w+)"'
+        r'|(?:parse_date|parse_day|parse_optional_date|check_not_future|_not_before|get_org)\([^)]*?"([a-z_]+)"'
+    )
+    fields = {
+        name
+        for path in source.rglob("*.py")
+        for match in named.finditer(path.read_text(encoding="utf-8"))
+        for name in match.groups()
+        if name
+    }
+    assert len(fields) > 30
+    assert not fields - set(FIELDS), sorted(fields - set(FIELDS))
