@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # so the script also runs without an installed package
 
 from dangvien_cli.cli.app import app  # noqa: E402
+from dangvien_cli.cli.help import is_key  # noqa: E402
+from dangvien_cli.messages import t  # noqa: E402
 
 DOCS_FILE = ROOT / "docs" / "cli.md"
 PROG = "dangvien"
@@ -74,9 +76,11 @@ def root_command() -> Any:
 
 
 def help_text(command: Any) -> str:
-    """The command's own help (its docstring or ``help=``), as ``--help`` shows it: dedented, cut at
-    ``\\f``; falls back to the short help."""
+    """The command's own help (its ``help=``, a catalogue key, in Vietnamese as ``--help`` shows it by
+    default), dedented, cut at ``\\f``; falls back to the short help."""
     text = command.help or command.short_help or ""
+    if is_key(text):
+        text = t(text, "vi")
     return inspect.cleandoc(text.split("\f", 1)[0]).strip()
 
 

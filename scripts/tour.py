@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 TOUR = ROOT / "docs" / "tour.md"
-TOURS = (README, TOUR)  # each one a tour of its own, on its own database
+ERRORS = ROOT / "docs" / "errors.md"
+TOURS = (README, TOUR, ERRORS)  # each one a tour of its own, on its own database
 ELLIPSIS = "…"
 TODAY = "2023-12-15"
 WIDTH = 120

@@ -38,40 +38,37 @@ def _counts() -> dict[str, int]:
     [
         (
             _replace(MEMBER, "--birth", "31/02/1990"),
-            "Lỗi: Ngày sinh (birth_date) '31/02/1990': ngày không có thật",
+            "Lỗi: Ngày sinh '31/02/1990': ngày không có thật",
         ),
         (
             _replace(MEMBER, "--admitted", "2022-13-01"),
-            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2022-13-01': ngày không có thật",
+            "Lỗi: Ngày quyết định kết nạp '2022-13-01': ngày không có thật",
         ),
         (
             _replace(MEMBER, "--admitted", "hôm qua"),
-            "Lỗi: Ngày quyết định kết nạp (admitted_on) 'hôm qua': không phải ngày "
-            "(viết 2022-10-31 hoặc 31/10/2022)",
+            "Lỗi: Ngày quyết định kết nạp 'hôm qua': không phải ngày (viết 2022-10-31 hoặc 31/10/2022)",
         ),
-        (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ (cell) 'XX': không có tổ chức đảng mang mã này"),
+        (_replace(MEMBER, "--cell", "XX"), "Lỗi: Chi bộ 'XX': không có tổ chức đảng mang mã này"),
         (
             _replace(MEMBER, "--cell", "TP"),
-            "Lỗi: Chi bộ (cell) 'TP': là tổ chức loại base, không phải chi bộ",
+            "Lỗi: Chi bộ 'TP': là Tổ chức cơ sở đảng, không phải chi bộ",
         ),
         (
             _replace(MEMBER, "--birth", "2001-01-01"),
-            "Lỗi: Ngày sinh (birth_date) '2001-01-01': ngày sinh không trước ngày quyết định kết nạp "
-            "19/05/2000",
+            "Lỗi: Ngày sinh '2001-01-01': ngày sinh không trước ngày quyết định kết nạp 19/05/2000",
         ),
         (
             _replace(MEMBER, "--birth", "1982-05-20"),
-            "Lỗi: Ngày quyết định kết nạp (admitted_on) '2000-05-19': "
-            "khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
+            "Lỗi: Ngày quyết định kết nạp '2000-05-19': khi kết nạp mới 17 tuổi, chưa đủ 18 tuổi",
         ),
-        (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên (full_name) '   ': không được để trống"),
+        (_replace(MEMBER, "--name", "   "), "Lỗi: Họ và tên '   ': không được để trống"),
         (
             [*MEMBER, "--citizen-id", "22070001234"],
-            "Lỗi: Số CCCD (citizen_id) '22070001234': số CCCD phải gồm đúng 12 chữ số",
+            "Lỗi: Số CCCD '22070001234': số CCCD phải gồm đúng 12 chữ số",
         ),
         (
             [*MEMBER, "--official", "1999-01-01"],
-            "Lỗi: Ngày chính thức (official_on) '1999-01-01': trước ngày 19/05/2000",
+            "Lỗi: Ngày chính thức '1999-01-01': trước ngày quyết định kết nạp 19/05/2000",
         ),
     ],
 )
@@ -94,7 +91,7 @@ def test_duplicate_citizen_id(run, city):
     before = _counts()
     result = run(*_replace(MEMBER, "--name", "Trần Văn Khác"), "--citizen-id", "022070001234")
     assert result.exit_code == 1
-    assert result.stderr == "Lỗi: Số CCCD (citizen_id) '022070001234': số CCCD đã có (member #1)\n"
+    assert result.stderr == "Lỗi: Số CCCD '022070001234': số CCCD đã có (đảng viên #1)\n"
     assert _counts() == before
 
 
@@ -103,23 +100,23 @@ def test_duplicate_citizen_id(run, city):
     [
         (
             ["org", "add", "B2", "Đảng bộ X", "--kind", "base", "--parent", "HP"],
-            "Lỗi: Cấp trên (parent) 'HP': tổ chức loại base không thể trực thuộc tổ chức loại cell",
+            "Lỗi: Cấp trên 'HP': Tổ chức cơ sở đảng không thể trực thuộc Chi bộ",
         ),
         (
             ["org", "add", "C9", "Chi bộ 9", "--kind", "cell"],
-            "Lỗi: Cấp trên (parent) '': tổ chức loại cell phải có tổ chức cấp trên",
+            "Lỗi: Cấp trên '': Chi bộ phải có tổ chức cấp trên",
         ),
         (
             ["org", "add", "C9", "Chi bộ 9", "--kind", "cell", "--parent", "NOPE"],
-            "Lỗi: Cấp trên (parent) 'NOPE': không có tổ chức đảng mang mã này",
+            "Lỗi: Cấp trên 'NOPE': không có tổ chức đảng mang mã này",
         ),
         (
             ["org", "add", "HP", "Chi bộ trùng", "--kind", "cell", "--parent", "TP"],
-            "Lỗi: Mã (code) 'HP': mã này đã có",
+            "Lỗi: Mã 'HP': mã này đã có",
         ),
         (
             ["org", "add", "C9", " ", "--kind", "cell", "--parent", "TP"],
-            "Lỗi: Tên (name) '': không được để trống",
+            "Lỗi: Tên '': không được để trống",
         ),
     ],
 )
@@ -143,7 +140,8 @@ def test_a_wrong_choice_is_a_usage_error(run, city, args, option):
     before = _counts()
     result = run(*args)
     assert result.exit_code == 2
-    assert f"Invalid value for '{option}': phải là một trong:" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(f"Lỗi: {option} '")
+    assert "': phải là một trong: " in result.stderr
     assert result.stdout == ""
     assert _counts() == before
 
@@ -165,11 +163,11 @@ def test_unknown_ids(run, city):
     result = run("member", "show", "42")
     assert (result.exit_code, result.stderr) == (
         1,
-        "Lỗi: Số đảng viên (member_id) '42': không có đảng viên này\n",
+        "Lỗi: Số đảng viên '42': không có đảng viên này\n",
     )
     result = run("candidate", "show", "7")
     assert result.exit_code == 1
-    assert "(candidate_id) '7'" in result.stderr
+    assert "Số quần chúng '7'" in result.stderr
     result = run("org", "show", "ZZ")
     assert result.exit_code == 1
-    assert "(org) 'ZZ'" in result.stderr
+    assert "Tổ chức 'ZZ'" in result.stderr

@@ -294,7 +294,7 @@ def test_calendar_uses_the_local_file_of_the_settings(
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("calendar", "days-off", "3000"), "(year) '3000'"),
+        (("calendar", "days-off", "3000"), "Năm '3000'"),
         (("calendar", "add", "2025-13-01", "3"), "'2025-13-01'"),
         (("calendar", "add", "2025-12-01", "99999"), "'99999'"),
         (("calendar", "count", "2025-12-01", "hôm qua"), "'hôm qua'"),

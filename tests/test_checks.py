@@ -108,7 +108,7 @@ def test_every_problem_is_listed_in_each_format(run: Run, history: None) -> None
     table = run("--lang", "en", "db", "check")
     assert table.exit_code == 1
     assert "member #1: is in no cell" in table.stdout
-    assert "proposed_on (2023-03-01) is before applied_on (2023-03-05)" in table.stdout
+    assert "Proposed on (2023-03-01) is before Applied on (2023-03-05)" in table.stdout  # fields by label
     assert "points at member #98, who does not exist" in table.stdout
     rows = list(csv.DictReader(io.StringIO(run("--lang", "en", "db", "check", "--format", "csv").stdout)))
     codes = {r["code"] for r in rows}

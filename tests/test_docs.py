@@ -30,7 +30,8 @@ README = ROOT / "README.md"
 SAMPLE = ROOT / "sample_data"
 TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/pytest"
 DEMO_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/dangvien demo"
-TOURS = {README, DOCS / "tour.md"}  # the only pages whose outputs are run (scripts/tour.py)
+# the only pages whose outputs are run (scripts/tour.py)
+TOURS = {README, DOCS / "tour.md", DOCS / "errors.md"}
 
 
 def _load_script() -> ModuleType:

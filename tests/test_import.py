@@ -108,7 +108,7 @@ def test_unknown_column_is_refused_in_the_header(run, city, tmp_path):
     path = write(tmp_path / "x.csv", "Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào Đảng,Ghi chú\n")
     result = run("import", "members", str(path))
     assert result.exit_code == 1
-    assert result.stderr.startswith("Lỗi: Dòng tiêu đề (header) 'Ghi chú': cột không biết")
+    assert result.stderr.startswith("Lỗi: Dòng tiêu đề 'Ghi chú': cột không biết")
 
 
 def test_missing_required_column(run, city, tmp_path):

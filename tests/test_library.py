@@ -60,7 +60,7 @@ def test_the_store_refuses_a_step_dated_in_the_future(database: Database) -> Non
         assert candidate.id is not None
         with pytest.raises(InvalidValue) as refused:
             assign_mentor(session=session, candidate_id=candidate.id, member_id=1, on=TOMORROW, today=TODAY)
-        assert render_error(refused.value) == "Ngày (date) '2024-07-01': là ngày trong tương lai"
+        assert render_error(refused.value) == "Ngày '2024-07-01': là ngày trong tương lai"
         with pytest.raises(InvalidValue):
             drop_candidate(session=session, candidate_id=candidate.id, on=TOMORROW, reason="x", today=TODAY)
         with pytest.raises(InvalidValue) as refused:

@@ -58,13 +58,13 @@ def test_a_refused_command_logs_nothing(run, run_json, city):
 def test_table_shows_changes(run, city):
     out = run("log").stdout
     assert "Nhật ký thay đổi" in out
-    assert "code=HP" in out
+    assert "Mã=HP" in out  # each field by its label
 
 
 def test_bad_entity_filter(run, city):
     result = run("log", "--entity", "member:abc")
     assert result.exit_code == 1
-    assert "(entity) 'member:abc'" in result.stderr
+    assert "Đối tượng 'member:abc'" in result.stderr
 
 
 @pytest.mark.parametrize("statement", ["UPDATE change_log SET os_user = 'x'", "DELETE FROM change_log"])

@@ -124,13 +124,13 @@ def test_move_refusals(run, city):
     add_member(run, "Nguyễn Văn Sỹ", "HP", "1970-01-01", "2010-01-01")
     result = run("member", "move", "1", "--to", "K2", "--date", "2009-12-31")
     assert result.exit_code == 1
-    assert "(date) '2009-12-31'" in result.stderr
+    assert "Ngày '2009-12-31'" in result.stderr
     result = run("member", "move", "1", "--to", "HP", "--date", "2020-01-01")
     assert result.exit_code == 1
-    assert "(to) 'HP'" in result.stderr
+    assert "Chi bộ chuyển đến 'HP'" in result.stderr
     result = run("member", "move", "1", "--to", "TP", "--date", "2020-01-01")
     assert result.exit_code == 1
-    assert "(to) 'TP'" in result.stderr
+    assert "Chi bộ chuyển đến 'TP'" in result.stderr
 
 
 def test_leave(run, run_json, city):
@@ -149,10 +149,11 @@ def test_leave(run, run_json, city):
     assert run_json("member", "list", "--status", "left", "--at", "2023-01-31") == []
     again = run("member", "leave", "1", "--reason", "transfer", "--date", "2023-03-01")
     assert again.exit_code == 1
-    assert "(member_id) '1'" in again.stderr
+    assert "Số đảng viên '1'" in again.stderr
     bad = run("member", "leave", "2", "--reason", "holiday", "--date", "2023-03-01")
     assert bad.exit_code == 2  # refused while the command line is parsed, with the choices and their labels
-    assert "Invalid value for '--reason': phải là một trong: transfer (Chuyển sinh hoạt), death" in bad.stderr
+    choices = "Chuyển sinh hoạt; Từ trần; Xóa tên; Khai trừ"
+    assert f"Lỗi: --reason 'holiday': phải là một trong: {choices}" in bad.stderr
 
 
 def test_list_csv_and_table(run, city):

@@ -146,6 +146,6 @@ def test_a_base_cell_with_members_cannot_grow_cells(run, city):
     result = run("org", "add", "CQ-1", "Chi bộ 1", "--kind", "cell", "--parent", "CQ")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Lỗi: Cấp trên (parent) 'CQ': tổ chức này có 1 đảng viên sinh hoạt trực tiếp; "
+        "Lỗi: Cấp trên 'CQ': tổ chức này có 1 đảng viên sinh hoạt trực tiếp; "
         "hãy chuyển họ về chi bộ trước\n"
     )

@@ -280,7 +280,7 @@ def test_a_database_file_is_refused_when_missing_empty_or_readable_by_others(
     result = run("org", "list")
     assert result.exit_code == 1
     assert (
-        result.stderr.startswith("Lỗi: Tệp địa chỉ cơ sở dữ liệu (DANGVIEN_DB_FILE) '")
+        result.stderr.startswith("Lỗi: Tệp địa chỉ cơ sở dữ liệu ($DANGVIEN_DB_FILE) '")
     )
     assert (
         message in result.stderr

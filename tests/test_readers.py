@@ -239,7 +239,7 @@ def test_short_rows_are_padded_and_long_rows_refused(tmp_path: Path) -> None:
     assert (error.field, error.value, error.key) == ("file", str(path), "read.too_many_cells")
     assert error.params == {"field": "file", "value": str(path), "line": 4, "count": 4, "headers": 3}
     assert (
-        render_error(error, "vi") == f"Tệp (file) '{path}': dòng 4 có 4 ô, nhiều hơn 3 cột của dòng tiêu đề"
+        render_error(error, "vi") == f"Tệp '{path}': dòng 4 có 4 ô, nhiều hơn 3 cột của dòng tiêu đề"
     )
 
 
@@ -324,7 +324,7 @@ def test_mixed_encodings_are_refused_on_the_line(tmp_path: Path) -> None:
     error = refusal(path)
     assert (error.field, error.value, error.key) == ("encoding", "utf-8", "read.mixed_encoding")
     assert error.params["line"] == line
-    assert render_error(error, "vi").startswith(f"Bảng mã (encoding) 'utf-8': dòng {line} dùng bảng mã khác")
+    assert render_error(error, "vi").startswith(f"Bảng mã 'utf-8': dòng {line} dùng bảng mã khác")
 
     # And the other way round: guessed Windows-1258, then a UTF-8 line.
     rows = [to_cp1258(f"{NAMES[i % 6]},Hà Nội,{i}") for i in range(3000)]
@@ -379,7 +379,7 @@ def test_tcvn3_is_refused_with_the_way_to_convert(tmp_path: Path, where: str) ->
     error = refusal(path)
     assert (error.field, error.value, error.key) == ("encoding", "TCVN3", "read.tcvn3")
     message = render_error(error, "vi")
-    assert message.startswith("Bảng mã (encoding) 'TCVN3': tệp dùng bảng mã cũ TCVN3")
+    assert message.startswith("Bảng mã 'TCVN3': tệp dùng bảng mã cũ TCVN3")
     assert "Công cụ chuyển mã" in message
     assert "Unikey" in message
     assert "CSV UTF-8" in message
@@ -444,7 +444,7 @@ def test_unknown_formats_and_missing_files(tmp_path: Path) -> None:
     missing = tmp_path / "nope.csv"
     error = refusal(missing)
     assert (error.field, error.value, error.key) == ("file", str(missing), "read.not_found")
-    assert render_error(error, "vi") == f"Tệp (file) '{missing}': không có tệp này"
+    assert render_error(error, "vi") == f"Tệp '{missing}': không có tệp này"
     assert refusal(tmp_path / "list.docx", input_format="pdf").field == "input_format"
     # --input-format overrides the suffix
     path.write_text("a,b\n1,2\n", encoding="utf-8")
@@ -536,7 +536,7 @@ def test_xlsx_sheet_by_name(tmp_path: Path) -> None:
     error = refusal(path, sheet="Ứng viên")
     assert (error.field, error.value, error.key) == ("sheet", "Ứng viên", "read.no_sheet")
     assert render_error(error, "vi") == (
-        "Trang tính (sheet) 'Ứng viên': không có trang tính này; tệp có: Đảng viên, Quần chúng"
+        "Trang tính 'Ứng viên': không có trang tính này; tệp có: Đảng viên, Quần chúng"
     )
 
 

@@ -142,7 +142,7 @@ def test_table_translates_codes_and_shows_dates_and_percentages_for_people() -> 
     assert "107,7%" in vi
     assert "31/10/2022" in vi
     assert "=1+2" not in vi  # a column a terminal may leave out
-    assert re.search(r"TOTAL\s.*\s16\s+123,1%", vi)  # the totals as the footer
+    assert re.search(r"Tổng cộng\s.*\s16\s+123,1%", vi)  # the totals as the footer, in the language
     assert "Phụ lục" in vi  # the section under the main table
     en = text_of(report(), OutputFormat.table, "en")
     assert "Trained" in en
@@ -177,7 +177,7 @@ def test_markdown_of_a_report_has_bold_totals_and_its_sections() -> None:
     assert "| TP | Cảm tình Đảng (đã học lớp) | Tổ chức lễ kết nạp | 14 | 107,7% | 31/10/2022 | =1+2 |" in (
         text
     )
-    assert "| **TOTAL** |  |  | **16** | **123,1%** |  |  |" in text
+    assert "| **Tổng cộng** |  |  | **16** | **123,1%** |  |  |" in text
     assert "\n\n### Phụ lục\n\n| Tổ chức | Đã kết nạp |\n|---|---:|\n| TP | 14 |\n" in text
     assert text.endswith("|\n")
     assert not text.endswith("\n\n")
@@ -369,7 +369,7 @@ def test_format_takes_the_vietnamese_word(run: Run, city: None, word: str) -> No
 def test_a_format_a_command_does_not_offer_is_refused_at_parse_time(run: Run) -> None:
     result = run("member", "list", "--format", "md")
     assert result.exit_code == 2
-    assert "phải là một trong: table (Bảng), json, csv" in result.stderr
+    assert "Lỗi: --format 'md': phải là một trong: Bảng; json; csv" in result.stderr
     english = run("--lang", "en", "export", "members", "-f", "table")
     assert english.exit_code == 2
     assert "must be one of: csv, xlsx (Excel), json" in english.stderr

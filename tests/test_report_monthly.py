@@ -300,7 +300,7 @@ def test_one_file_per_cell(run, may, tmp_path):
     k2.unlink()
     refused = run("report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out))
     assert refused.exit_code == 1
-    assert refused.stderr.strip() == f"Lỗi: Tệp ra (output) '{hp}': tệp đã có; dùng --force để ghi đè"
+    assert refused.stderr.strip() == f"Lỗi: Tệp ra '{hp}': tệp đã có; dùng --force để ghi đè"
     assert hp.read_text(encoding="utf-8") == "kept"
     assert not k2.exists()
     ok(run, "report", "monthly", "--org", "TP", "--month", "2024-05", "--out-dir", str(out), "--force")
@@ -310,9 +310,11 @@ def test_one_file_per_cell(run, may, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--cell", "HP", "--month", "2022-13"), "Tháng (month) '2022-13': tháng phải viết dạng"),
-        (("--cell", "HP", "--month", "May"), "Tháng (month) 'May': tháng phải viết dạng"),
-        (("--cell", "TP", "--month", "2024-05"), "'TP': là tổ chức loại base, không phải chi bộ"),
+        (("--cell", "HP", "--month", "2022-13"), "Tháng '2022-13': không phải tháng (viết 10/2022,"),
+        (("--cell", "HP", "--month", "May"), "Tháng 'May': không phải tháng"),
+        (("--cell", "HP", "--month", "10/22"), "Tháng '10/22': không phải tháng"),
+        (("--cell", "HP", "--month", "2022/10"), "Tháng '2022/10': không phải tháng"),
+        (("--cell", "TP", "--month", "2024-05"), "'TP': là Tổ chức cơ sở đảng, không phải chi bộ"),
         (("--cell", "XX", "--month", "2024-05"), "'XX': không có tổ chức đảng mang mã này"),
         (("--org", "TP", "--month", "2024-05"), "cần --cell MÃ"),
         (("--cell", "HP", "--org", "TP", "--month", "2024-05"), "chỉ dùng một trong --cell và --org"),
@@ -351,3 +353,20 @@ def test_csv_is_one_long_table(run, may):
     assert by[("summary", "", "cell")] == "HP"
     assert by[("summary", "", "month")] == "2024-05"
     assert any(r["section"] == "candidates" and r["field"] == "full_name" for r in rows)
+
+
+@pytest.mark.parametrize("month", ["2024-05", "2024-5", "05/2024", "5/2024", "05-2024", " 5-2024 "])
+def test_the_month_as_officers_write_it(run_json, may, month):
+    """Year first with a dash, or month first with a slash or a dash: the same month."""
+    report = run_json("report", "monthly", "--cell", "HP", "--month", month)
+    assert report == run_json("report", "monthly", "--cell", "HP", "--month", "2024-05")
+    assert report["month"] == "2024-05"
+
+
+def test_the_month_defaults_to_this_month(run_json, may, monkeypatch):
+    """Without --month, the month of today (DANGVIEN_TODAY pins it; the suite's today is 30 June 2024)."""
+    assert run_json("report", "monthly", "--cell", "HP") == run_json(
+        "report", "monthly", "--cell", "HP", "--month", "2024-06"
+    )
+    monkeypatch.setenv("DANGVIEN_TODAY", "2024-05-31")
+    assert run_json("report", "monthly", "--cell", "HP")["month"] == "2024-05"

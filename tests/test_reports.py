@@ -166,7 +166,7 @@ def test_quota_set_and_list(run, run_json, city):
     assert run_json("quota", "list", "--year", "2023")[0]["target"] == 14
     bad = run("quota", "set", "TP", "--year", "2023", "--target", "3", "--milestone", "2024-Q1=1")
     assert bad.exit_code == 1
-    assert "(milestone) '2024-Q1=1'" in bad.stderr
+    assert "Lộ trình '2024-Q1=1'" in bad.stderr
     assert run("quota", "set", "ZZ", "--year", "2023", "--target", "3").exit_code == 1
 
 

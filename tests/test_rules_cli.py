@@ -38,8 +38,12 @@ def ward(run, city):
         )
 
 
-def checks(run_json, cid: int, at: str) -> dict[str, dict[str, str]]:
-    return {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", at)}
+def checks(run, cid: int, at: str) -> dict[str, dict[str, str]]:
+    """``candidate check`` as JSON by rule code; its exit code is 1 when a rule fails, 0 otherwise."""
+    result = run("candidate", "check", str(cid), "--at", at, "--format", "json")
+    found = {c["code"]: c for c in json.loads(result.stdout)}
+    assert result.exit_code == (1 if any(c["status"] == "fail" for c in found.values()) else 0), result.stderr
+    return found
 
 
 def older(run_json, **extra) -> int:
@@ -55,7 +59,7 @@ def test_a_vote_not_recorded_is_a_warning_not_left_out(run, run_json):
     cid = older(run_json)
     walk_to_applied(run, cid)
     ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")
-    found = checks(run_json, cid, "2023-03-01")
+    found = checks(run, cid, "2023-03-01")
     assert found["votes.two_thirds"]["status"] == "warn"
     assert "chưa ghi số phiếu" in found["votes.two_thirds"]["detail"]
     assert "votes.roster" not in found
@@ -87,7 +91,7 @@ def test_members_left_out_of_the_count(run, run_json):
     assert "'5'" in too_many.stderr
     assert run_json("candidate", "show", str(cid))["stage"] == "applied"  # nothing was recorded
     ok(run, *base, "--excluded", "2", "--reason", "miễn sinh hoạt, vắng mặt")
-    found = checks(run_json, cid, "2023-03-01")
+    found = checks(run, cid, "2023-03-01")
     assert found["votes.two_thirds"]["status"] == "pass"
     assert "2/3" in found["votes.two_thirds"]["detail"]
     assert "miễn sinh hoạt, vắng mặt" in found["votes.two_thirds"]["detail"]
@@ -140,7 +144,7 @@ def test_the_decision_extended_and_the_ceremony_from_its_receipt(run, run_json):
         "--received",
         "2023-06-12",
     )
-    found = checks(run_json, cid, "2023-06-12")
+    found = checks(run, cid, "2023-06-12")
     assert found["deadline.decision"]["status"] == "pass"
     assert "10 ngày gia hạn: Chờ thẩm tra lý lịch bổ sung" in found["deadline.decision"]["detail"]
     assert "điểm 4.3.1" in found["deadline.decision"]["source"]
@@ -171,7 +175,7 @@ def test_the_ceremony_command_takes_the_day_the_decision_was_received(run, run_j
     before = run("member", "ceremony", "4", "--date", "2023-04-05", "--received", "2023-04-10")
     assert before.exit_code == 1  # the ceremony cannot come before the decision was received
     ok(run, "member", "ceremony", "4", "--date", "2023-05-25", "--received", "2023-04-10")
-    found = checks(run_json, cid, "2023-05-25")
+    found = checks(run, cid, "2023-05-25")
     assert found["deadline.ceremony"]["status"] == "pass"  # 29 working days after 10/4, 36 after 3/4
 
 
@@ -187,7 +191,7 @@ def test_the_trade_union_path(run, run_json):
     assert both.exit_code == 1
     assert "--trade-union" in both.stderr
     ok(run, *walk, "--trade-union")
-    found = checks(run_json, cid, "2023-03-01")
+    found = checks(run, cid, "2023-03-01")
     assert found["introducers.count"]["status"] == "pass"
     # HP is a residential cell: the trade union stands in only in agencies and enterprises
     assert found["trade_union.substitute"]["status"] == "warn"
@@ -247,7 +251,7 @@ def test_a_substitute_introducer(run, run_json):
     shown = run_json("candidate", "show", str(cid))
     assert shown["introducers"] == [1, 4]
     assert (shown["replaced_introducer_id"], shown["substitution_reason"]) == (2, "moved")
-    found = checks(run_json, cid, "2023-03-01")
+    found = checks(run, cid, "2023-03-01")
     assert found["introducers.together"]["status"] == "pass"
     assert "#4" in found["introducers.together"]["detail"]
     assert "điểm 3.2.2" in found["introducers.together"]["source"]
@@ -299,7 +303,7 @@ def test_a_former_member_is_linked_and_judged_by_the_readmission_rules(run, run_
     cid = json.loads(added.stdout)["id"]
     assert json.loads(added.stdout)["prior_member_id"] == 4
     walk_to_applied(run, cid, mentor_on="2025-02-01", trained_on="2025-03-01", applied_on="2026-01-05")
-    found = checks(run_json, cid, "2026-02-02")
+    found = checks(run, cid, "2026-02-02")
     assert {code: c["status"] for code, c in found.items() if code.startswith("readmission.")} == {
         "readmission.wait": "pass",  # 56 months
         "readmission.once": "pass",
@@ -307,7 +311,7 @@ def test_a_former_member_is_linked_and_judged_by_the_readmission_rules(run, run_
         "readmission.excluded": "warn",  # why they left is not recorded yet
     }
     ok(run, "candidate", "readmission", str(cid), "--exit", "Tự bỏ sinh hoạt đảng")
-    found = checks(run_json, cid, "2026-02-02")
+    found = checks(run, cid, "2026-02-02")
     assert found["readmission.excluded"]["status"] == "fail"
     assert "điểm 3.5.2" in found["readmission.excluded"]["source"]
     ok(
@@ -322,7 +326,7 @@ def test_a_former_member_is_linked_and_judged_by_the_readmission_rules(run, run_
         "--approval-date",
         "2026-01-20",
     )
-    found = checks(run_json, cid, "2026-02-02")
+    found = checks(run, cid, "2026-02-02")
     assert {code: c["status"] for code, c in found.items() if code.startswith("readmission.")} == {
         "readmission.wait": "pass",
         "readmission.once": "pass",
@@ -331,7 +335,7 @@ def test_a_former_member_is_linked_and_judged_by_the_readmission_rules(run, run_
     }
     assert "245-CV/TU" in found["readmission.approval"]["detail"]
     ok(run, "candidate", "readmission", str(cid), "--clear")
-    assert not any(code.startswith("readmission.") for code in checks(run_json, cid, "2026-02-02"))
+    assert not any(code.startswith("readmission.") for code in checks(run, cid, "2026-02-02"))
 
 
 def test_a_former_member_found_by_name_only_is_linked_with_a_warning(run, run_json):
@@ -374,7 +378,7 @@ def test_a_former_member_found_by_name_only_is_linked_with_a_warning(run, run_js
 def test_education_from_the_option_and_from_the_import(run, run_json, tmp_path: Path):
     cid = add_candidate(run_json, name="Lý Thị Học", born="1990-01-01", source="other", education="7/12")
     walk_to_applied(run, cid)
-    assert checks(run_json, cid, "2023-03-01")["education.min"]["status"] == "fail"
+    assert checks(run, cid, "2023-03-01")["education.min"]["status"] == "fail"
     exception = "Xã đặc biệt khó khăn, Hướng dẫn của Ban Bí thư"
     ok(
         run,
@@ -388,7 +392,7 @@ def test_education_from_the_option_and_from_the_import(run, run_json, tmp_path: 
         "--override",
         "x",
     )
-    found = checks(run_json, cid, "2023-03-01")["education.min"]
+    found = checks(run, cid, "2023-03-01")["education.min"]
     assert found["status"] == "pass"
     assert exception in found["detail"]
     assert found["source"] == "Quy định 294-QĐ/TW, điểm 1.2"

@@ -133,7 +133,7 @@ def test_an_empty_query_is_refused(run, city, text):
     assert result.exit_code == 1
     assert result.stdout == ""
     shown = text.replace("\u200b", "\\u200b")  # invisible characters are spelt out in messages
-    assert result.stderr == f"Lỗi: Nội dung (text) '{shown}': cần ít nhất một chữ cái hoặc chữ số để tìm\n"
+    assert result.stderr == f"Lỗi: Nội dung '{shown}': cần ít nhất một chữ cái hoặc chữ số để tìm\n"
 
 
 def test_english_error(run, city):

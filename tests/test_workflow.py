@@ -38,6 +38,14 @@ def ward(run, city):
         assert result.exit_code == 0, result.stderr
 
 
+def _checks(run, *args: str) -> list[dict[str, str]]:
+    """``candidate check`` as JSON; its exit code is 1 when a rule fails, 0 otherwise."""
+    result = run("candidate", "check", *args, "--format", "json")
+    checks: list[dict[str, str]] = json.loads(result.stdout)
+    assert result.exit_code == (1 if any(c["status"] == "fail" for c in checks) else 0), result.stderr
+    return checks
+
+
 def ok(run, *args):
     result = run(*args)
     assert result.exit_code == 0, result.stderr
@@ -121,7 +129,7 @@ def test_the_whole_path_from_candidate_to_official_member(run, run_json, ward):
         {"stage": "admitted", "date": "2023-04-03"},
     ]
     assert candidate["admission"] == {"member_id": 4, "decision_no": "15-QĐ/ĐU", "decision_on": "2023-04-03"}
-    checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2024-05-06")}
+    checks = {c["code"]: c for c in _checks(run, str(cid), "--at", "2024-05-06")}
     assert checks["deadline.decision"]["status"] == "pass"
     assert checks["deadline.ceremony"]["status"] == "pass"
     assert checks["deadline.recognition"]["status"] == "pass"
@@ -235,7 +243,7 @@ def test_failed_rules_are_listed_and_can_be_overridden(run, run_json, ward):
 def test_check_reports_every_rule_with_its_source(run, run_json, ward):
     cid = add_candidate(run_json, education_level="upper_secondary")
     walk_to_applied(run, cid)
-    checks = run_json("candidate", "check", str(cid), "--at", "2023-03-01")
+    checks = _checks(run, str(cid), "--at", "2023-03-01")
     assert {c["code"] for c in checks} >= {
         "age.min",
         "age.max",
@@ -254,7 +262,9 @@ def test_check_reports_every_rule_with_its_source(run, run_json, ward):
     assert {c["code"]: c["status"] for c in checks if c["status"] != "pass"} == {
         "youth_union.substitute": "warn"
     }, checks
-    table = run("candidate", "check", str(cid), "--at", "2023-03-01").stdout
+    passed = run("candidate", "check", str(cid), "--at", "2023-03-01")
+    assert passed.exit_code == 0  # a warning is not a failure
+    table = passed.stdout
     assert "Đạt" in table
     assert "Điều lệ Đảng" in table
 
@@ -268,7 +278,7 @@ def test_age_limits(run, run_json, ward):
     assert "age.max" in result.stderr
     assert "60 tuổi 1 tháng" in result.stderr
     ok(run, "candidate", "propose", str(cid), "--date", "2022-06-01", "--age-exception", "Công văn 123-CV/TU")
-    checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2022-06-01")}
+    checks = {c["code"]: c for c in _checks(run, str(cid), "--at", "2022-06-01")}
     assert checks["age.max"]["status"] == "pass"
     assert "123-CV/TU" in checks["age.max"]["detail"]
     young = add_candidate(run_json, name="Bùi Văn Trẻ", born="2004-09-01", identified="2021-01-05")
@@ -310,7 +320,7 @@ def test_introducers_must_be_official_and_twelve_months_in_the_base(run, run_jso
     ok(run, "candidate", "mentor", str(cid), "--member", "1", "--date", "2022-02-01")
     ok(run, "candidate", "train", str(cid), "--date", "2022-04-15")
     ok(run, "candidate", "apply", str(cid), "--date", "2023-02-01", "--introducer", "1", "--introducer", "4")
-    checks = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-03-01")}
+    checks = {c["code"]: c["status"] for c in _checks(run, str(cid), "--at", "2023-03-01")}
     assert checks["introducers.official"] == "pass"  # official since December
     assert checks["introducers.together"] == "fail"  # but only eight months in the ward
 
@@ -318,7 +328,7 @@ def test_introducers_must_be_official_and_twelve_months_in_the_base(run, run_jso
 def test_records_cannot_tell_is_a_warning(run, run_json, ward):
     cid = add_candidate(run_json, identified="2022-10-01")
     walk_to_applied(run, cid, mentor_on="2022-10-05", trained_on="2022-11-01", applied_on="2023-02-01")
-    checks = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-03-01")}
+    checks = {c["code"]: c["status"] for c in _checks(run, str(cid), "--at", "2023-03-01")}
     assert checks["introducers.together"] == "warn"
     ok(run, "candidate", "propose", str(cid), "--date", "2023-03-01")  # a warning does not stop it
 
@@ -329,7 +339,7 @@ def test_youth_union_stands_in_for_one_introducer(run, run_json, ward):
     ok(run, "candidate", "train", str(member), "--date", "2022-04-15")
     ok(run, "candidate", "apply", str(member), "--date", "2023-02-01", "--introducer", "1", "--youth-union")
     checks = {
-        c["code"]: c["status"] for c in run_json("candidate", "check", str(member), "--at", "2023-03-01")
+        c["code"]: c["status"] for c in _checks(run, str(member), "--at", "2023-03-01")
     }
     assert checks["introducers.count"] == "pass"
     assert checks["youth_union.substitute"] == "fail"  # not recorded as a Youth Union member
@@ -348,7 +358,7 @@ def test_youth_union_stands_in_for_one_introducer(run, run_json, ward):
         "--youth-union",
     )
     checks = {
-        c["code"]: c["status"] for c in run_json("candidate", "check", str(from_union), "--at", "2023-03-01")
+        c["code"]: c["status"] for c in _checks(run, str(from_union), "--at", "2023-03-01")
     }
     assert checks["youth_union.substitute"] == "pass"
     usage = run("candidate", "apply", str(member), "--date", "2023-02-01", "--introducer", "1")
@@ -374,7 +384,7 @@ def test_cell_keeps_three_official_members(run, run_json, city):
         "2011-01-01",
     )
     cid = add_candidate(run_json)
-    checks = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2022-06-01")}
+    checks = {c["code"]: c["status"] for c in _checks(run, str(cid), "--at", "2022-06-01")}
     assert checks["cell.min_official"] == "warn"  # a condition for setting up a cell, not for admission
     due = run_json("due", "--at", "2022-06-01")
     assert {"kind": "cell_below_minimum", "cell": "HP"}.items() <= next(
@@ -416,7 +426,7 @@ def test_removal_and_readmission_keep_both_histories(run, run_json, ward, monkey
     assert refused.exit_code == 1
     assert "readmission.wait" in refused.stderr
     ok(run, "candidate", "propose", str(again), "--date", "2026-03-02", "--override", "thử")
-    checked = run_json("candidate", "check", str(again), "--at", "2026-03-02")
+    checked = _checks(run, str(again), "--at", "2026-03-02")
     checks = {c["code"]: c["status"] for c in checked}
     assert {k: v for k, v in checks.items() if k.startswith("readmission.")} == {
         "readmission.wait": "fail",
@@ -555,10 +565,10 @@ def test_a_late_recognition_is_flagged_and_a_past_check_ignores_later_steps(run,
     )
     ok(run, "member", "recognize", "4", "--date", "2024-06-28")  # the meeting came two months late
     assert run_json("member", "show", "4")["official_on"] == "2024-04-20"
-    checks = {c["code"]: c for c in run_json("candidate", "check", str(cid), "--at", "2024-06-30")}
+    checks = {c["code"]: c for c in _checks(run, str(cid), "--at", "2024-06-30")}
     assert checks["deadline.recognition"]["status"] == "fail"
     assert "28/06/2024" in checks["deadline.recognition"]["detail"]
     # as of a day before the application, the application and later steps are not seen
-    early = {c["code"]: c["status"] for c in run_json("candidate", "check", str(cid), "--at", "2023-01-15")}
+    early = {c["code"]: c["status"] for c in _checks(run, str(cid), "--at", "2023-01-15")}
     assert early["introducers.count"] == "warn"
     assert "deadline.ceremony" not in early

@@ -49,7 +49,9 @@ def substitute(
     replaces: Annotated[int, typer.Option("--replaces", help="help.candidate.substitute.replaces")],
     reason: Annotated[
         SubstitutionReason,
-        choice_option(SubstitutionReason, "--reason", help="help.candidate.substitute.reason"),
+        choice_option(
+            SubstitutionReason, "--reason", metavar="metavar.reason", help="help.candidate.substitute.reason"
+        ),
     ],
     date_: DateOption,
     fmt: FormatOption = OutputFormat.table,
@@ -83,7 +85,8 @@ def readmission(
     ] = None,
     left: Annotated[str | None, typer.Option("--left", help="help.candidate.readmission.left")] = None,
     exit_: Annotated[
-        PriorExit | None, choice_option(PriorExit, "--exit", help="help.candidate.readmission.exit")
+        PriorExit | None,
+        choice_option(PriorExit, "--exit", metavar="metavar.reason", help="help.candidate.readmission.exit"),
     ] = None,
     expunged: Annotated[
         str | None, typer.Option("--expunged", help="help.candidate.readmission.expunged")

@@ -1,57 +1,140 @@
 """The root ``dangvien`` command: global options, the command groups, and the one place where the
-library's errors become a one-line message and an exit code."""
+library's errors and the command line's own become a message and an exit code.
+
+**Global options anywhere.** ``--db`` and ``--lang`` are the root's options, and may be written before or
+after the command (``dangvien member list --lang en``): the root moves them to the front before parsing.
+``--format`` is each command's own; written before the command (``dangvien --format json member list``),
+the root hands it on to the command, unless the command line gives the command its own.
+
+**Errors.** A refusal of the library is one line on stderr (``Lỗi: …``, exit code 1); a usage error (exit
+code 2) repeats the usage line, says where the help is, then the same one line; both in the run's
+language. With ``--format json`` either is one JSON object on stderr instead (see cli/failures.py).
+"""
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer.exceptions import Abort
 
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
-from dangvien_cli.cli.help import localize
+from dangvien_cli.cli.failures import EXIT_REFUSED, EXIT_USAGE, Failure, refusal, report
+from dangvien_cli.cli.help import LANG_META, HelpGroup, localize, run_language
 from dangvien_cli.errors import DangvienError, InvalidValue
-from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
+from dangvien_cli.messages import t
 
-EXIT_USER_ERROR = 1
+EXIT_USER_ERROR = EXIT_REFUSED
+JSON_META = "dangvien.json_errors"  # the root context's note that errors go out as JSON
 
-
-def _language(ctx: typer.Context) -> str:
-    """The run's language: the root's ``--lang`` once parsed; before that (``--help`` is handled while the
-    options are parsed) the one the command line names; else ``DANGVIEN_LANG``; else Vietnamese."""
-    obj = ctx.find_object(AppContext)
-    if obj is not None:
-        return obj.lang
-    root = ctx.find_root()
-    lang = root.params.get("lang") or root.meta.get(LANG_META)
-    return str(getattr(lang, "value", lang)) if lang else os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+ROOT_VALUE_OPTIONS = ("--db", "--lang")  # the root's options that take a value: allowed anywhere
+FORMAT_OPTIONS = ("--format", "-f")
 
 
-LANG_META = "dangvien.lang"
+def _value_option(arg: str, names: tuple[str, ...]) -> tuple[str, str | None] | None:
+    """(the option, its value if written in the same word) when ``arg`` is one of ``names``
+    (``--db x.db`` gives ``("--db", None)``, ``--db=x.db`` and ``-fjson`` give their values)."""
+    for name in names:
+        if arg == name:
+            return name, None
+        if name.startswith("--") and arg.startswith(name + "="):
+            return name, arg[len(name) + 1 :]
+        if not name.startswith("--") and arg.startswith(name) and len(arg) > len(name):
+            return name, arg[len(name) :]
+    return None
+
+
+def _take(args: list[str], start: int, names: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Split ``args[start:]`` (up to a ``--``) into the options ``names`` with their values, and the rest."""
+    taken: list[str] = []
+    rest: list[str] = []
+    index = start
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        found = _value_option(arg, names)
+        if found is None:
+            rest.append(arg)
+        elif found[1] is None and index + 1 < len(args):
+            taken += [arg, args[index + 1]]
+            index += 1
+        else:
+            taken.append(arg)
+        index += 1
+    return taken, rest
+
+
+def command_index(args: list[str]) -> int:
+    """Where the command's name is in the root's arguments (``len(args)`` when there is none)."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--" or not arg.startswith("-") or arg == "-":
+            break
+        found = _value_option(arg, (*ROOT_VALUE_OPTIONS, *FORMAT_OPTIONS))
+        index += 2 if found is not None and found[1] is None else 1
+    return min(index, len(args))
+
+
+def arrange(args: list[str]) -> list[str]:
+    """The root's arguments with the global options where Click looks for them: ``--db`` and ``--lang``
+    (from anywhere) first; a ``--format`` written before the command moved after it, unless the command is
+    given its own."""
+    at = command_index(args)
+    if at >= len(args) or args[at] == "--":
+        return args
+    moved, tail = _take(args, at, ROOT_VALUE_OPTIONS)
+    head_format, head = _take(args[:at], 0, FORMAT_OPTIONS)
+    if head_format and not _take(tail, 0, FORMAT_OPTIONS)[0]:
+        end = tail.index("--") if "--" in tail else len(tail)
+        tail = [*tail[:end], *head_format, *tail[end:]]
+    return [*moved, *head, *tail]
+
+
+def _values(args: list[str], names: tuple[str, ...]) -> list[str]:
+    taken, _ = _take(args, 0, names)
+    values: list[str] = []
+    index = 0
+    while index < len(taken):
+        found = _value_option(taken[index], names)
+        assert found is not None
+        if found[1] is None:
+            values.append(taken[index + 1] if index + 1 < len(taken) else "")
+            index += 2
+        else:
+            values.append(found[1])
+            index += 1
+    return values
 
 
 def named_language(args: list[str]) -> str | None:
     """The language ``--lang X`` (or ``--lang=X``) names anywhere on the command line, if it names one."""
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
-        if arg == "--lang" and index + 1 < len(args):
-            value = args[index + 1]
-        member = Lang.parse(value) if value is not None else None
+    for value in reversed(_values(args, ("--lang",))):
+        member = Lang.parse(value)
         if member is not None:
             return member.value
     return None
 
 
-def _database_error(error: Exception, lang: str) -> str | None:
-    """The message for SQLAlchemy errors that users can meet (a locked or unreachable database, a refused
+def wants_json(args: list[str]) -> bool:
+    """Whether the command line asks for JSON (``--format json``, ``-f json``, anywhere): then a refusal
+    is a JSON object too."""
+    from dangvien_cli.render.formats import OutputFormat
+
+    values = _values(args, FORMAT_OPTIONS)
+    return bool(values) and OutputFormat.parse(values[-1]) is OutputFormat.json
+
+
+def _database_error(error: Exception, lang: str) -> Failure | None:
+    """The failure for SQLAlchemy errors that users can meet (a locked or unreachable database, a refused
     row); ``None`` for anything else, which is a bug and keeps its traceback."""
     exc = sys.modules.get("sqlalchemy.exc")
     if exc is None or not isinstance(error, exc.DBAPIError):
@@ -60,11 +143,11 @@ def _database_error(error: Exception, lang: str) -> str | None:
     if isinstance(error, exc.OperationalError) and _is_busy(error, detail):
         from dangvien_cli.store.engine import BUSY_TIMEOUT_MS
 
-        return t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000)
+        return Failure("busy", t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000))
     if isinstance(error, exc.IntegrityError):
-        return t("db.integrity", lang, detail=detail)
+        return Failure("conflict", t("db.integrity", lang, detail=detail))
     if isinstance(error, exc.OperationalError):
-        return t("db.unreachable", lang, detail=detail)
+        return Failure("database_unreachable", t("db.unreachable", lang, detail=detail))
     return None
 
 
@@ -147,26 +230,45 @@ def load_subcommand(name: str) -> Any:
     return command
 
 
-class DangvienGroup(TyperGroup):
-    """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
-    exit code 1 here, once. (Usage errors keep Typer's exit code 2.)
+def _show_help(error: NoArgsIsHelpError) -> NoReturn:
+    """A group named without a command, or the root without anything: its help, on stdout; exit code 2."""
+    from typer._click.utils import echo
+
+    echo(error.format_message(), color=error.ctx.color)
+    raise typer.Exit(EXIT_USAGE)
+
+
+class DangvienGroup(HelpGroup):
+    """The root. It puts the global options where Click looks for them (:func:`arrange`), notes the run's
+    language before any help is built, and every subcommand runs inside its ``invoke``: known errors become
+    their message (or JSON object) on stderr and their exit code here, once.
 
     Subcommands are loaded on first use (see :data:`SUBCOMMANDS`); listing them for the root's help uses
     their help text alone."""
 
     _listing = False
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except NoArgsIsHelpError as error:
+            _show_help(error)
+        except UsageError as error:  # the root's own options are wrong (`dangvien --lang xx …`)
+            lang = named_language(args) or run_language(error.ctx)
+            self._fail_usage(error, lang, wants_json(args))
+
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         lang = named_language(args)
         if lang is not None:  # known before any help is built
             ctx.meta[LANG_META] = lang
-        return super().parse_args(ctx, args)
+        ctx.meta[JSON_META] = wants_json(args)
+        return super().parse_args(ctx, arrange(args))
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return [*super().list_commands(ctx), *(n for n in SUBCOMMANDS if n not in self.commands)]
 
     def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:  # type: ignore[override]
-        lang = _language(ctx)
+        lang = run_language(ctx)
         if cmd_name in self.commands or cmd_name not in SUBCOMMANDS:
             return localize(super().get_command(ctx, cmd_name), lang)
         if self._listing:  # only its name and help are shown: no need to import it
@@ -176,7 +278,7 @@ class DangvienGroup(TyperGroup):
         return localize(command, lang)
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:  # type: ignore[override]
-        localize(self, _language(ctx))  # the root's own help and options
+        localize(self, run_language(ctx))  # the root's own help and options
         self._listing = True
         try:
             super().format_help(ctx, formatter)
@@ -188,17 +290,33 @@ class DangvienGroup(TyperGroup):
             root_db = ctx.params.get("db_")  # the root's --db
             _refuse_control_characters([*ctx._protected_args, *ctx.args, *([root_db] if root_db else [])])
             return super().invoke(ctx)
+        except NoArgsIsHelpError as error:
+            _show_help(error)
+        except UsageError as error:
+            self._fail_usage(error, run_language(ctx), bool(ctx.meta.get(JSON_META)))
+        except Abort:
+            sys.stderr.write(t("cli.aborted", run_language(ctx)) + "\n")
+            raise typer.Exit(EXIT_REFUSED) from None
         except DangvienError as error:
-            lang = _language(ctx)
-            message = render_error(error, lang)
+            lang = run_language(ctx)
+            failure = refusal(error, lang)
         except Exception as error:
-            lang = _language(ctx)
+            lang = run_language(ctx)
             known = _database_error(error, lang)
             if known is None:
                 raise
-            message = known
-        sys.stderr.write(f"{t('error.prefix', lang)}: {_without_password(ctx, message)}\n")
-        raise typer.Exit(EXIT_USER_ERROR)
+            failure = known
+        failure = Failure(failure.code, _without_password(ctx, failure.message), failure.field, failure.value)
+        report(failure, lang, as_json=bool(ctx.meta.get(JSON_META)))
+        raise typer.Exit(EXIT_REFUSED)
+
+    @staticmethod
+    def _fail_usage(error: UsageError, lang: str, as_json: bool) -> NoReturn:
+        """Report a usage error in ``lang`` and end with its exit code (2)."""
+        from dangvien_cli.cli.usage import usage_failure
+
+        report(usage_failure(error, lang), lang, as_json=as_json)
+        raise typer.Exit(EXIT_USAGE)
 
 
 app = typer.Typer(
@@ -215,20 +333,22 @@ def root(
     ctx: typer.Context,
     db_: Annotated[
         str | None,
-        typer.Option(
-            "--db",
-            help="help.root.db",
-            show_default=False,
-        ),
+        typer.Option("--db", metavar="metavar.database", help="help.root.db", show_default=False),
     ] = None,
     lang: Annotated[
         Lang,
         choice_option(
-            Lang, "--lang", envvar="DANGVIEN_LANG", help="help.root.lang"
+            Lang, "--lang", envvar="DANGVIEN_LANG", metavar="metavar.language", help="help.root.lang"
         ),
     ] = Lang.vietnamese,
+    _format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="metavar.format", help="help.root.format", show_default=False),
+    ] = None,
 ) -> None:
-    """The root: the database and the language, for every command (its help: ``help.root``)."""
+    """The root: the database and the language, for every command (its help: ``help.root``). A
+    ``--format`` before the command is handed on to it (see :func:`arrange`); the root's own is for its
+    help, and is set only when no command follows."""
     ctx.obj = AppContext(db=db_, lang=lang.value)
     ctx.call_on_close(ctx.obj.close)
 

@@ -97,12 +97,12 @@ def _answer(
 @app.command("days-off", help="help.calendar.days_off")
 def days_off(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(metavar="YEAR", help="help.calendar.days_off.year")],
+    year: Annotated[int, typer.Argument(metavar="metavar.year", help="help.calendar.days_off.year")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """``calendar days-off YEAR``: the weekdays off and the days worked in their place, with their sources."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidValue("year", year, "calendar.year_range", start=FIRST_YEAR, end=LAST_YEAR)
+        raise InvalidValue("year", year, "calendar.year_range", first_year=FIRST_YEAR, last_year=LAST_YEAR)
     app_ctx = app_context(ctx)
     calendar = _calendar(ctx)
     checked = t("calendar.checked" if calendar.is_verified(year) else "calendar.unchecked", app_ctx.lang)
@@ -118,8 +118,8 @@ def days_off(
 )
 def add(
     ctx: typer.Context,
-    start: Annotated[str, typer.Argument(metavar="DATE", help="help.calendar.add.date")],
-    days: Annotated[int, typer.Argument(metavar="N", help="help.calendar.add.days")],
+    start: Annotated[str, typer.Argument(metavar="metavar.date", help="help.calendar.add.date")],
+    days: Annotated[int, typer.Argument(metavar="metavar.number", help="help.calendar.add.days")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """``calendar add DATE N``: the date N working days after DATE (before it when N is negative)."""
@@ -139,8 +139,8 @@ def add(
 @app.command("count", help="help.calendar.count")
 def count(
     ctx: typer.Context,
-    start: Annotated[str, typer.Argument(metavar="FROM", help="help.calendar.count.start")],
-    end: Annotated[str, typer.Argument(metavar="TO", help="help.calendar.count.end")],
+    start: Annotated[str, typer.Argument(metavar="metavar.date", help="help.calendar.count.start")],
+    end: Annotated[str, typer.Argument(metavar="metavar.date", help="help.calendar.count.end")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """``calendar count FROM TO``: working days after FROM up to and including TO (negative when TO comes

@@ -41,16 +41,18 @@ REMARK_COLUMNS = [Column("date", Kind.date, wrap=False), Column("author_name"), 
 def add_candidate(
     ctx: typer.Context,
     person: PersonDetails,
-    cell: Annotated[str, typer.Option("--cell", help="Mã chi bộ / the cell's code.")],
+    cell: Annotated[str, typer.Option("--cell", metavar="metavar.code", help="help.option.cell")],
     source: Annotated[
-        Source, choice_option(Source, "--source", help="Nguồn / where the candidate comes from.")
+        Source,
+        choice_option(Source, "--source", metavar="metavar.source", help="help.candidate.add.source"),
     ],
     identified: Annotated[
-        str | None, typer.Option("--identified", help="Ngày đưa vào nguồn / date identified (default today).")
+        str | None,
+        typer.Option("--identified", metavar="metavar.date", help="help.candidate.add.identified"),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Thêm một quần chúng ưu tú vào nguồn. / Add a candidate."""
+    """Add a candidate (registered as ``candidate add`` and as the root's ``add-candidate``)."""
     from dangvien_cli.store.admission_records import link_prior_member
     from dangvien_cli.store.people import add_candidate as store_add_candidate
     from dangvien_cli.store.people import show_candidate
@@ -79,22 +81,16 @@ def add_candidate(
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
-app.command("add")(add_candidate)
+app.command("add", help="help.candidate.add")(add_candidate)
 
 
-@app.command("list")
+@app.command("list", help="help.candidate.list")
 def list_(
     ctx: typer.Context,
-    org: Annotated[
-        str | None, typer.Option("--org", help="Trong tổ chức này và cấp dưới / in this subtree.")
-    ] = None,
+    org: Annotated[str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org")] = None,
     stage: Annotated[
         Stage | None,
-        choice_option(
-            Stage,
-            "--stage",
-            help="Giai đoạn (mặc định: những người còn trong nguồn) / default: all still on the way.",
-        ),
+        choice_option(Stage, "--stage", metavar="metavar.stage", help="help.candidate.list.stage"),
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
@@ -102,7 +98,7 @@ def list_(
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Danh sách quần chúng ưu tú. / Candidates, in Vietnamese name order."""
+    """Candidates, in Vietnamese name order."""
     from dangvien_cli.store.people import list_candidates
 
     app_ctx = app_context(ctx)
@@ -112,13 +108,13 @@ def list_(
     emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide)
 
 
-@app.command("show")
+@app.command("show", help="help.candidate.show")
 def show(
     ctx: typer.Context,
-    candidate_id: Annotated[int, typer.Argument(metavar="ID", help="Số quần chúng / candidate ID.")],
+    candidate_id: steps.CandidateId,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Hồ sơ một quần chúng. / One candidate's record."""
+    """One candidate's record."""
     from dangvien_cli.store.people import show_candidate
 
     app_ctx = app_context(ctx)
@@ -150,7 +146,7 @@ for _name, _command in (
     ("drop", steps.drop),
     ("check", steps.check),
 ):
-    app.command(_name)(_command)
+    app.command(_name, help=f"help.candidate.{_name}")(_command)
 app.command("substitute", help="help.candidate.substitute")(admission_records.substitute)
 app.command("readmission", help="help.candidate.readmission")(admission_records.readmission)
 app.command("extend", help="help.candidate.extend")(admission_records.extend)

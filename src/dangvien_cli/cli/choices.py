@@ -1,38 +1,48 @@
 """Options whose value is one of a domain vocabulary (see :mod:`dangvien_cli.domain.vocab`).
 
 Every such option accepts the code, the Vietnamese label or the label typed without tones, in any case
-(``--kind cell``, ``--kind "chi bộ"``, ``--kind "chi bo"``). Its help lists the choices with their labels, the
-shell completes them, and a wrong value is refused while the command line is parsed (exit code 2), with
-the choices listed in the run's language.
+(``--kind cell``, ``--kind "chi bộ"``, ``--kind "chi bo"``). Its help lists the choices in the run's language
+(the labels in Vietnamese, the codes with their labels in English), the shell completes them, and a wrong
+value is refused while the command line is parsed (exit code 2), with the choices listed the same way.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable
 from typing import Any
 
 import typer
 
 from dangvien_cli.cli.help import CHOICES, is_key
+from dangvien_cli.cli.help import run_language as _run_language
 from dangvien_cli.domain.vocab import Vocabulary
-from dangvien_cli.messages import DEFAULT_LANGUAGE, t
+from dangvien_cli.messages import t
 
 
 def run_language() -> str:
-    """The run's language while the command line is being parsed: the root's ``--lang``, else
-    ``DANGVIEN_LANG``, else Vietnamese."""
-    from typer._click.globals import get_current_context  # typer keeps its own copy of click
+    """The run's language while the command line is being parsed (see :func:`cli.help.run_language`)."""
+    return _run_language()
 
-    ctx = get_current_context(silent=True)
-    if ctx is not None:
-        lang = ctx.find_root().params.get("lang")
-        if lang:
-            return str(getattr(lang, "value", lang))
-    return os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+
+def listed(members: Iterable[Vocabulary], lang: str) -> str:
+    """The choices as help and usage errors list them: in Vietnamese their labels, which is what an
+    officer types (``Đảng bộ cấp trên; Tổ chức cơ sở đảng; Chi bộ``); in English the codes with their
+    labels (``committee (Committee), base (Base organisation)…``)."""
+    if lang == "vi":  # a label may hold commas ("Thôn, khu, tổ dân phố"): semicolons between them
+        return "; ".join(m.vi for m in members)
+    return ", ".join(f"{m.value} ({m.en})" if m.en != m.value else m.value for m in members)
+
+
+class ChoiceError(typer.BadParameter):
+    """A value that is none of the choices; ``value`` is what was typed (for the JSON error object)."""
+
+    def __init__(self, message: str, value: str) -> None:
+        super().__init__(message)
+        self.value = value
 
 
 def parse_choice(vocabulary: type[Vocabulary]) -> Any:
-    """A parser for Typer: text (or an already parsed member) → the member it names; BadParameter else."""
+    """A parser for Typer: text (or an already parsed member) → the member it names; a usage error else."""
 
     def parse(value: Any) -> Vocabulary:
         if isinstance(value, vocabulary):
@@ -40,7 +50,7 @@ def parse_choice(vocabulary: type[Vocabulary]) -> Any:
         member = vocabulary.parse(str(value))
         if member is None:
             lang = run_language()
-            raise typer.BadParameter(t("value.choice", lang, choices=vocabulary.choices(lang)))
+            raise ChoiceError(t("value.choice", lang, choices=listed(vocabulary, lang)), str(value))
         return member
 
     return parse
@@ -55,19 +65,20 @@ def complete_choice(vocabulary: type[Vocabulary]) -> Any:
     return complete
 
 
-def choice_help(vocabulary: type[Vocabulary], text: str) -> str:
+def choice_help(members: Iterable[Vocabulary], key: str) -> str:
     """The option's help: a catalogue key, which :mod:`dangvien_cli.cli.help` shows with the choices in the
-    run's language; or (until every help is a key) ``text`` followed by the choices in Vietnamese."""
-    if is_key(text):
-        CHOICES[text] = vocabulary
-        return text
-    return f"{text} {t('label.choices', 'vi')}: {vocabulary.choices('vi')}."
+    run's language."""
+    assert is_key(key), f"an option's help is a catalogue key: {key!r}"
+    chosen = tuple(members)
+    CHOICES[key] = lambda lang: listed(chosen, lang)
+    return key
 
 
 def choice_option(
-    vocabulary: type[Vocabulary], *param_decls: str, help: str, metavar: str = "MÃ", **kwargs: Any
+    vocabulary: type[Vocabulary], *param_decls: str, help: str, metavar: str, **kwargs: Any
 ) -> Any:
-    """A ``typer.Option`` taking one member of ``vocabulary``: ``Annotated[OrgKind, choice_option(...)]``."""
+    """A ``typer.Option`` taking one member of ``vocabulary``: ``Annotated[OrgKind, choice_option(...)]``.
+    ``help`` and ``metavar`` are catalogue keys (``help.org.add.kind``, ``metavar.kind``)."""
     return typer.Option(
         *param_decls,
         parser=parse_choice(vocabulary),

@@ -12,7 +12,7 @@ from dangvien_cli.cli.common import AppContext, app_context
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.messages import t
+from dangvien_cli.messages import reason_params, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
@@ -27,9 +27,9 @@ CHECK_COLUMNS = [
 ]
 
 
-@app.command("status")
+@app.command("status", help="help.db.status")
 def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """Địa chỉ, phiên bản và số dòng. / URL (password hidden), revisions and row counts."""
+    """URL (password hidden), revisions and row counts."""
     from dangvien_cli.store.engine import mask_url, sqlite_path
     from dangvien_cli.store.migrate import current_revision, head_revision, row_counts
 
@@ -51,15 +51,17 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
             notice(t("label.permissions_warning", app_ctx.lang, path=str(path), mode=oct(mode)))
     # JSON: the whole record; CSV: the row counts; a table: the record, then the row counts.
     rows = [{"table": name, "rows": count} for name, count in counts.items()]
+    if fmt is OutputFormat.table:  # for people: each table by the kind of record it holds
+        rows = [{**row, "table": _table_label(row["table"], app_ctx.lang)} for row in rows]
     summary = record_view({k: v for k, v in record.items() if k != "row_counts"}, Title("title.db_status"))
     counted = Section("row_counts", Title("title.row_counts"), ROW_COUNT_COLUMNS, rows)
     view = View(Shape.record, rows=rows, sections=[*summary.sections, counted], data=record)
     emit(view, fmt, app_ctx.lang)
 
 
-@app.command("upgrade")
+@app.command("upgrade", help="help.db.upgrade")
 def upgrade(ctx: typer.Context) -> None:
-    """Nâng cấp lược đồ lên phiên bản mới nhất. / Migrate the schema to head."""
+    """Migrate the schema to head."""
     from dangvien_cli.store.migrate import backup_before_upgrade, current_revision, upgrade
 
     app_ctx = app_context(ctx)
@@ -71,9 +73,9 @@ def upgrade(ctx: typer.Context) -> None:
     notice(t("done.upgraded", app_ctx.lang, revision=current_revision(database.engine)))
 
 
-@app.command("check")
+@app.command("check", help="help.db.check")
 def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
-    """Kiểm tra toàn vẹn dữ liệu; mã 1 nếu có lỗi. / Check integrity and invariants; exit 1 on a problem.
+    """Check integrity and invariants; exit 1 on a problem.
 
     SQLite's integrity and foreign-key checks, then the tool's own rules: every member in exactly one cell
     on every day from admission to leaving, no stage dates running backwards, every admission linking a
@@ -106,11 +108,50 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
         raise typer.Exit(1)
 
 
+def _table_label(name: str, lang: str) -> str:
+    """A table as people call what it holds (``member``: "đảng viên"); a table the catalogue lacks as it
+    is."""
+    label = t(f"entity.{name}", lang)
+    return name if label == f"entity.{name}" else label
+
+
 def _problem_text(
     code: str, entity: str | None, row_id: int | None, params: dict[str, Any], lang: str
 ) -> str:
-    where = f"{entity} #{row_id}: " if entity is not None and row_id is not None else ""
-    return where + t(f"check.{code}", lang, **params)
+    """A problem for people: the record (its kind in the run's language) and what is wrong with it."""
+    from dangvien_cli.domain.vocab import Stage
+
+    where = ""
+    if entity is not None and row_id is not None:
+        where = f"{t('check.record', lang, **reason_params({'entity': entity}, lang), id=row_id)}: "
+    labelled = {k: Stage(v) if k == "stage" and v in Stage.codes() else v for k, v in params.items()}
+    return where + t(f"check.{code}", lang, **reason_params(labelled, lang))
+
+
+YES = ("y", "yes", "c", "co")
+NO = ("n", "no", "k", "khong")
+
+
+def _confirm(question: str, lang: str) -> bool:
+    """Ask ``question`` in the run's language (Click's own prompt says ``[y/N]`` and "invalid input" in
+    English): yes is y/yes in English and c/có in Vietnamese, either accepted in both; no answer is no. The
+    end of the input aborts (exit code 1, "Đã dừng.")."""
+    import sys
+
+    from dangvien_cli.domain.names import fold
+
+    while True:
+        typer.echo(f"{question} [{t('cli.yes_no', lang)}]: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            typer.echo()
+            raise typer.Abort()
+        answer = fold(line.strip())
+        if answer in YES:
+            return True
+        if answer in NO or not answer:
+            return False
+        typer.echo(t("cli.answer_yes_or_no", lang))
 
 
 def _sqlite_file(app_ctx: AppContext, command: str) -> Path:
@@ -130,15 +171,13 @@ def _busy_timeout_s() -> float:
     return engine.BUSY_TIMEOUT_MS / 1000
 
 
-@app.command("backup")
+@app.command("backup", help="help.db.backup")
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Tệp sao lưu / the backup file to write.")],
-    overwrite: Annotated[
-        bool, typer.Option("--force", "--overwrite", help="Ghi đè tệp đã có / replace an existing file.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.db.backup.file")],
+    overwrite: Annotated[bool, typer.Option("--force", "--overwrite", help="help.db.backup.force")] = False,
 ) -> None:
-    """Sao lưu khi đang dùng (chỉ chủ sở hữu đọc được). / An online, consistent copy, readable by you only."""
+    """An online, consistent copy, readable by you only."""
     from dangvien_cli.store.backup import backup_sqlite
 
     app_ctx = app_context(ctx)
@@ -149,22 +188,20 @@ def backup(
     notice(t("db.backed_up", app_ctx.lang, file=str(written)))
 
 
-@app.command("restore")
+@app.command("restore", help="help.db.restore")
 def restore(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Tệp sao lưu của dangvien / a dangvien backup file.")],
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Không hỏi lại / do not ask (for scripts).")
-    ] = False,
+    file: Annotated[Path, typer.Argument(metavar="metavar.file", help="help.db.restore.file")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.db.restore.yes")] = False,
 ) -> None:
-    """Khôi phục từ tệp sao lưu, thay toàn bộ dữ liệu hiện có. / Replace all data with a backup's."""
+    """Replace all data with a backup's."""
     from dangvien_cli.store.backup import check_restore_source, restore_sqlite
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
     path = _sqlite_file(app_ctx, "restore")
     check_restore_source(file, path)  # a missing or non-SQLite file is refused before asking
-    if not yes and not typer.confirm(t("db.restore_confirm", lang, file=str(file), database=str(path))):
+    if not yes and not _confirm(t("db.restore_confirm", lang, file=str(file), database=str(path)), lang):
         notice(t("db.restore_cancelled", lang))
         raise typer.Exit(1)
     revision = restore_sqlite(file, path, timeout_s=_busy_timeout_s())

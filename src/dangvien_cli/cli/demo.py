@@ -73,27 +73,40 @@ def _relative(arg: str) -> str:
 def demo(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
-        typer.Option("--data", help="Thư mục dữ liệu mẫu / the sample folder (default: the city)."),
+        Path | None, typer.Option("--data", metavar="metavar.folder", help="help.demo.data")
     ] = None,
 ) -> None:
-    """Dùng thử trên dữ liệu mẫu một thành phố. / Try the tool on a sample city (a throwaway database)."""
+    """Try the tool on a sample city. Without ``--db`` the database lives in a throwaway folder, removed
+    when the tour ends (whether it ends well or not); with ``--db`` it stays, to explore afterwards. A step
+    that fails stops the tour with its exit code."""
+    app_ctx = app_context(ctx)
+    folder = data or sample_folder()
+    if app_ctx.db is not None:
+        _tour_on(app_ctx.db, folder, app_ctx.lang)
+        sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=app_ctx.db) + "\n")
+        return
+    with tempfile.TemporaryDirectory(prefix="dangvien-demo-") as scratch:
+        _tour_on(str(Path(scratch) / "demo.db"), folder, app_ctx.lang)
+    sys.stdout.write("\n" + t("demo.done_removed", app_ctx.lang) + "\n")
+
+
+def _tour_on(database: str, folder: Path, lang: str) -> None:
+    """Run the tour's steps on ``database``, in ``lang``; the first step that fails ends it (exit code)."""
     from typer.main import get_command
 
     from dangvien_cli.cli.app import app
 
-    app_ctx = app_context(ctx)
-    folder = data or sample_folder()
-    database = app_ctx.db or str(Path(tempfile.mkdtemp(prefix="dangvien-demo-")) / "demo.db")
     command = get_command(app)
-    lang = ["--lang", app_ctx.lang]
     for step, args in _tour(folder):
         shown = shlex.join(_relative(arg) for arg in args)
-        sys.stdout.write(f"\n## {t(step, app_ctx.lang)}\n» dangvien {shown}\n")
+        sys.stdout.write(f"\n## {t(step, lang)}\n» dangvien {shown}\n")
         sys.stdout.flush()
         try:
-            command.main(args=["--db", database, *lang, *args], prog_name="dangvien", standalone_mode=False)
+            code = command.main(
+                args=["--db", database, "--lang", lang, *args], prog_name="dangvien", standalone_mode=False
+            )
         except SystemExit as stop:  # a command that ended with an exit code
-            if stop.code:
-                raise
-    sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=database) + "\n")
+            code = stop.code
+        if isinstance(code, int) and code != 0:  # not standalone: an exit code is returned, not raised
+            sys.stderr.write(t("demo.step_failed", lang, command=f"dangvien {shown}", code=code) + "\n")
+            raise typer.Exit(code)

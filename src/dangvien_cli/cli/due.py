@@ -21,15 +21,10 @@ from dangvien_cli.render.formats import OutputFormat
 
 def due(
     ctx: typer.Context,
-    org: Annotated[
-        str | None, typer.Option("--org", help="Trong tổ chức này và cấp dưới / in this subtree.")
-    ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help="Tính tại ngày / as of this date (default today).")
-    ] = None,
+    org: Annotated[str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org")] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")] = None,
     within: Annotated[
-        int | None,
-        typer.Option("--within", help="Chỉ việc đến hạn trong N ngày (kể cả quá hạn) / due within N days."),
+        int | None, typer.Option("--within", metavar="metavar.number", help="help.due.within")
     ] = None,
     redact: RedactOption = False,
     fmt: DocumentFormatOption = OutputFormat.table,
@@ -38,7 +33,7 @@ def due(
     wide: WideOption = False,
     template: TemplateOption = None,
 ) -> None:
-    """Việc đến hạn của các chi bộ. / What each cell must do next, soonest first."""
+    """What each cell must do next, soonest first."""
     from dangvien_cli.reports.due import due_items, due_view
 
     app_ctx = app_context(ctx)

@@ -16,13 +16,7 @@ from dangvien_cli.render.formats import OutputFormat
 app = typer.Typer(help="help.export")
 
 
-ENTITY_HELP = {
-    "orgs": "Tổ chức đảng. / Organisations.",
-    "members": "Đảng viên. / Members.",
-    "candidates": "Quần chúng ưu tú. / Candidates.",
-    "reviews": "Nhận xét hằng tháng. / Mentors' monthly remarks.",
-    "quotas": "Chỉ tiêu kết nạp. / Yearly quotas.",
-}
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")  # each command's help: help.export.<entity>
 
 
 def run_export(
@@ -51,11 +45,9 @@ def _command(entity: str) -> Any:
     def command(
         ctx: typer.Context,
         org: Annotated[
-            str | None, typer.Option("--org", help="Chỉ tổ chức này và cấp dưới / this subtree.")
+            str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org")
         ] = None,
-        at: Annotated[
-            str | None, typer.Option("--at", help="Như tại ngày / as the records stood on a date.")
-        ] = None,
+        at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.export.at")] = None,
         fmt: ExportFormatOption = OutputFormat.csv,
         output: OutputOption = None,
         redact: RedactOption = False,
@@ -63,9 +55,9 @@ def _command(entity: str) -> Any:
     ) -> None:
         run_export(ctx, entity, org=org, at=at, fmt=fmt, output=output, redact=redact, force=force)
 
-    command.__doc__ = ENTITY_HELP[entity]
+    command.__doc__ = f"Export the {entity} list."
     return command
 
 
-for _entity in ENTITY_HELP:
-    app.command(_entity)(_command(_entity))
+for _entity in ENTITIES:
+    app.command(_entity, help=f"help.export.{_entity}")(_command(_entity))

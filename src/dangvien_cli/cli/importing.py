@@ -13,7 +13,7 @@ from dangvien_cli.cli.common import app_context, today
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.domain.vocab import Vocabulary
-from dangvien_cli.messages import nt, t
+from dangvien_cli.messages import nt, reason_params, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Section, Shape, Title, View
 from dangvien_cli.text import shown
@@ -59,13 +59,7 @@ class InputFormat(Vocabulary):
     json = "json", "JSON", "JSON"
 
 
-ENTITY_HELP = {
-    "orgs": "Tổ chức đảng (code,name,kind,parent,place,population). / Organisations.",
-    "members": "Đảng viên (citizen_id,full_name,gender,birth_date,cell,admitted_on,…). / Members.",
-    "candidates": "Quần chúng ưu tú (citizen_id,full_name,…,cell,source,identified_on,…). / Candidates.",
-    "reviews": "Nhận xét hằng tháng (candidate,author,date,text). / Mentors' monthly remarks.",
-    "quotas": "Chỉ tiêu kết nạp (org,year,target,residential_target,stretch_target). / Yearly quotas.",
-}
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")  # each command's help: help.import.<entity>
 
 
 def run_import(
@@ -127,7 +121,7 @@ def _progress(lang: str) -> Any:
 
 
 def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, errors_to: Path | None) -> None:
-    problems = [p.as_dict(t(p.key, lang, **p.params)) for p in report.problems]
+    problems = [p.as_dict(t(p.key, lang, **reason_params(p.params, lang))) for p in report.problems]
     if errors_to is not None:  # a CSV with a BOM, for Excel; written afresh on each run
         listed = View(Shape.list, columns=PROBLEM_COLUMNS, rows=problems, exchange=True)
         emit(listed, OutputFormat.csv, lang, output=errors_to, force=True)
@@ -185,38 +179,34 @@ def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, error
 def _command(entity: str) -> Any:
     def command(
         ctx: typer.Context,
-        file: Annotated[
-            str, typer.Argument(help="Tệp .csv, .xlsx, .json, hoặc - (đầu vào chuẩn) / or - for stdin.")
-        ],
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Chỉ kiểm tra, không ghi / check and report, write nothing.")
-        ] = False,
+        file: Annotated[str, typer.Argument(metavar="metavar.file", help="help.import.file")],
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
         on_duplicate: Annotated[
             OnDuplicate,
             choice_option(
-                OnDuplicate,
-                "--on-duplicate",
-                help="Khi trùng người/bản ghi đã có / when a row matches a stored one.",
+                OnDuplicate, "--on-duplicate", metavar="metavar.action", help="help.import.on_duplicate"
             ),
         ] = OnDuplicate.error,
         encoding: Annotated[
             Encoding,
-            choice_option(Encoding, "--encoding", help="Bảng mã CSV / CSV encoding."),
+            choice_option(Encoding, "--encoding", metavar="metavar.encoding", help="help.import.encoding"),
         ] = Encoding.auto,
         date_format: Annotated[
             DateFormat,
-            choice_option(DateFormat, "--date-format", help="Cách viết ngày / how dates are written."),
+            choice_option(
+                DateFormat, "--date-format", metavar="metavar.order", help="help.import.date_format"
+            ),
         ] = DateFormat.dmy,
         sheet: Annotated[
-            str | None, typer.Option("--sheet", help="Tên trang tính xlsx / xlsx sheet name.")
+            str | None, typer.Option("--sheet", metavar="metavar.sheet", help="help.import.sheet")
         ] = None,
         errors_to: Annotated[
-            Path | None, typer.Option("--errors-to", help="Ghi các lỗi ra tệp CSV / write the errors as CSV.")
+            Path | None, typer.Option("--errors-to", metavar="metavar.file", help="help.import.errors_to")
         ] = None,
         input_format: Annotated[
             InputFormat | None,
             choice_option(
-                InputFormat, "--input-format", help="Định dạng khi đọc từ - hoặc tệp lạ / format of stdin."
+                InputFormat, "--input-format", metavar="metavar.format", help="help.import.input_format"
             ),
         ] = None,
         fmt: FormatOption = OutputFormat.table,
@@ -235,9 +225,9 @@ def _command(entity: str) -> Any:
             fmt=fmt,
         )
 
-    command.__doc__ = ENTITY_HELP[entity]
+    command.__doc__ = f"Import the {entity} list."
     return command
 
 
-for _entity in ENTITY_HELP:
-    app.command(_entity)(_command(_entity))
+for _entity in ENTITIES:
+    app.command(_entity, help=f"help.import.{_entity}")(_command(_entity))

@@ -9,7 +9,10 @@ import typer
 from dangvien_cli.cli.common import app_context, parse_day
 from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, RedactOption, WideOption
 from dangvien_cli.cli.output import emit
+from dangvien_cli.domain.vocab import Gender, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.messages import field_label, t
+from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view
 from dangvien_cli.text import redact as masked
@@ -26,11 +29,23 @@ LOG_COLUMNS = [
 
 
 def parse_entity(value: str) -> tuple[str, int | None]:
-    """``member:12`` → ("member", 12); ``member`` → ("member", None)."""
+    """``member:12`` → ("member", 12); ``member`` → ("member", None). The kind of record may be named as
+    people call it, in either language, with or without tones (``"đảng viên:12"``, ``dang vien``)."""
     kind, _, number = value.partition(":")
-    if not kind or (number and not (number.isascii() and number.isdigit())):
+    if not kind.strip() or (number and not (number.isascii() and number.isdigit())):
         raise InvalidValue("entity", value, "entity.format")
-    return kind, int(number) if number else None
+    return _entity_name(kind.strip()), int(number) if number else None
+
+
+def _entity_name(word: str) -> str:
+    """The table a kind of record is kept in, from its name or its label; other words as they are."""
+    from dangvien_cli.domain.names import fold
+
+    wanted = fold(word)
+    for key, (vi, en) in MESSAGES.items():
+        if key.startswith("entity.") and isinstance(en, str) and wanted in (fold(vi), fold(en)):
+            return key.removeprefix("entity.")
+    return word
 
 
 # What an insert's row shows in the table: enough to recognise the record.
@@ -47,38 +62,75 @@ _SUMMARY_KEYS = (
 )
 
 
-def _shown(value: Any) -> str:
-    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), text as it was stored."""
-    return "∅" if value is None or value == "" else str(value)
+CODED_FIELDS: dict[str, type[Vocabulary]] = {
+    "stage": Stage,
+    "source": Source,
+    "kind": OrgKind,
+    "place": Place,
+    "gender": Gender,
+    "left_reason": LeftReason,
+}
 
 
-def _changes(entry: dict[str, Any]) -> str:
+def _shown(value: Any, lang: str) -> str:
+    """A logged value in the table: nothing as ``∅`` (not Python's ``None``), yes or no in the run's
+    language, text as it was stored."""
+    if value is None or value == "":
+        return "∅"
+    if isinstance(value, bool):
+        return t("value.yes" if value else "value.no", lang)
+    return str(value)
+
+
+def _value(field: str, value: Any, lang: str) -> str:
+    """A logged field's value: a code of a vocabulary by its label, anything else as :func:`_shown`."""
+    vocabulary = CODED_FIELDS.get(field)
+    if vocabulary is not None and value in vocabulary.codes():
+        return vocabulary(value).label(lang)
+    return _shown(value, lang)
+
+
+def _entity(name: str, lang: str) -> str:
+    """A kind of record (a table's name) as people call it; a name the catalogue lacks as it is."""
+    label = t(f"entity.{name}", lang)
+    return name if label == f"entity.{name}" else label
+
+
+def _changes(entry: dict[str, Any], lang: str) -> str:
+    """What an entry changed, for people: each field by its label in the run's language."""
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
-        return ", ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in changed)
+        return ", ".join(
+            f"{field_label(k, lang)}: {_value(k, before.get(k), lang)} → {_value(k, after.get(k), lang)}"
+            for k in changed
+        )
     shown = after or before
-    return ", ".join(f"{k}={v}" for k, v in shown.items() if k in _SUMMARY_KEYS)
+    return ", ".join(
+        f"{field_label(k, lang)}={_value(k, v, lang)}" for k, v in shown.items() if k in _SUMMARY_KEYS
+    )
 
 
 def log(
     ctx: typer.Context,
     entity: Annotated[
-        str | None, typer.Option("--entity", help="member:12, candidate:3, organisation …")
+        str | None, typer.Option("--entity", metavar="metavar.entity", help="help.log.entity")
     ] = None,
-    user: Annotated[str | None, typer.Option("--user", help="Người dùng hệ điều hành / OS user.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Từ ngày / from this date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Đến ngày / to this date.")] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", help="Số dòng gần nhất (0: tất cả) / newest N, 0 for all.")
-    ] = 100,
+    user: Annotated[str | None, typer.Option("--user", metavar="metavar.user", help="help.log.user")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="metavar.date", help="help.log.since")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="metavar.date", help="help.log.until")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", metavar="metavar.number", help="help.log.limit")] = 100,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Nhật ký thay đổi. / The change log."""
+    """The change log."""
     from dangvien_cli.store.changelog import list_changes
 
     app_ctx = app_context(ctx)
@@ -95,8 +147,9 @@ def log(
         )
     if redact:  # before the table's summary of the changes is made from them
         entries = masked(entries)
-    if fmt is OutputFormat.table:
-        entries = [{**e, "changes": _changes(e)} for e in entries]
+    if fmt is OutputFormat.table:  # for people: the kind of record in their language, the changes in brief
+        lang = app_ctx.lang
+        entries = [{**e, "entity": _entity(e["entity"], lang), "changes": _changes(e, lang)} for e in entries]
     emit(
         list_view(Title("title.log"), entries, LOG_COLUMNS),
         fmt,

@@ -35,25 +35,28 @@ MEMBER_CODES = {"gender": Gender, "status": MemberStatus, "left_reason": LeftRea
 HISTORY_COLUMNS = [Column("cell"), Column("start_on", Kind.date), Column("end_on", Kind.date)]
 
 
-@app.command("add")
+@app.command("add", help="help.member.add")
 @person_options
 def add(
     ctx: typer.Context,
     person: PersonDetails,
-    cell: Annotated[str, typer.Option("--cell", help="Mã chi bộ / the cell's code.")],
+    cell: Annotated[str, typer.Option("--cell", metavar="metavar.code", help="help.option.cell")],
     admitted: Annotated[
-        str, typer.Option("--admitted", help="Ngày quyết định kết nạp / admission decision date.")
+        str, typer.Option("--admitted", metavar="metavar.date", help="help.member.add.admitted")
     ],
     official: Annotated[
-        str | None, typer.Option("--official", help="Ngày chính thức / official from.")
+        str | None, typer.Option("--official", metavar="metavar.date", help="help.member.add.official")
     ] = None,
     ceremony: Annotated[
-        str | None, typer.Option("--ceremony", help="Ngày lễ kết nạp / ceremony date.")
+        str | None, typer.Option("--ceremony", metavar="metavar.date", help="help.member.add.ceremony")
     ] = None,
-    decision_no: Annotated[str | None, typer.Option("--decision-no", help="Số quyết định kết nạp.")] = None,
+    decision_no: Annotated[
+        str | None,
+        typer.Option("--decision-no", metavar="metavar.reference", help="help.member.add.decision_no"),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Thêm một đảng viên. / Add a member."""
+    """Add a member."""
     from dangvien_cli.store.people import add_member, show_member
 
     app_ctx = app_context(ctx)
@@ -80,17 +83,14 @@ def add(
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
-@app.command("list")
+@app.command("list", help="help.member.list")
 def list_(
     ctx: typer.Context,
-    org: Annotated[
-        str | None, typer.Option("--org", help="Trong tổ chức này và cấp dưới / in this subtree.")
-    ] = None,
-    at: Annotated[
-        str | None, typer.Option("--at", help="Tính đến ngày / as of this date (default today).")
-    ] = None,
+    org: Annotated[str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org")] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")] = None,
     status: Annotated[
-        MemberStatus | None, choice_option(MemberStatus, "--status", help="Trạng thái / status.")
+        MemberStatus | None,
+        choice_option(MemberStatus, "--status", metavar="metavar.status", help="help.member.list.status"),
     ] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
@@ -98,7 +98,7 @@ def list_(
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Danh sách đảng viên (theo thứ tự tên). / Members, in Vietnamese name order."""
+    """Members, in Vietnamese name order."""
     from dangvien_cli.store.people import list_members
 
     app_ctx = app_context(ctx)
@@ -109,16 +109,16 @@ def list_(
     emit(view, fmt, app_ctx.lang, output=output, force=force, redact=redact, wide=wide)
 
 
-@app.command("show")
+@app.command("show", help="help.member.show")
 def show(
     ctx: typer.Context,
-    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
+    member_id: steps.MemberId,
     at: Annotated[
-        str | None, typer.Option("--at", help="Trạng thái tại ngày / status as of this date.")
+        str | None, typer.Option("--at", metavar="metavar.date", help="help.member.show.at")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Hồ sơ một đảng viên. / One member's record."""
+    """One member's record."""
     from dangvien_cli.store.people import show_member
 
     app_ctx = app_context(ctx)
@@ -129,15 +129,15 @@ def show(
     emit(record_view(record, Title(text=record.full_name), MEMBER_CODES, sections), fmt, app_ctx.lang)
 
 
-@app.command("move")
+@app.command("move", help="help.member.move")
 def move(
     ctx: typer.Context,
-    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
-    to: Annotated[str, typer.Option("--to", help="Mã chi bộ mới / the new cell's code.")],
-    date_: Annotated[str, typer.Option("--date", help="Từ ngày / from this date.")],
+    member_id: steps.MemberId,
+    to: Annotated[str, typer.Option("--to", metavar="metavar.code", help="help.member.move.to")],
+    date_: Annotated[str, typer.Option("--date", metavar="metavar.date", help="help.member.move.date")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Chuyển đảng viên sang chi bộ khác. / Move a member to another cell."""
+    """Move a member to another cell."""
     from dangvien_cli.store.people import move_member, show_member
 
     app_ctx = app_context(ctx)
@@ -150,15 +150,18 @@ def move(
         emit(record_view(record, Title(text=record.full_name)), fmt, app_ctx.lang)
 
 
-@app.command("leave")
+@app.command("leave", help="help.member.leave")
 def leave(
     ctx: typer.Context,
-    member_id: Annotated[int, typer.Argument(metavar="ID", help="Số đảng viên / member ID.")],
-    reason: Annotated[LeftReason, choice_option(LeftReason, "--reason", help="Lý do / reason.")],
-    date_: Annotated[str, typer.Option("--date", help="Ngày / date.")],
+    member_id: steps.MemberId,
+    reason: Annotated[
+        LeftReason,
+        choice_option(LeftReason, "--reason", metavar="metavar.reason", help="help.member.leave.reason"),
+    ],
+    date_: Annotated[str, typer.Option("--date", metavar="metavar.date", help="help.member.leave.date")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Ghi nhận đảng viên ra khỏi danh sách. / Record that a member left."""
+    """Record that a member left."""
     from dangvien_cli.store.people import leave_member, show_member
 
     app_ctx = app_context(ctx)
@@ -176,4 +179,4 @@ for _name, _command in (
     ("recognize", steps.recognize),
     ("remove", steps.remove),
 ):
-    app.command(_name)(_command)
+    app.command(_name, help=f"help.member.{_name}")(_command)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli.choices import run_language
+from dangvien_cli.cli.choices import ChoiceError, choice_help, listed, run_language
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 
@@ -22,18 +22,15 @@ DOCUMENT_FORMATS = tuple(OutputFormat)  # the reports an officer hands in: a Wor
 EXPORT_FORMATS = (OutputFormat.csv, OutputFormat.xlsx, OutputFormat.json)
 
 
-def _choices(formats: tuple[OutputFormat, ...], lang: str) -> str:
-    return ", ".join(f"{f.value} ({f.label(lang)})" if f.label(lang) != f.value else f.value for f in formats)
-
-
 def format_option(formats: tuple[OutputFormat, ...], help: str) -> Any:
-    """``--format/-f`` taking one of ``formats``: ``Annotated[OutputFormat, format_option(...)]``."""
+    """``--format/-f`` taking one of ``formats``: ``Annotated[OutputFormat, format_option(...)]``. ``help``
+    is a catalogue key; the help ends with the formats in the run's language."""
 
     def parse(value: Any) -> OutputFormat:
         chosen = value if isinstance(value, OutputFormat) else OutputFormat.parse(str(value))
         if chosen is None or chosen not in formats:
             lang = run_language()
-            raise typer.BadParameter(t("value.choice", lang, choices=_choices(formats, lang)))
+            raise ChoiceError(t("value.choice", lang, choices=listed(formats, lang)), str(value))
         return chosen
 
     def complete(incomplete: str) -> list[tuple[str, str]]:
@@ -44,38 +41,22 @@ def format_option(formats: tuple[OutputFormat, ...], help: str) -> Any:
         "-f",
         parser=parse,
         autocompletion=complete,
-        metavar="FORMAT",
-        help=f"{help} {t('label.choices', 'vi')}: {_choices(formats, 'vi')}.",
+        metavar="metavar.format",
+        help=choice_help(formats, help),
     )
 
 
-FormatOption = Annotated[
-    OutputFormat,
-    format_option(
-        LIST_FORMATS,
-        "Bảng cho người đọc; json, csv cho chương trình / table for people; json or csv "
-        "(stable keys) for scripts.",
-    ),
-]
-ReportFormatOption = Annotated[
-    OutputFormat, format_option(REPORT_FORMATS, "xlsx cần -o TỆP / xlsx needs -o FILE.")
-]
-DocumentFormatOption = Annotated[
-    OutputFormat, format_option(DOCUMENT_FORMATS, "xlsx và docx cần -o TỆP / xlsx and docx need -o FILE.")
-]
-ExportFormatOption = Annotated[
-    OutputFormat, format_option(EXPORT_FORMATS, "xlsx cần -o TỆP / xlsx needs -o FILE.")
-]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Ghi ra tệp / write to a file.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có / overwrite the file.")]
+FormatOption = Annotated[OutputFormat, format_option(LIST_FORMATS, "help.output.format")]
+ReportFormatOption = Annotated[OutputFormat, format_option(REPORT_FORMATS, "help.output.report_format")]
+DocumentFormatOption = Annotated[OutputFormat, format_option(DOCUMENT_FORMATS, "help.output.document_format")]
+ExportFormatOption = Annotated[OutputFormat, format_option(EXPORT_FORMATS, "help.output.export_format")]
 WideOption = Annotated[bool, typer.Option("--wide", help="help.option.wide")]
 TemplateOption = Annotated[
-    Path | None, typer.Option("--template", help="help.option.template", dir_okay=False)
+    Path | None,
+    typer.Option("--template", metavar="metavar.file", help="help.option.template", dir_okay=False),
 ]
-RedactOption = Annotated[
-    bool,
-    typer.Option(
-        "--redact",
-        help="Che số CCCD và ngày sinh (giữ năm, tháng) / mask citizen IDs and birth days.",
-    ),
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="metavar.file", help="help.output.output")
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="help.output.force")]
+RedactOption = Annotated[bool, typer.Option("--redact", help="help.output.redact")]

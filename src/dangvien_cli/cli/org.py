@@ -27,24 +27,26 @@ TREE_COLUMNS = [
 ]
 
 
-@app.command("add")
+@app.command("add", help="help.org.add")
 def add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Mã tổ chức, duy nhất / a unique code users type.")],
-    name: Annotated[str, typer.Argument(help="Tên / name.")],
-    kind: Annotated[OrgKind, choice_option(OrgKind, "--kind", help="Loại tổ chức / kind.")],
+    code: Annotated[str, typer.Argument(metavar="metavar.code", help="help.org.add.code")],
+    name: Annotated[str, typer.Argument(metavar="metavar.name", help="help.org.add.name")],
+    kind: Annotated[
+        OrgKind, choice_option(OrgKind, "--kind", metavar="metavar.kind", help="help.org.add.kind")
+    ],
     parent: Annotated[
-        str | None, typer.Option("--parent", help="Mã tổ chức cấp trên / parent's code.")
+        str | None, typer.Option("--parent", metavar="metavar.code", help="help.org.add.parent")
     ] = None,
     place: Annotated[
-        Place, choice_option(Place, "--place", help="Địa bàn của chi bộ / the kind of place a cell serves.")
+        Place, choice_option(Place, "--place", metavar="metavar.place", help="help.org.add.place")
     ] = Place.other,
     population: Annotated[
-        int | None, typer.Option("--population", help="Dân số địa bàn / population.")
+        int | None, typer.Option("--population", metavar="metavar.number", help="help.org.add.population")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Thêm một tổ chức đảng. / Add an organisation."""
+    """Add an organisation."""
     from dangvien_cli.store.orgs import add_org, org_summary
 
     app_ctx = app_context(ctx)
@@ -66,17 +68,17 @@ def add(
         emit(record_view(record, Title(text=name)), fmt, app_ctx.lang)
 
 
-@app.command("list")
+@app.command("list", help="help.org.list")
 def list_(
     ctx: typer.Context,
     under: Annotated[
-        str | None, typer.Option("--under", help="Chỉ nhánh dưới mã này / only this subtree.")
+        str | None, typer.Option("--under", metavar="metavar.code", help="help.org.list.under")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Cây tổ chức đảng. / The organisation tree."""
+    """The organisation tree."""
     from dangvien_cli.store.orgs import list_orgs
 
     app_ctx = app_context(ctx)
@@ -86,14 +88,14 @@ def list_(
     emit(view, fmt, app_ctx.lang, output=output, force=force)
 
 
-@app.command("show")
+@app.command("show", help="help.org.show")
 def show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Mã tổ chức / the organisation's code.")],
-    at: Annotated[str | None, typer.Option("--at", help="Tính đến ngày / counts as of this date.")] = None,
+    code: Annotated[str, typer.Argument(metavar="metavar.code", help="help.org.show.code")],
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Một tổ chức, số đảng viên và quần chúng. / An organisation with its member and candidate counts."""
+    """An organisation with its member and candidate counts."""
     from dangvien_cli.store.orgs import org_summary
 
     app_ctx = app_context(ctx)

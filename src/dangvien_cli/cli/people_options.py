@@ -28,60 +28,51 @@ def _option(name: str, annotation: Any, default: Any = inspect.Parameter.empty) 
     return inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
 
 
+def _text(name: str, option: str, metavar: str) -> inspect.Parameter:
+    """An optional text field of a person: ``--<option> <METAVAR>``, help ``help.person.<name>``."""
+    help_key = f"help.person.{name}"
+    return _option(name, Annotated[str | None, typer.Option(option, metavar=metavar, help=help_key)], None)
+
+
 REQUIRED: tuple[inspect.Parameter, ...] = (
+    _option("name", Annotated[str, typer.Option("--name", metavar="metavar.name", help="help.person.name")]),
     _option(
-        "name", Annotated[str, typer.Option("--name", help='Họ và tên / full name, e.g. "Nguyễn Văn Sỹ".')]
+        "gender",
+        Annotated[
+            Gender, choice_option(Gender, "--gender", metavar="metavar.gender", help="help.person.gender")
+        ],
     ),
-    _option("gender", Annotated[Gender, choice_option(Gender, "--gender", help="Giới tính / gender.")]),
     _option(
-        "birth",
-        Annotated[str, typer.Option("--birth", help="Ngày sinh / birth date (31/10/1990 or 1990-10-31).")],
+        "birth", Annotated[str, typer.Option("--birth", metavar="metavar.date", help="help.person.birth")]
     ),
 )
 """The options every person needs, where the command's ``person`` parameter stands."""
 
 OPTIONAL: tuple[inspect.Parameter, ...] = (
-    _option(
-        "citizen_id",
-        Annotated[str | None, typer.Option("--citizen-id", help="Số CCCD, 12 chữ số / 12 digits.")],
-        None,
-    ),
-    _option(
-        "family",
-        Annotated[str | None, typer.Option("--family", help="Họ, nếu khác cách tách tự động.")],
-        None,
-    ),
-    _option(
-        "middle", Annotated[str | None, typer.Option("--middle", help="Tên đệm / middle name(s).")], None
-    ),
-    _option("given", Annotated[str | None, typer.Option("--given", help="Tên / given name.")], None),
-    _option(
-        "ethnicity", Annotated[str | None, typer.Option("--ethnicity", help="Dân tộc / ethnicity.")], None
-    ),
-    _option("religion", Annotated[str | None, typer.Option("--religion", help="Tôn giáo / religion.")], None),
-    _option(
-        "education",
-        Annotated[str | None, typer.Option("--education", help="Trình độ học vấn / education.")],
-        None,
-    ),
+    _text("citizen_id", "--citizen-id", "metavar.digits"),
+    _text("family", "--family", "metavar.name"),
+    _text("middle", "--middle", "metavar.name"),
+    _text("given", "--given", "metavar.name"),
+    _text("ethnicity", "--ethnicity", "metavar.name"),
+    _text("religion", "--religion", "metavar.name"),
+    _text("education", "--education", "metavar.text"),
     _option(
         "education_level",
         Annotated[
             EducationLevel | None,
-            choice_option(EducationLevel, "--education-level", help="help.person.education_level"),
+            choice_option(
+                EducationLevel,
+                "--education-level",
+                metavar="metavar.level",
+                help="help.person.education_level",
+            ),
         ],
         None,
     ),
-    _option(
-        "occupation",
-        Annotated[str | None, typer.Option("--occupation", help="Nghề nghiệp / occupation.")],
-        None,
-    ),
+    _text("occupation", "--occupation", "metavar.text"),
     _option(
         "youth_union",
-        Annotated[
-            bool, typer.Option("--youth-union/--no-youth-union", help="Đoàn viên / Youth Union member.")
-        ],
+        Annotated[bool, typer.Option("--youth-union/--no-youth-union", help="help.person.youth_union")],
         False,
     ),
 )

@@ -25,22 +25,29 @@ QUOTA_COLUMNS = [
 ]
 
 
-@app.command("set")
+@app.command("set", help="help.quota.set")
 def set_(
     ctx: typer.Context,
-    org: Annotated[str, typer.Argument(metavar="ORG", help="Mã tổ chức / the organisation's code.")],
-    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
-    target: Annotated[int, typer.Option("--target", help="Chỉ tiêu / target.")],
+    org: Annotated[str, typer.Argument(metavar="metavar.code", help="help.quota.set.org")],
+    year: Annotated[int, typer.Option("--year", metavar="metavar.year", help="help.option.year")],
+    target: Annotated[int, typer.Option("--target", metavar="metavar.number", help="help.quota.set.target")],
     residential_target: Annotated[
-        int | None, typer.Option("--residential-target", help="Chỉ tiêu ở thôn, khu, tổ dân phố.")
+        int | None,
+        typer.Option(
+            "--residential-target", metavar="metavar.number", help="help.quota.set.residential_target"
+        ),
     ] = None,
-    stretch_target: Annotated[int | None, typer.Option("--stretch-target", help="Chỉ tiêu phấn đấu.")] = None,
+    stretch_target: Annotated[
+        int | None,
+        typer.Option("--stretch-target", metavar="metavar.number", help="help.quota.set.stretch_target"),
+    ] = None,
     milestone: Annotated[
-        list[str] | None, typer.Option("--milestone", help="Lộ trình / roadmap step: 2022-Q1=3 or 2022-03=3.")
+        list[str] | None,
+        typer.Option("--milestone", metavar="metavar.milestone", help="help.quota.set.milestone"),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Đặt chỉ tiêu năm cho một tổ chức. / Set an organisation's quota for a year."""
+    """Set an organisation's quota for a year."""
     from dangvien_cli.store.quotas import list_quotas, set_quota
 
     app_ctx = app_context(ctx)
@@ -60,16 +67,18 @@ def set_(
         emit(list_view(None, [record], QUOTA_COLUMNS), fmt, app_ctx.lang)
 
 
-@app.command("list")
+@app.command("list", help="help.quota.list")
 def list_(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option("--year", help="Năm / year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", metavar="metavar.year", help="help.quota.list.year")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Danh sách chỉ tiêu. / The quotas."""
+    """The quotas."""
     from dangvien_cli.store.quotas import list_quotas
 
     app_ctx = app_context(ctx)

@@ -23,9 +23,10 @@ from dangvien_cli.render.formats import OutputFormat
 app = typer.Typer(help="help.report")
 
 OrgOption = Annotated[
-    str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
+    str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org_rolled_up")
 ]
-AtOption = Annotated[str | None, typer.Option("--at", help="Tại ngày / as of this date.")]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")]
+BandsOption = Annotated[str | None, typer.Option("--bands", metavar="metavar.ages", help="help.option.bands")]
 
 
 class AgeingBy(Vocabulary):
@@ -35,20 +36,24 @@ class AgeingBy(Vocabulary):
     base = "base", "Tổ chức cơ sở đảng", "Base organisation", "tổ chức cơ sở", "cơ sở"
 
 
-@app.command("quota")
+@app.command("quota", help="help.report.quota")
 def quota(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
+    year: Annotated[int, typer.Option("--year", metavar="metavar.year", help="help.option.year")],
     org: OrgOption = None,
-    at: AtOption = None,
-    depth: Annotated[int, typer.Option("--depth", help="Số cấp hiện dưới tổ chức / levels below --org.")] = 1,
+    at: Annotated[
+        str | None, typer.Option("--at", metavar="metavar.date", help="help.report.quota.at")
+    ] = None,
+    depth: Annotated[
+        int, typer.Option("--depth", metavar="metavar.number", help="help.report.quota.depth")
+    ] = 1,
     fmt: DocumentFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
     template: TemplateOption = None,
 ) -> None:
-    """Kết quả thực hiện chỉ tiêu kết nạp. / Progress against the year's quotas."""
+    """Progress against the year's quotas."""
     from dangvien_cli.reports.quota import quota_report
 
     app_ctx = app_context(ctx)
@@ -60,19 +65,17 @@ def quota(
     emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide, template=template)
 
 
-@app.command("ageing")
+@app.command("ageing", help="help.report.ageing")
 def ageing(
     ctx: typer.Context,
     org: OrgOption = None,
     at: AtOption = None,
     by: Annotated[
-        AgeingBy, choice_option(AgeingBy, "--by", help="Mỗi dòng một / a row for each.")
+        AgeingBy, choice_option(AgeingBy, "--by", metavar="metavar.unit", help="help.report.ageing.by")
     ] = AgeingBy.cell,
-    bands: Annotated[
-        str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60,70.")
-    ] = None,
+    bands: BandsOption = None,
     compare: Annotated[
-        str | None, typer.Option("--compare", help="So với ngày / the change since another date.")
+        str | None, typer.Option("--compare", metavar="metavar.date", help="help.report.ageing.compare")
     ] = None,
     fmt: DocumentFormatOption = OutputFormat.table,
     output: OutputOption = None,
@@ -80,7 +83,7 @@ def ageing(
     wide: WideOption = False,
     template: TemplateOption = None,
 ) -> None:
-    """Cơ cấu độ tuổi, tháp tuổi, chi bộ già hóa. / Members by age band; the age pyramid; ageing cells."""
+    """Members by age band; the age pyramid; ageing cells."""
     from dangvien_cli.reports.ageing import ageing_report, parse_bands, with_comparison
 
     app_ctx = app_context(ctx)
@@ -103,6 +106,6 @@ def ageing(
 # Registered here so that the report group lists them in one place; each lives in its own module.
 from dangvien_cli.cli import report_monthly, report_pipeline  # noqa: E402
 
-app.command("monthly")(report_monthly.monthly)
-app.command("pipeline")(report_pipeline.pipeline)
-app.command("outlook")(report_pipeline.outlook)
+app.command("monthly", help="help.report.monthly")(report_monthly.monthly)
+app.command("pipeline", help="help.report.pipeline")(report_pipeline.pipeline)
+app.command("outlook", help="help.report.outlook")(report_pipeline.outlook)

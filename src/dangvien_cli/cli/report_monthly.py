@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli.common import app_context
+from dangvien_cli.cli.common import app_context, today
 from dangvien_cli.cli.options import (
     DOCUMENT_FORMATS,
     ForceOption,
@@ -28,12 +28,7 @@ from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Shape, View
 
 MonthlyFormatOption = Annotated[
-    OutputFormat | None,
-    format_option(
-        DOCUMENT_FORMATS,
-        "xlsx, docx cần -o TỆP; với --out-dir: md (mặc định), json, xlsx, docx / xlsx and docx need -o FILE; "
-        "with --out-dir: md (the default), json, xlsx or docx.",
-    ),
+    OutputFormat | None, format_option(DOCUMENT_FORMATS, "help.report.monthly.format")
 ]
 _EXTENSIONS = {
     OutputFormat.md: "md",
@@ -45,15 +40,18 @@ _EXTENSIONS = {
 
 def monthly(
     ctx: typer.Context,
-    month: Annotated[str, typer.Option("--month", help="Tháng / the month, YYYY-MM (2024-05).")],
-    cell: Annotated[str | None, typer.Option("--cell", help="Mã chi bộ / the cell's code.")] = None,
+    month: Annotated[
+        str | None, typer.Option("--month", metavar="metavar.month", help="help.report.monthly.month")
+    ] = None,
+    cell: Annotated[
+        str | None, typer.Option("--cell", metavar="metavar.code", help="help.option.cell")
+    ] = None,
     org: Annotated[
-        str | None,
-        typer.Option("--org", help="Mọi chi bộ của tổ chức này (với --out-dir) / every cell in it."),
+        str | None, typer.Option("--org", metavar="metavar.code", help="help.report.monthly.org")
     ] = None,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", help="Ghi mỗi chi bộ một tệp vào thư mục / one file per cell, in DIR."),
+        typer.Option("--out-dir", metavar="metavar.folder", help="help.report.monthly.out_dir"),
     ] = None,
     fmt: MonthlyFormatOption = None,
     output: OutputOption = None,
@@ -62,12 +60,12 @@ def monthly(
     wide: WideOption = False,
     template: TemplateOption = None,
 ) -> None:
-    """Báo cáo tháng của chi bộ. / The monthly cell report."""
+    """The monthly cell report; ``--month`` defaults to the month of today (``DANGVIEN_TODAY`` pins it)."""
     from dangvien_cli.reports.monthly import cells_under, monthly_report, parse_month
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
-    first = parse_month(month)
+    first = parse_month(month) if month is not None else today().replace(day=1)
     if cell is not None and org is not None:
         raise InvalidValue("org", org, "monthly.cell_or_org")
     settings = app_ctx.settings

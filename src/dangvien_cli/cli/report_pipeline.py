@@ -13,29 +13,26 @@ from dangvien_cli.render.formats import OutputFormat
 
 # As in cli/report.py (not imported from it: that module imports this one while it loads).
 OrgOption = Annotated[
-    str | None, typer.Option("--org", help="Tổ chức và cấp dưới / this subtree, rolled up.")
+    str | None, typer.Option("--org", metavar="metavar.code", help="help.option.org_rolled_up")
 ]
-AtOption = Annotated[str | None, typer.Option("--at", help="Tại ngày / as of this date.")]
+AtOption = Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")]
+BandsOption = Annotated[str | None, typer.Option("--bands", metavar="metavar.ages", help="help.option.bands")]
 
 
 def pipeline(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", help="Năm / year.")],
+    year: Annotated[int, typer.Option("--year", metavar="metavar.year", help="help.option.year")],
     org: OrgOption = None,
     at: Annotated[
-        str | None,
-        typer.Option("--at", help="Đến ngày (trong năm) / up to this day of the year; ages on it."),
+        str | None, typer.Option("--at", metavar="metavar.date", help="help.report.pipeline.at")
     ] = None,
-    bands: Annotated[
-        str | None, typer.Option("--bands", help="Mốc tuổi / age bands, e.g. 30,40,50,60.")
-    ] = None,
+    bands: BandsOption = None,
     fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Phễu phát triển đảng viên: nguồn → giúp đỡ → học lớp → làm đơn → đề nghị → kết nạp.
-    / The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
+    """The pipeline: counts and rates at each stage, days in each stage, candidates by source and age."""
     from dangvien_cli.reports.ageing import parse_bands
     from dangvien_cli.reports.pipeline import pipeline_report
 
@@ -56,22 +53,23 @@ def outlook(
     at: AtOption = None,
     target: Annotated[
         list[str] | None,
-        typer.Option("--target", help="Mục tiêu / target YEAR=MEMBERS, e.g. 2025=5000 (repeatable)."),
+        typer.Option("--target", metavar="metavar.target", help="help.report.outlook.target"),
     ] = None,
     population_share: Annotated[
         float | None,
-        typer.Option("--population-share", help="Mục tiêu % dân số / members as % of population."),
+        typer.Option(
+            "--population-share", metavar="metavar.percent", help="help.report.outlook.population_share"
+        ),
     ] = None,
     years: Annotated[
-        int, typer.Option("--years", help="Số năm gần đây để tính bình quân / years of history.")
+        int, typer.Option("--years", metavar="metavar.number", help="help.report.outlook.years")
     ] = 5,
     fmt: ReportFormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Triển vọng: đảng viên hiện có, tăng ròng các năm gần đây, dự kiến và số cần kết nạp để đạt mục tiêu.
-    / The outlook: members now, recent net growth, projections and admissions needed for each target."""
+    """The outlook: members now, recent net growth, projections and admissions needed for each target."""
     from dangvien_cli.reports.outlook import outlook_report, parse_target
 
     app_ctx = app_context(ctx)

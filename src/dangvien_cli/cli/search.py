@@ -47,32 +47,19 @@ def _for_people(result: SearchResult, row: dict[str, Any], lang: str) -> dict[st
 
 def search(
     ctx: typer.Context,
-    text: Annotated[
-        str,
-        typer.Argument(
-            metavar="TEXT",
-            help='Tên hoặc một phần của tên, có dấu hay không / a name or part of one, e.g. "nguyen sy".',
-        ),
-    ],
+    text: Annotated[str, typer.Argument(metavar="metavar.name", help="help.search.text")],
     limit: Annotated[
-        int,
-        typer.Option("--limit", min=0, help="Số kết quả tối đa (0: tất cả) / at most this many (0: all)."),
+        int, typer.Option("--limit", min=0, metavar="metavar.number", help="help.search.limit")
     ] = 100,
-    at: Annotated[
-        str | None,
-        typer.Option("--at", help="Chi bộ và trạng thái tại ngày / cell and status as of this date."),
-    ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.search.at")] = None,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Tìm đảng viên và quần chúng theo tên. / Search members and candidates by name.
-
-    Không phân biệt dấu và hoa thường; i và y coi như nhau (Sĩ/Sỹ). Kết quả đúng dấu như đã gõ lên trước.
-    / Tone marks and case do not matter, nor i versus y; results with the marks as typed come first.
-    """
+    """Search members and candidates by name: tone marks and case do not matter, nor i versus y; results
+    with the marks as typed come first."""
     from dangvien_cli.store.search import search_people
 
     app_ctx = app_context(ctx)

@@ -28,14 +28,11 @@ if TYPE_CHECKING:
     from dangvien_cli.domain.rules import RuleResult
     from dangvien_cli.store.records import CandidateDetail
 
-CandidateId = Annotated[int, typer.Argument(metavar="ID", help="Số quần chúng / candidate ID.")]
-MemberId = Annotated[int, typer.Argument(metavar="M", help="Số đảng viên / member ID.")]
-DateOption = Annotated[str, typer.Option("--date", help="Ngày / date (31/10/2022 or 2022-10-31).")]
+CandidateId = Annotated[int, typer.Argument(metavar="metavar.id", help="help.option.candidate_id")]
+MemberId = Annotated[int, typer.Argument(metavar="metavar.id", help="help.option.member_id")]
+DateOption = Annotated[str, typer.Option("--date", metavar="metavar.date", help="help.option.date")]
 OverrideOption = Annotated[
-    str | None,
-    typer.Option(
-        "--override", help="Vẫn tiếp tục dù không đạt điều kiện, ghi lý do / go ahead anyway, with a reason."
-    ),
+    str | None, typer.Option("--override", metavar="metavar.text", help="help.option.override")
 ]
 CHECK_COLUMNS = [
     Column("code", wrap=False),
@@ -91,15 +88,17 @@ def rule_rows(results: list[RuleResult], lang: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def rules_reported(lang: str) -> Iterator[None]:
-    """List each failed rule on stderr before the one-line refusal."""
+def rules_reported(lang: str, fmt: OutputFormat) -> Iterator[None]:
+    """For people, list each failed rule on stderr before the one-line refusal (scripts, with JSON, get the
+    refusal alone: one JSON object, whose message names the rules)."""
     from dangvien_cli.store.workflow import RulesFailed
 
     try:
         yield
     except RulesFailed as failed:
-        for row in rule_rows(failed.results, lang):
-            notice(t("workflow.rule_line", lang, **row))
+        if fmt is not OutputFormat.json:
+            for row in rule_rows(failed.results, lang):
+                notice(t("workflow.rule_line", lang, **row))
         raise
 
 
@@ -125,7 +124,7 @@ def run_step(
         options["settings"] = app_ctx.settings
     take = getattr(workflow, step.action)
     with app_ctx.writer() as session:
-        with rules_reported(lang):
+        with rules_reported(lang, fmt):
             outcome = take(
                 session=session, **{f"{step.subject}_id": subject_id}, on=on, today=today(), **options
             )
@@ -155,24 +154,24 @@ def mentor(
     ctx: typer.Context,
     candidate_id: CandidateId,
     member: Annotated[
-        int, typer.Option("--member", help="Đảng viên chính thức giúp đỡ / the mentor's member ID.")
+        int, typer.Option("--member", metavar="metavar.id", help="help.candidate.mentor.member")
     ],
     date_: DateOption,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Phân công đảng viên giúp đỡ. / Assign a mentor (an official member of the same base organisation)."""
+    """Assign a mentor (an official member of the same base organisation)."""
     run_step(ctx, "mentor", candidate_id, date_, fmt, member_id=member)
 
 
 def review(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    by: Annotated[int, typer.Option("--by", help="Đảng viên giúp đỡ / the mentor's member ID.")],
+    by: Annotated[int, typer.Option("--by", metavar="metavar.id", help="help.candidate.review.by")],
     date_: DateOption,
-    note: Annotated[str, typer.Option("--note", help="Nhận xét / the remark.")],
+    note: Annotated[str, typer.Option("--note", metavar="metavar.text", help="help.candidate.review.note")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Nhận xét hằng tháng của người giúp đỡ. / The mentor's monthly remark."""
+    """The mentor's monthly remark."""
     run_step(ctx, "review", candidate_id, date_, fmt, by=by, note=note)
 
 
@@ -180,10 +179,13 @@ def train(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    certificate: Annotated[str | None, typer.Option("--certificate", help="Số giấy chứng nhận.")] = None,
+    certificate: Annotated[
+        str | None,
+        typer.Option("--certificate", metavar="metavar.reference", help="help.candidate.train.certificate"),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Học lớp bồi dưỡng nhận thức về Đảng. / The party-awareness class certificate."""
+    """The party-awareness class certificate."""
     run_step(ctx, "train", candidate_id, date_, fmt, certificate_no=certificate)
 
 
@@ -193,18 +195,17 @@ def apply(
     date_: DateOption,
     introducer: Annotated[
         list[int],
-        typer.Option("--introducer", help="Đảng viên giới thiệu (hai lần, hoặc một và --youth-union)."),
+        typer.Option("--introducer", metavar="metavar.id", help="help.candidate.apply.introducer"),
     ],
     youth_union: Annotated[
-        bool,
-        typer.Option("--youth-union", help="Đoàn giới thiệu thay một người / Youth Union stands in for one."),
+        bool, typer.Option("--youth-union", help="help.candidate.apply.youth_union")
     ] = False,
     trade_union: Annotated[
         bool, typer.Option("--trade-union", help="help.candidate.apply.trade_union")
     ] = False,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Đơn xin vào Đảng, người giới thiệu. / The application and its introducers."""
+    """The application and its introducers."""
     run_step(
         ctx,
         "apply",
@@ -221,15 +222,25 @@ def propose(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    resolution: Annotated[str | None, typer.Option("--resolution", help="Số nghị quyết chi bộ.")] = None,
+    resolution: Annotated[
+        str | None,
+        typer.Option("--resolution", metavar="metavar.reference", help="help.candidate.propose.resolution"),
+    ] = None,
     votes_for: Annotated[
-        int | None, typer.Option("--votes-for", help="Số phiếu tán thành / votes for.")
+        int | None,
+        typer.Option("--votes-for", metavar="metavar.number", help="help.candidate.propose.votes_for"),
     ] = None,
     official_members: Annotated[
-        int | None, typer.Option("--official-members", help="Số đảng viên chính thức của chi bộ.")
+        int | None,
+        typer.Option(
+            "--official-members", metavar="metavar.number", help="help.candidate.propose.official_members"
+        ),
     ] = None,
     age_exception: Annotated[
-        str | None, typer.Option("--age-exception", help="Văn bản chấp thuận cho người quá 60 tuổi.")
+        str | None,
+        typer.Option(
+            "--age-exception", metavar="metavar.reference", help="help.candidate.propose.age_exception"
+        ),
     ] = None,
     excluded: Annotated[
         int | None, typer.Option("--excluded", metavar="N", help="help.candidate.propose.excluded")
@@ -241,7 +252,7 @@ def propose(
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Chi bộ đề nghị kết nạp (kiểm tra mọi điều kiện). / The cell's resolution; every rule is checked."""
+    """The cell's resolution proposing admission; every rule is checked."""
     run_step(
         ctx,
         "propose",
@@ -263,25 +274,26 @@ def drop(
     ctx: typer.Context,
     candidate_id: CandidateId,
     date_: DateOption,
-    reason: Annotated[str, typer.Option("--reason", help="Lý do / reason.")],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="metavar.text", help="help.candidate.drop.reason")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Đưa ra khỏi danh sách nguồn. / Drop a candidate."""
+    """Drop a candidate."""
     run_step(ctx, "drop", candidate_id, date_, fmt, reason=reason)
 
 
 def check(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    at: Annotated[
-        str | None, typer.Option("--at", help="Tại ngày / as of this date (default today).")
-    ] = None,
+    at: Annotated[str | None, typer.Option("--at", metavar="metavar.date", help="help.option.at")] = None,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     wide: WideOption = False,
 ) -> None:
-    """Kiểm tra mọi điều kiện, kèm căn cứ. / Every rule: pass, fail or warn, with its source."""
+    """Every rule: pass, fail or warn, with its source. Exits 1 when a rule fails (the list is written
+    first, in every format)."""
     from dangvien_cli.store.workflow import check_candidate
 
     app_ctx = app_context(ctx)
@@ -294,15 +306,22 @@ def check(
         )
     view = list_view(Title("title.checks"), rule_rows(results, app_ctx.lang), CHECK_COLUMNS)
     emit(view, fmt, app_ctx.lang, output=output, force=force, wide=wide)
+    if any(r.status == RuleStatus.fail for r in results):  # for scripts: the exit code says it too
+        raise typer.Exit(1)
 
 
 def admit(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    decision: Annotated[str, typer.Option("--decision", help="Số quyết định kết nạp / decision number.")],
-    decision_date: Annotated[str, typer.Option("--decision-date", help="Ngày quyết định / decision date.")],
+    decision: Annotated[
+        str, typer.Option("--decision", metavar="metavar.reference", help="help.admit.decision")
+    ],
+    decision_date: Annotated[
+        str, typer.Option("--decision-date", metavar="metavar.date", help="help.admit.decision_date")
+    ],
     ceremony_date: Annotated[
-        str | None, typer.Option("--ceremony-date", help="Ngày lễ kết nạp, nếu đã tổ chức / ceremony date.")
+        str | None,
+        typer.Option("--ceremony-date", metavar="metavar.date", help="help.admit.ceremony_date"),
     ] = None,
     received: Annotated[str | None, typer.Option("--received", help="help.admit.received")] = None,
     extended_by: Annotated[
@@ -312,7 +331,7 @@ def admit(
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Quyết định kết nạp: tạo đảng viên dự bị. / The admission decision: a probationary member is created."""
+    """The admission decision: a probationary member is created."""
     from dangvien_cli.store.people import show_member
     from dangvien_cli.store.workflow import admit as store_admit
 
@@ -320,7 +339,7 @@ def admit(
     decided = parse_date(decision_date, "decision_date")
     ceremony = parse_date(ceremony_date, "ceremony_date") if ceremony_date else None
     received_on = parse_day(received, "received")
-    with app_ctx.writer() as session, rules_reported(app_ctx.lang):
+    with app_ctx.writer() as session, rules_reported(app_ctx.lang, fmt):
         member, outcome = store_admit(
             session=session,
             candidate_id=candidate_id,
@@ -349,14 +368,14 @@ def ceremony(
     received: Annotated[str | None, typer.Option("--received", help="help.member.ceremony.received")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Ghi lễ kết nạp tổ chức sau quyết định. / Record a ceremony held after the decision."""
+    """Record a ceremony held after the decision."""
     run_step(ctx, "ceremony", member_id, date_, fmt, received_on=parse_day(received, "received"))
 
 
 def recognize(
     ctx: typer.Context, member_id: MemberId, date_: DateOption, fmt: FormatOption = OutputFormat.table
 ) -> None:
-    """Công nhận đảng viên chính thức (từ ngày hết dự bị). / Official status, from the end of probation."""
+    """Official status, from the end of probation."""
     run_step(ctx, "recognize", member_id, date_, fmt)
 
 
@@ -364,8 +383,10 @@ def remove(
     ctx: typer.Context,
     member_id: MemberId,
     date_: DateOption,
-    reason: Annotated[str, typer.Option("--reason", help="Lý do / reason.")],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="metavar.text", help="help.member.remove.reason")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
-    """Không công nhận chính thức: xóa tên đảng viên dự bị. / Not recognised: the name is removed."""
+    """Not recognised: the probationary member's name is removed."""
     run_step(ctx, "remove", member_id, date_, fmt, reason=reason)

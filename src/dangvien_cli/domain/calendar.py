@@ -119,7 +119,9 @@ def _library_days(year: int) -> tuple[CalendarDay, ...]:
     vi = country_holidays("VN", years=year, observed=True, language="vi")
     if not vi.start_year <= year <= vi.end_year:
         # A user's error (a mistyped year), reported like any other refused value.
-        raise InvalidValue("date", str(year), "date.out_of_calendar", start=vi.start_year, end=vi.end_year)
+        raise InvalidValue(
+            "date", str(year), "date.out_of_calendar", first_year=vi.start_year, last_year=vi.end_year
+        )
     en = country_holidays("VN", years=year, observed=True, language="en_US")
     days = [
         CalendarDay(day, DayKind.off, str(name), str(en.get(day, name)), LIBRARY_SOURCE, Origin.library)

@@ -183,9 +183,10 @@ def check_birth_date(born: date, *, today: date) -> None:
         raise InvalidValue("birth_date", born.isoformat(), "birth.future")
 
 
-def _not_before(field: str, value: date | None, earlier: date) -> None:
+def _not_before(field: str, value: date | None, earlier: date, earlier_field: str) -> None:
+    """Refuse ``value`` before ``earlier``, naming the earlier date's field (its label in the message)."""
     if value is not None and value < earlier:
-        raise InvalidValue(field, value.isoformat(), "date.before", other=earlier)
+        raise InvalidValue(field, value.isoformat(), "date.before", other=earlier, other_field=earlier_field)
 
 
 def check_member_dates(
@@ -217,9 +218,9 @@ def check_member_dates(
             age=age,
             minimum=settings.min_admission_age_years,
         )
-    _not_before("ceremony_on", ceremony_on, admitted_on)
-    _not_before("official_on", official_on, admitted_on)
-    _not_before("left_on", left_on, admitted_on)
+    _not_before("ceremony_on", ceremony_on, admitted_on, "admitted_on")
+    _not_before("official_on", official_on, admitted_on, "admitted_on")
+    _not_before("left_on", left_on, admitted_on, "admitted_on")
     for field, day in (("admitted_on", admitted_on), ("ceremony_on", ceremony_on), ("left_on", left_on)):
         if day is not None and day > today:
             raise InvalidValue(field, day.isoformat(), "date.future")

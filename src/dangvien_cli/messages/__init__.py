@@ -71,22 +71,37 @@ def nt(key: str, count: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> 
 
 
 def field_label(field: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """A field's human label: Vietnamese label with the English key, or the English label alone."""
+    """A field's label for people, in ``lang`` (``Ngày sinh``, ``Birth date``); never its internal key,
+    which JSON carries. A field the catalogue does not know shows its key."""
     entry = FIELDS.get(field)
     if entry is None:
         return field
-    return f"{entry[0]} ({field})" if lang == "vi" else entry[1]
+    return entry[0] if lang == "vi" else entry[1]
+
+
+def reason_params(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A reason's parameters ready for its text: ``*_key`` names another text (``missing_key``),
+    ``*_field`` a field, shown by its label (in a Vietnamese sentence in lower case: ``other_field``,
+    "trước ngày vào Đảng …"), and a coded value (a stage, a kind) its label; the refused ``value`` stays as
+    typed."""
+    shown = dict(params)
+    for name, value in params.items():
+        if name.endswith("_key") and isinstance(value, str):  # names another text to show
+            shown[name.removesuffix("_key")] = t(value, lang)
+        elif name == "entity" and isinstance(value, str) and f"entity.{value}" in MESSAGES:  # a table
+            shown[name] = t(f"entity.{value}", lang)
+        elif (name == "field" or name.endswith("_field")) and isinstance(value, str):
+            label = field_label(value, lang)  # lower case, unless it starts with "CCCD"…
+            lower = lang == "vi" and label[1:2].islower()
+            shown[name] = label[:1].lower() + label[1:] if lower else label
+        elif name != "value" and isinstance(value, Labelled):  # a stage, a kind… (the value stays as typed)
+            shown[name] = value.label(lang)
+    return shown
 
 
 def render_error(error: Refusal, lang: str = DEFAULT_LANGUAGE) -> str:
-    """One line that names the field and the value, then says what is wrong with it."""
-    params = dict(error.params)
-    for name, value in error.params.items():
-        if name.endswith("_key") and isinstance(value, str):  # names another text to show
-            params[name.removesuffix("_key")] = t(value, lang)
-        elif name != "value" and isinstance(value, Labelled):  # a stage, a kind… (the value stays as typed)
-            params[name] = value.label(lang)
-    reason = t(error.key, lang, **params)
+    """One line that names the field (by its label) and the value, then says what is wrong with it."""
+    reason = t(error.key, lang, **reason_params(error.params, lang))
     field = getattr(error, "field", None)
     if field is not None:
         # The value may be anything a file held: one short line, no terminal escapes.

@@ -63,7 +63,10 @@ MESSAGES: Catalog = {
         "phải từ −{limit} đến {limit} ngày làm việc",
         "must be from −{limit} to {limit} working days",
     ),
-    "calendar.year_range": ("phải là một năm từ {start} đến {end}", "must be a year from {start} to {end}"),
+    "calendar.year_range": (
+        "phải là một năm từ {first_year} đến {last_year}",
+        "must be a year from {first_year} to {last_year}",
+    ),
     "calendar.missing": ("không có tệp lịch này", "no such calendar file"),
     "calendar.unreadable": (
         "không đọc được tệp lịch (TOML): {detail}",

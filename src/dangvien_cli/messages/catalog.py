@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dangvien_cli.messages import (
     calendar,
+    cli,
     common,
     database,
     demo,
@@ -17,7 +18,7 @@ from dangvien_cli.messages import (
 from dangvien_cli.messages.fields import FIELDS
 from dangvien_cli.messages.types import Catalog
 
-TOPICS = (common, people, workflow, exchange, reports, database, demo, help, output, calendar)
+TOPICS = (common, people, workflow, exchange, reports, database, demo, help, cli, output, calendar)
 
 
 def _join() -> Catalog:

@@ -24,4 +24,12 @@ MESSAGES: Catalog = {
         "Xong. Cơ sở dữ liệu dùng thử: {db} (dùng tiếp với --db {db})",
         "Done. The demo database: {db} (go on with --db {db})",
     ),
+    "demo.done_removed": (
+        "Xong. Cơ sở dữ liệu dùng thử đã được xóa; để giữ lại và xem tiếp, chạy: dangvien --db demo.db demo",
+        "Done. The demo database was removed; to keep it and look further, run: dangvien --db demo.db demo",
+    ),
+    "demo.step_failed": (
+        "Bước dùng thử không thành công (mã thoát {code}): {command}",
+        "A step of the tour failed (exit code {code}): {command}",
+    ),
 }

@@ -14,11 +14,11 @@ MESSAGES: Catalog = {
     "org.duplicate_code": ("mã này đã có", "this code is already taken"),
     "org.not_found": ("không có tổ chức đảng mang mã này", "no organisation has this code"),
     "org.parent_required": (
-        "tổ chức loại {kind} phải có tổ chức cấp trên",
+        "{kind} phải có tổ chức cấp trên",
         "an organisation of kind {kind} needs a parent",
     ),
     "org.parent_kind": (
-        "tổ chức loại {kind} không thể trực thuộc tổ chức loại {parent_kind}",
+        "{kind} không thể trực thuộc {parent_kind}",
         "an organisation of kind {kind} cannot sit under one of kind {parent_kind}",
     ),
     "org.parent_has_members": (
@@ -28,7 +28,7 @@ MESSAGES: Catalog = {
             "{count} members belong to it directly; move them to cells first",
         ),
     ),
-    "org.not_a_cell": ("là tổ chức loại {kind}, không phải chi bộ", "is of kind {kind}, not a cell"),
+    "org.not_a_cell": ("là {kind}, không phải chi bộ", "is of kind {kind}, not a cell"),
     "gender.invalid": ("giới tính phải là M (Nam) hoặc F (Nữ)", "gender must be M or F"),
     "citizen_id.format": ("số CCCD phải gồm đúng 12 chữ số", "a citizen ID must be exactly 12 digits"),
     "citizen_id.duplicate": (

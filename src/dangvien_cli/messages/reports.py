@@ -35,8 +35,8 @@ MESSAGES: Catalog = {
     "ageing.True": ("Già hóa", "Ageing"),
     "ageing.False": ("", ""),
     "monthly.month_format": (
-        "tháng phải viết dạng NĂM-THÁNG, ví dụ 2024-05",
-        "a month must be written YEAR-MONTH, e.g. 2024-05",
+        "không phải tháng (viết 10/2022, 10-2022 hoặc 2022-10)",
+        "not a month (write 10/2022, 10-2022 or 2022-10)",
     ),
     "monthly.cell_required": (
         "cần --cell MÃ (hoặc --org MÃ cùng --out-dir THƯ_MỤC)",

@@ -22,7 +22,7 @@ from dangvien_cli.domain.vocab import (
 )
 from dangvien_cli.messages import numbers, t
 from dangvien_cli.messages.catalog import FIELDS
-from dangvien_cli.render.model import FIGURES, ISO_DATE, Column, Kind, Row
+from dangvien_cli.render.model import FIGURES, ISO_DATE, TOTAL, Column, Kind, Row
 
 # Catalogue prefixes that are domain vocabularies: their labels come from the vocabulary (other values, such
 # as the pipeline's "admitted_per_trained" line, still from the catalogue).
@@ -69,6 +69,8 @@ def shown(value: Any, column: Column, lang: str) -> str:
     """A value as a person reads it in a table, in Markdown or in a document."""
     if value is None or value == "":
         return ""
+    if value == TOTAL:  # the totals line's name
+        return t("label.total", lang)
     if column.kind is Kind.percent and isinstance(value, int | float):
         return numbers.percent(value, lang)
     if column.codes is not None:

@@ -24,6 +24,7 @@ from dangvien_cli.text import redact
 
 Row = Mapping[str, Any]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TOTAL = "TOTAL"  # the totals line's name in JSON and CSV, for scripts
 
 
 class Kind(StrEnum):
@@ -200,11 +201,12 @@ class View:
         return [c for c in self.columns if c.terminal]
 
     def total_row(self) -> dict[str, Any] | None:
-        """The totals as a last line, named ``TOTAL`` in the first column unless they name themselves."""
+        """The totals as a last line, named ``TOTAL`` in the first column unless they name themselves
+        (for people, ``TOTAL`` reads "Tổng cộng": see render.cells)."""
         if not self.totals:
             return None
         first = self.columns[0].key
-        return {**self.totals, first: self.totals.get(first, "TOTAL")}
+        return {**self.totals, first: self.totals.get(first, TOTAL)}
 
     def redacted(self) -> View:
         """The view with citizen IDs and birth days masked everywhere (``--redact``)."""

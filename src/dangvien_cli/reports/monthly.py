@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,12 +23,13 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.dates import month_end
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, stage_on
-from dangvien_cli.domain.vocab import LeftReason, Stage
+from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import numbers
-from dangvien_cli.render.model import Column, Document, Kind, Section, Shape, Title, View
+from dangvien_cli.render.model import Title
 from dangvien_cli.reports.due import due_items
-from dangvien_cli.reports.quota import QUOTA_COLUMNS, quota_report
+from dangvien_cli.reports.paper import QUOTA_KEYS, MonthlyReport
+from dangvien_cli.reports.quota import quota_report
 from dangvien_cli.reports.titles import document
 from dangvien_cli.store.models import (
     Admission,
@@ -44,185 +44,26 @@ from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at
 from dangvien_cli.store.people import step_dates
 from dangvien_cli.store.workflow import base_of
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+# A month as officers write it: year first with a dash (2022-10, as in file names and ISO dates), or month
+# first with a slash or a dash (10/2022, 10-2022, as on paper). Only a four-digit year: 10/22 is refused.
+_MONTH_FORMS = (
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"),
+    re.compile(r"^(?P<month>\d{1,2})[/-](?P<year>\d{4})$"),
+)
 
 
 def parse_month(text: str) -> date:
-    """``2024-05`` → the month's first day; :class:`InvalidValue` on ``month`` otherwise."""
-    match = _MONTH.match(text.strip())
-    if match is None or not 1 <= int(match[2]) <= 12 or not 1900 <= int(match[1]) <= 2200:
-        raise InvalidValue("month", text, "monthly.month_format")
-    return date(int(match[1]), int(match[2]), 1)
-
-
-def _on(key: str) -> Column:
-    return Column(key, Kind.date)
-
-
-_MEMBER, _CANDIDATE, _NAME = (
-    Column("member_id", Kind.int),
-    Column("candidate_id", Kind.int),
-    Column("full_name"),
-)
-
-SECTIONS: tuple[tuple[str, tuple[Column, ...]], ...] = (
-    ("joined", (_MEMBER, _NAME, _on("birth_date"), _on("admitted_on"), Column("decision_no"))),
-    ("left", (_MEMBER, _NAME, _on("left_on"), Column("left_reason", codes=LeftReason), Column("left_note"))),
-    ("moved_in", (_MEMBER, _NAME, _on("moved_on"), Column("from_cell"))),
-    ("moved_out", (_MEMBER, _NAME, _on("moved_on"), Column("to_cell"))),
-    ("became_official", (_MEMBER, _NAME, _on("admitted_on"), _on("ceremony_on"), _on("official_on"))),
-    (
-        "candidates",
-        (
-            _CANDIDATE,
-            _NAME,
-            Column("stage", codes=Stage),
-            _on("stage_on"),
-            Column("days_in_stage", Kind.int),
-            Column("mentor_name"),
-            _on("last_remark_on"),
-            Column("last_remark"),
-        ),
-    ),
-    ("remarks", (_on("date"), _CANDIDATE, _NAME, Column("author_name"), Column("text"))),
-    ("without_remark", (_CANDIDATE, _NAME, Column("mentor_name"), _on("last_remark_on"))),
-    (
-        "admissions",
-        (
-            _CANDIDATE,
-            _MEMBER,
-            _NAME,
-            Column("resolution_no"),
-            _on("resolution_on"),
-            Column("decision_no"),
-            _on("decision_on"),
-            _on("ceremony_on"),
-        ),
-    ),
-    (
-        "due",
-        (
-            _on("due_date"),
-            Column("overdue", codes="overdue"),  # marked "Quá hạn" when its day has passed
-            Column("kind", codes="due"),
-            _MEMBER,
-            _CANDIDATE,
-            _NAME,
-            Column("detail"),
-        ),
-    ),
-)
-"""The lists of the paper, each with the columns people see (its title: ``monthly.section.<key>``)."""
-
-SUMMARY_KEYS = (
-    "members_at_start",
-    "official_at_start",
-    "members_at_end",
-    "official_at_end",
-    "joined",
-    "left",
-    "moved_in",
-    "moved_out",
-    "became_official",
-    "candidates",
-    "remarks",
-    "without_remark",
-    "admissions",
-)
-"""The figures of the summary: counts, and the length of each list."""
-
-QUOTA_KEYS = tuple(c.key for c in QUOTA_COLUMNS)
-
-
-@dataclass
-class MonthlyReport:
-    """A cell's month, as plain data: English keys, ISO dates."""
-
-    cell: str
-    cell_name: str
-    base: str
-    month: str
-    first_day: date
-    last_day: date
-    members_at_start: int
-    official_at_start: int
-    members_at_end: int
-    official_at_end: int
-    lists: dict[str, list[dict[str, Any]]]
-    candidates_by_stage: dict[str, int]
-    quota: dict[str, Any] | None
-    title_params: dict[str, Any] = field(default_factory=dict)
-    document: Document | None = None  # a Word document's heading and signature
-
-    def summary(self) -> dict[str, int]:
-        """The month in figures (for the first table of the paper)."""
-        figures = {
-            "members_at_start": self.members_at_start,
-            "official_at_start": self.official_at_start,
-            "members_at_end": self.members_at_end,
-            "official_at_end": self.official_at_end,
-        }
-        return {key: figures.get(key, len(self.lists.get(key, []))) for key in SUMMARY_KEYS}
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "cell": self.cell,
-            "cell_name": self.cell_name,
-            "base": self.base,
-            "month": self.month,
-            "first_day": self.first_day.isoformat(),
-            "last_day": self.last_day.isoformat(),
-            "members_at_start": self.members_at_start,
-            "official_at_start": self.official_at_start,
-            "members_at_end": self.members_at_end,
-            "official_at_end": self.official_at_end,
-            **self.lists,
-            "candidates_by_stage": self.candidates_by_stage,
-            "quota": self.quota,
-        }
-
-    def view(self) -> View:
-        """The paper: the figures (candidates by stage under their total), each list, the quota."""
-        figures: dict[str, Any] = {}
-        columns: list[Column] = []
-        for key, value in self.summary().items():
-            figures[key] = value
-            columns.append(Column(key, Kind.int, label=Title(f"monthly.summary.{key}")))
-            if key == "candidates":
-                for stage, count in self.candidates_by_stage.items():
-                    if count:
-                        figures[f"stage:{stage}"] = count
-                        label = Title("monthly.summary.stage", {"stage": Stage(stage)})
-                        columns.append(Column(f"stage:{stage}", Kind.int, label=label))
-        summary = Section("summary", Title("monthly.section.summary"), columns, [figures], pairs=True)
-        none = Title("monthly.none")
-        lists = [
-            Section(
-                key,
-                Title(f"monthly.section.{key}", count=len(self.lists[key])),
-                cols,
-                self.lists[key],
-                empty=none,
-            )
-            for key, cols in SECTIONS
-        ]
-        quota = Section(
-            "quota",
-            Title("monthly.section.quota", {"base": self.base}),
-            QUOTA_COLUMNS,
-            [self.quota] if self.quota is not None else [],
-            pairs=True,
-            empty=Title("monthly.no_quota"),
-        )
-        title = Title("monthly.title", self.title_params)
-        return View(
-            Shape.paper,
-            title=title,
-            sections=[summary, *lists, quota],
-            data=self.as_json(),
-            name="monthly",
-            document=self.document,
-        )
+    """``2022-10``, ``10/2022`` or ``10-2022`` → the month's first day; :class:`InvalidValue` on ``month``
+    otherwise."""
+    cleaned = text.strip()
+    for form in _MONTH_FORMS:
+        match = form.match(cleaned)
+        if match is not None:
+            year, month = int(match["year"]), int(match["month"])
+            if 1 <= month <= 12 and 1900 <= year <= 2200:
+                return date(year, month, 1)
+            break
+    raise InvalidValue("month", text, "monthly.month_format")
 
 
 def _iso(day: date | None) -> str | None:

@@ -175,7 +175,9 @@ def substitute_introducer(
         listed = ", ".join(f"#{m}" for m in slots) or "—"
         raise InvalidValue("replaces", replaces, "workflow.not_an_introducer", introducers=listed)
     if on < candidate.applied_on:
-        raise InvalidValue("date", on.isoformat(), "date.before", other=candidate.applied_on.isoformat())
+        raise InvalidValue(
+            "date", on.isoformat(), "date.before", other=candidate.applied_on, other_field="applied_on"
+        )
     if member_id in slots:
         raise InvalidValue("introducer", member_id, "workflow.introducer_twice")
     if not is_official_on(get_member(session=session, member_id=member_id), on):

@@ -13,6 +13,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.vocab import OrgKind
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership, Organisation
 from dangvien_cli.store.orgs import holds_people
@@ -101,7 +102,7 @@ class PeopleUnits:
             raise NotFound(field, code, "org.not_found")
         org_id, kind, holds = unit
         if not holds:
-            raise InvalidValue(field, code, "org.not_a_cell", kind=kind)
+            raise InvalidValue(field, code, "org.not_a_cell", kind=OrgKind(kind))
         return org_id
 
     def _read(self) -> dict[str, tuple[int, str, bool]]:

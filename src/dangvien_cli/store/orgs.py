@@ -59,10 +59,8 @@ def add_org(
     parent_kind = OrgKind(parent.kind) if parent else None
     if parent_kind not in ALLOWED_PARENTS[org_kind]:
         if parent is None:
-            raise InvalidValue("parent", "", "org.parent_required", kind=org_kind.value)
-        raise InvalidValue(
-            "parent", parent.code, "org.parent_kind", kind=org_kind.value, parent_kind=parent.kind
-        )
+            raise InvalidValue("parent", "", "org.parent_required", kind=org_kind)
+        raise InvalidValue("parent", parent.code, "org.parent_kind", kind=org_kind, parent_kind=parent_kind)
 
     if parent is not None and parent_kind is OrgKind.base:
         # A base cell (chi bộ cơ sở) holds members itself; it cannot grow cells until they are moved.
@@ -290,5 +288,5 @@ def check_member_unit(*, session: Session, code: str, field: str = "cell") -> Or
     org = get_org(session=session, code=code, field=field)
     has_children = session.exec(select(Organisation.id).where(Organisation.parent_id == org.id)).first()
     if not holds_people(org.kind, has_children is not None):
-        raise InvalidValue(field, code, "org.not_a_cell", kind=org.kind)
+        raise InvalidValue(field, code, "org.not_a_cell", kind=OrgKind(org.kind))
     return org

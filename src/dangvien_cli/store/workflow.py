@@ -103,7 +103,7 @@ class StepResult:
 
 def _open(candidate: Candidate) -> None:
     if candidate.stage in CLOSED_STAGES:
-        raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=candidate.stage)
+        raise Conflict("candidate_id", candidate.id, "workflow.closed", stage=Stage(candidate.stage))
 
 
 def _require(candidate: Candidate, stage: Stage) -> None:
@@ -126,9 +126,10 @@ def _advance(candidate: Candidate, stage: Stage) -> None:
         candidate.stage = stage.value
 
 
-def _not_before(field: str, on: date, earlier: date | None) -> None:
+def _not_before(field: str, on: date, earlier: date | None, earlier_field: str) -> None:
+    """Refuse ``on`` before ``earlier``, naming the earlier date's field (its label in the message)."""
     if earlier is not None and on < earlier:
-        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier)
+        raise InvalidValue(field, on.isoformat(), "date.before", other=earlier, other_field=earlier_field)
 
 
 def _save(session: Session, entity: str, before: dict[str, Any], record: Any) -> None:
@@ -149,7 +150,7 @@ def assign_mentor(*, session: Session, candidate_id: int, member_id: int, on: da
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
-    _not_before("date", on, candidate.identified_on)
+    _not_before("date", on, candidate.identified_on, "identified_on")
     _official_member(session=session, member_id=member_id, on=on, field="member")
     member_cell = cell_on(session=session, member_id=member_id, on=on)
     base = base_of(session=session, org_id=candidate.cell_id)
@@ -169,7 +170,7 @@ def add_review(*, session: Session, candidate_id: int, by: int, on: date, note: 
     _require(candidate, Stage.mentored)
     if candidate.mentor_id != by:
         raise InvalidValue("by", by, "workflow.not_mentor", mentor=candidate.mentor_id)
-    _not_before("date", on, candidate.mentor_assigned_on)
+    _not_before("date", on, candidate.mentor_assigned_on, "mentor_assigned_on")
     return add_remark(session=session, candidate_id=candidate_id, author_id=by, on=on, text=remark_text(note))
 
 
@@ -204,7 +205,7 @@ def record_application(
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.trained)
     _not_after(candidate, Stage.applied)
-    _not_before("date", on, candidate.certificate_on)
+    _not_before("date", on, candidate.certificate_on, "trained_on")
     if youth_union and trade_union:
         raise InvalidValue("trade_union", "--trade-union", "workflow.one_union")
     if len(introducers) != (1 if youth_union or trade_union else 2):
@@ -267,7 +268,7 @@ def propose(
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _require(candidate, Stage.applied)
     _not_after(candidate, Stage.applied)
-    _not_before("date", on, candidate.applied_on)
+    _not_before("date", on, candidate.applied_on, "applied_on")
     if (votes_for is None) != (official_members is None):
         field = "votes_for" if votes_for is None else "official_members"
         raise InvalidValue(field, "", "value.empty")
@@ -350,11 +351,16 @@ def admit(
     _require(candidate, Stage.proposed)
     assert candidate.proposed_on is not None
     assert candidate.id is not None
-    _not_before("decision_date", decision_on, candidate.proposed_on)
+    _not_before("decision_date", decision_on, candidate.proposed_on, "proposed_on")
     if received_on is not None:
-        _not_before("received", received_on, decision_on)
+        _not_before("received", received_on, decision_on, "decision_date")
     if ceremony_on is not None:
-        _not_before("ceremony_date", ceremony_on, received_on or decision_on)
+        _not_before(
+            "ceremony_date",
+            ceremony_on,
+            received_on or decision_on,
+            "received" if received_on else "decision_date",
+        )
     before_extension = snapshot(candidate)
     extend_decision(candidate=candidate, days=extended_by, reason=extension_reason, settings=settings)
     if not decision_no.strip():
@@ -424,7 +430,7 @@ def drop_candidate(*, session: Session, candidate_id: int, on: date, reason: str
     check_not_future("date", on, today=today)
     candidate = get_candidate(session=session, candidate_id=candidate_id)
     _open(candidate)
-    _not_before("date", on, candidate.identified_on)
+    _not_before("date", on, candidate.identified_on, "identified_on")
     text = " ".join(reason.split())
     if not text:
         raise InvalidValue("reason", reason, "value.empty")
@@ -451,8 +457,9 @@ def record_ceremony(
     if member.ceremony_on is not None:
         raise Conflict("member_id", member_id, "workflow.ceremony_done", on=member.ceremony_on)
     if received_on is not None:
-        _not_before("received", received_on, member.admitted_on)
-    _not_before("date", on, received_on or member.decision_received_on or member.admitted_on)
+        _not_before("received", received_on, member.admitted_on, "admitted_on")
+    received = received_on or member.decision_received_on
+    _not_before("date", on, received or member.admitted_on, "received" if received else "admitted_on")
     before = snapshot(member)
     member.ceremony_on = on
     if received_on is not None:
@@ -483,7 +490,7 @@ def remove_probationary(*, session: Session, member_id: int, on: date, reason: s
     check_not_future("date", on, today=today)
     member = get_member(session=session, member_id=member_id)
     _probationary(member)
-    _not_before("date", on, member.admitted_on)
+    _not_before("date", on, member.admitted_on, "admitted_on")
     text = " ".join(reason.split())
     if not text:
         raise InvalidValue("reason", reason, "value.empty")

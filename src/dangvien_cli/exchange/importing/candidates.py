@@ -90,11 +90,20 @@ class CandidateHandler(PeopleHandler):
             return False
         for later in _NOT_BEFORE_IDENTIFIED:
             if values.get(later) is not None and values[later] < values["identified_on"]:
-                add_problem(self.report, row, later, "date.before", other=values["identified_on"])
+                add_problem(
+                    self.report,
+                    row,
+                    later,
+                    "date.before",
+                    other=values["identified_on"],
+                    other_field="identified_on",
+                )
                 return False
         proposed, applied = values.get("proposed_on"), values.get("applied_on")
         if proposed and applied and proposed < applied:
-            add_problem(self.report, row, "proposed_on", "date.before", other=applied)
+            add_problem(
+                self.report, row, "proposed_on", "date.before", other=applied, other_field="applied_on"
+            )
             return False
         return True
 
