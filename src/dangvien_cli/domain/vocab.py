@@ -215,3 +215,13 @@ class RuleStatus(Vocabulary):
     pass_ = "pass", "Đạt", "Pass"
     fail = "fail", "Không đạt", "Fail"
     warn = "warn", "Cần xem", "Warn"
+
+
+class OrgChange(Vocabulary):
+    """A change to the tree of organisations: a line of ``import restructure``, and why a membership began
+    when the tree moved it (``merge``, ``close``)."""
+
+    rename = "rename", "Đổi tên", "Rename", "đổi tên gọi"
+    move = "move", "Chuyển cấp trên", "Move", "chuyển", "điều chuyển", "chuyển trực thuộc"
+    merge = "merge", "Sáp nhập", "Merge", "hợp nhất", "nhập"
+    close = "close", "Giải thể", "Close", "chấm dứt hoạt động", "kết thúc"
