@@ -507,9 +507,7 @@ def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[
     return {key: row.get(key) for key in QUOTA_KEYS}
 
 
-def monthly_report(
-    *, session: Session, cell_code: str, month: date, settings: Settings
-) -> MonthlyReport:
+def monthly_report(*, session: Session, cell_code: str, month: date, settings: Settings) -> MonthlyReport:
     """The paper for ``cell_code``'s meeting on the month that starts on ``month``."""
     cell = check_member_unit(session=session, code=cell_code, field="cell")
     assert cell.id is not None
