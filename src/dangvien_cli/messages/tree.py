@@ -208,4 +208,12 @@ MESSAGES: Catalog = {
         "A .csv, .xlsx or .json file, or - for standard input.",
     ),
     "help.import.restructure.dry_run": ("Chỉ kiểm tra, không ghi.", "Check and report; write nothing."),
+    "help.import.restructure.encoding": ("Bảng mã của tệp CSV.", "The CSV file's encoding."),
+    "help.import.restructure.date_format": ("Cách viết ngày trong tệp.", "How dates are written."),
+    "help.import.restructure.sheet": ("Tên trang tính xlsx.", "The xlsx sheet's name."),
+    "help.import.restructure.errors_to": ("Ghi các lỗi ra tệp CSV.", "Write the errors to a CSV file."),
+    "help.import.restructure.input_format": (
+        "Định dạng khi đọc từ - hoặc tệp có đuôi lạ.",
+        "The format of standard input or of a file with an unusual suffix.",
+    ),
 }

@@ -33,6 +33,8 @@ says where they go (their memberships then say ``close``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -43,7 +45,7 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.people import check_not_future
 from dangvien_cli.domain.tree import check_after_last_change, check_alive, check_name
 from dangvien_cli.domain.vocab import OrgChange, OrgKind, Place
-from dangvien_cli.errors import Conflict, InvalidValue
+from dangvien_cli.errors import Conflict, DangvienError, InvalidValue
 from dangvien_cli.store.changelog import log_insert, log_update, snapshot
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import (
@@ -502,3 +504,16 @@ def close_org(
         members=moved.members,
         candidates=moved.candidates,
     )
+
+
+@contextmanager
+def change_or_nothing(*, session: Session) -> Iterator[None]:
+    """One change of a plan in a savepoint: refused, what it wrote is undone and the plan goes on being
+    checked (the caller still commits only a plan with no refusal)."""
+    nested = session.begin_nested()
+    try:
+        yield
+    except DangvienError:
+        nested.rollback()
+        raise
+    nested.commit()
