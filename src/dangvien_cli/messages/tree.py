@@ -83,6 +83,38 @@ MESSAGES: Catalog = {
         "hành động {action} không dùng cột này",
         "the action {action} does not use this column",
     ),
+    # db check
+    "check.org.no_version": ("không có tên gọi và cấp trên nào được ghi", "has no recorded name and parent"),
+    "check.org.version_gap": (
+        "quá trình tên gọi và cấp trên bị hở hoặc chồng từ {from} đến {to}",
+        "its names and parents leave a gap or overlap from {from} to {to}",
+    ),
+    "check.org.parent_life": (
+        "trực thuộc {parent} ({start_on} – {end_on}) ngoài thời gian hoạt động của {parent} "
+        "({parent_start} – {parent_end})",
+        "sits under {parent} ({start_on} – {end_on}) outside {parent}'s life ({parent_start} – {parent_end})",
+    ),
+    "check.org.lineage_end": (
+        "sáp nhập từ ngày {on} nhưng kết thúc hoạt động ngày {end_on}",
+        "was merged on {on} but ended on {end_on}",
+    ),
+    "check.org.lineage_cycle": ("quá trình sáp nhập thành vòng: {codes}", "the merges form a cycle: {codes}"),
+    "check.org.holds_outside_life": (
+        "ở {org} từ {start_on} đến {end_on}, ngoài thời gian hoạt động của {org} ({life})",
+        "in {org} from {start_on} to {end_on}, outside {org}'s life ({life})",
+    ),
+    "check.org.candidate_outside_life": (
+        "vẫn thuộc {org} sau khi {org} kết thúc ({end_on})",
+        "still belongs to {org} after {org} ended ({end_on})",
+    ),
+    "check.org.closure_history": (
+        "bảng quan hệ cấp trên theo thời gian không khớp quá trình của {code}",
+        "the closure over time disagrees with the history of {code}",
+    ),
+    "check.org.closure_now": (
+        "bảng quan hệ cấp trên hiện tại không khớp quá trình của {code}",
+        "the current closure disagrees with the history of {code}",
+    ),
     # what was done
     "done.org_renamed": (
         "Đã đổi tên {code} thành “{name}” từ ngày {on}",
