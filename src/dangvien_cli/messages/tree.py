@@ -108,12 +108,12 @@ MESSAGES: Catalog = {
         "still belongs to {org} after {org} ended ({end_on})",
     ),
     "check.org.closure_history": (
-        "bảng quan hệ cấp trên theo thời gian không khớp quá trình của {code}",
-        "the closure over time disagrees with the history of {code}",
+        "bảng quan hệ cấp trên theo thời gian không khớp quá trình của {org}",
+        "the closure over time disagrees with the history of {org}",
     ),
     "check.org.closure_now": (
-        "bảng quan hệ cấp trên hiện tại không khớp quá trình của {code}",
-        "the current closure disagrees with the history of {code}",
+        "bảng quan hệ cấp trên hiện tại không khớp quá trình của {org}",
+        "the current closure disagrees with the history of {org}",
     ),
     # what was done
     "done.org_renamed": (
