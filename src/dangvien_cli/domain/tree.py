@@ -197,12 +197,11 @@ def below(timelines: Mapping[int, Timeline], org_ids: Iterable[int]) -> set[int]
 
 
 def check_after_last_change(field: str, code: str, on: date, last_change: date | None) -> None:
-    """A change takes effect after the organisation's last recorded change (history is written in order:
-    a later line never rewrites an earlier one)."""
-    if last_change is not None and on <= last_change:
-        raise Conflict(
-            field, code, "tree.before_last_change", on=on, last=last_change
-        )
+    """A change takes effect no earlier than the organisation's last recorded change: history is written
+    in order, so a later line never rewrites an earlier day. The same day is allowed: a plan makes several
+    changes on one day (a ward merged on 1 July, then its cells merged the same day), in its order."""
+    if last_change is not None and on < last_change:
+        raise Conflict(field, code, "tree.before_last_change", on=on, last=last_change)
 
 
 def check_alive(field: str, code: str, on: date, start_on: date | None, end_on: date | None) -> None:

@@ -10,8 +10,8 @@ from dangvien_cli.messages.types import Catalog
 MESSAGES: Catalog = {
     # refusals
     "tree.before_last_change": (
-        "ngày {on} không sau lần thay đổi gần nhất của tổ chức này ({last}): lịch sử được ghi theo thứ tự",
-        "{on} is not after this organisation's last recorded change ({last}): history is written in order",
+        "ngày {on} trước lần thay đổi gần nhất của tổ chức này ({last}): lịch sử được ghi theo thứ tự",
+        "{on} is before this organisation's last recorded change ({last}): history is written in order",
     ),
     "tree.closed": (
         "tổ chức này đã kết thúc hoạt động từ ngày {end_on}, không còn vào ngày {on}",
@@ -28,6 +28,10 @@ MESSAGES: Catalog = {
     "tree.cycle": (
         "tổ chức này nằm dưới tổ chức được chuyển: không thể đặt một tổ chức dưới chính nó",
         "it sits under the organisation being moved: nothing can be put under itself",
+    ),
+    "tree.ends_as_it_begins": (
+        "tổ chức bắt đầu hoạt động ngày {on}, không thể kết thúc cùng ngày",
+        "it began on {on} and cannot end the same day",
     ),
     "tree.same_name": ("tổ chức đã mang tên này", "this is already its name"),
     "tree.same_parent": ("tổ chức đã trực thuộc cấp trên này", "it already sits under this parent"),
@@ -164,6 +168,29 @@ MESSAGES: Catalog = {
     "monthly.section.merged_out": ("Chuyển đi do sáp nhập", "Left by merge"),
     "monthly.summary.merged_in": ("Tiếp nhận do sáp nhập", "Came by merge"),
     "monthly.summary.merged_out": ("Chuyển đi do sáp nhập", "Left by merge"),
+    # the demo's 2025 (sample_data/moncai/*2025*)
+    "demo.step_2025_before": (
+        "Năm 2025: kết nạp từ tháng 1 đến tháng 6, chỉ tiêu năm",
+        "2025: admissions from January to June, the year's quotas",
+    ),
+    "demo.step_tree_before": (
+        "Cây tổ chức trước ngày 01/07/2025 (Hướng dẫn 31-HD/BTCTW)",
+        "The tree before 1 July 2025 (Hướng dẫn 31-HD/BTCTW)",
+    ),
+    "demo.step_quota_before": (
+        "Chỉ tiêu năm 2025 đến 30/06, theo cây tổ chức cũ",
+        "The 2025 quotas on 30 June, in the old tree",
+    ),
+    "demo.step_restructure": (
+        "Sắp xếp tổ chức từ 01/07/2025: sáp nhập phường, xã và chi bộ, kết thúc Đảng bộ thành phố",
+        "The reorganisation of 1 July 2025: wards, communes and cells merged, the city committee ends",
+    ),
+    "demo.step_2025_after": ("Kết nạp từ tháng 7 đến tháng 12", "Admissions from July to December"),
+    "demo.step_tree_after": ("Cây tổ chức của phường mới", "The new ward's tree"),
+    "demo.step_quota_after": (
+        "Chỉ tiêu năm 2025 của phường mới: tính cả các phường cũ trước khi sáp nhập",
+        "The new ward's 2025 quota, counting its predecessors before the merge",
+    ),
     # help
     "help.org.add.on": (
         "Ngày bắt đầu hoạt động (mặc định: cùng tổ chức cấp trên; ở cấp cao nhất: không ghi).",

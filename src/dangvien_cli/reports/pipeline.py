@@ -94,6 +94,15 @@ def _band(years: int, bands: tuple[int, ...], labels: list[str]) -> str:
     return labels[-1]
 
 
+def _in_subtree(cell: Any, root_id: int | None, at: date) -> sa.ColumnElement[bool]:
+    """SQL: ``cell`` (a column or an expression) is in ``root_id``'s subtree as of ``at`` (anywhere without
+    a root)."""
+    if root_id is None:
+        return sa.true()
+    column = cell if isinstance(cell, sa.ColumnElement) else col(cell)
+    return column.in_(subtree_at(root_id, at))
+
+
 PIPELINE_COLUMNS = [
     Column("stage", codes="stage"),  # the stages' labels, and the catalogue's for the admitted/trained line
     Column("count", Kind.int),
@@ -123,9 +132,7 @@ def pipeline_report(
     root = get_org(session=session, code=org_code) if org_code else None
 
     def in_subtree(cell: Any) -> sa.ColumnElement[bool]:  # the tree as of ``at``, lineage included
-        return (
-            col(cell).in_(subtree_at(root.id, at)) if root is not None and root.id is not None else sa.true()
-        )
+        return _in_subtree(cell, root.id if root is not None else None, at)
 
     candidate_cell = candidate_cell_on(at, Candidate)  # where each candidate was on ``at``
 

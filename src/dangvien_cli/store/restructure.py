@@ -2,9 +2,12 @@
 
 The rules every change keeps (a refusal names the field and the value, and nothing is written):
 
-- **Dates in order.** A change is dated no later than today and after the organisation's last recorded
-  change (its current name-and-parent version began, or something was merged into it): history is written
-  forwards, so a report for an earlier day never changes under a later line.
+- **Dates in order.** A change is dated no later than today and no earlier than the organisation's last
+  recorded change (its current name-and-parent version began, or something was merged into it): history is
+  written forwards, so a report for an earlier day never changes under a later line. Several changes may
+  share a day, as the 2025 plans do (wards merged on 1 July, their cells merged the same day): a later one
+  then replaces what an earlier one set for that day (a version that would last no day at all is removed,
+  people placed that day are placed again).
 - **No life gaps.** An organisation lives from ``start_on`` to ``end_on``; its versions cover that life end to
   end (a rename or a move closes one version on the day and opens the next). A parent is alive whenever its
   children are; a closed organisation holds no one afterwards, and nothing of it is dated on or after its
@@ -46,7 +49,7 @@ from dangvien_cli.domain.people import check_not_future
 from dangvien_cli.domain.tree import check_after_last_change, check_alive, check_name
 from dangvien_cli.domain.vocab import OrgChange, OrgKind, Place
 from dangvien_cli.errors import Conflict, DangvienError, InvalidValue
-from dangvien_cli.store.changelog import log_insert, log_update, snapshot
+from dangvien_cli.store.changelog import log_insert, log_update, record_change, snapshot
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import (
     Candidate,
@@ -130,17 +133,22 @@ def _under(*, session: Session, ancestor_id: int, descendant_id: int, on: date) 
 
 
 def _refuse_records_after(*, session: Session, field: str, org: Organisation, on: date) -> None:
-    """Nothing of ``org`` may begin on or after the day it ends: memberships, candidates, child versions."""
+    """Nothing of ``org`` may begin on or after the day it ends (memberships, candidates, child versions),
+    but what an earlier change of the same day put there (it moves on with the rest)."""
     assert org.id is not None
     checks = (
         select(sa.func.min(Membership.start_on)).where(
-            Membership.cell_id == org.id, Membership.start_on >= on
+            Membership.cell_id == org.id,
+            sa.or_(
+                col(Membership.start_on) > on,
+                sa.and_(col(Membership.start_on) == on, col(Membership.reason).is_(None)),
+            ),
         ),
         select(sa.func.min(Candidate.identified_on)).where(
             Candidate.cell_id == org.id, Candidate.identified_on >= on
         ),
         select(sa.func.min(OrgVersion.start_on)).where(
-            OrgVersion.parent_id == org.id, col(OrgVersion.start_on) >= on
+            OrgVersion.parent_id == org.id, col(OrgVersion.start_on) > on
         ),
     )
     for query in checks:
@@ -160,13 +168,17 @@ def _living_children(*, session: Session, org: Organisation) -> list[Organisatio
 
 
 def _spells_to_move(*, session: Session, org: Organisation, on: date) -> list[Membership]:
-    """The memberships of ``org`` that hold the day ``on`` (its members then)."""
+    """The memberships of ``org`` that hold the day ``on`` (its members then): those that go on past it,
+    and those an earlier change of the same day began there."""
     return list(
         session.exec(
             select(Membership)
             .where(
                 Membership.cell_id == org.id,
-                Membership.start_on < on,
+                sa.or_(
+                    col(Membership.start_on) < on,
+                    sa.and_(col(Membership.start_on) == on, col(Membership.reason).is_not(None)),
+                ),
                 sa.or_(col(Membership.end_on).is_(None), col(Membership.end_on) > on),
             )
             .order_by(col(Membership.id))
@@ -206,18 +218,25 @@ def _check_destination(
 
 
 def _new_version(*, session: Session, org: Organisation, on: date, name: str, parent_id: int | None) -> None:
-    """Close the organisation's current version on ``on`` and open one with ``name`` and ``parent_id``."""
+    """Close the organisation's current version on ``on`` and open one with ``name`` and ``parent_id`` (or,
+    when the current one began that very day, change it)."""
     assert org.id is not None
     version = current_version(session=session, org_id=org.id)
     before = snapshot(version)
-    version.end_on = on
-    session.add(version)
-    session.flush()
-    log_update(session=session, entity="org_version", before=before, record=version)
-    following = OrgVersion(org_id=org.id, name=name, parent_id=parent_id, start_on=on)
-    session.add(following)
-    session.flush()
-    log_insert(session=session, entity="org_version", record=following)
+    if version.start_on == on:
+        version.name, version.parent_id = name, parent_id
+        session.add(version)
+        session.flush()
+        log_update(session=session, entity="org_version", before=before, record=version)
+    else:
+        version.end_on = on
+        session.add(version)
+        session.flush()
+        log_update(session=session, entity="org_version", before=before, record=version)
+        following = OrgVersion(org_id=org.id, name=name, parent_id=parent_id, start_on=on)
+        session.add(following)
+        session.flush()
+        log_insert(session=session, entity="org_version", record=following)
     before = snapshot(org)
     org.name, org.parent_id = name, parent_id
     session.add(org)
@@ -226,14 +245,27 @@ def _new_version(*, session: Session, org: Organisation, on: date, name: str, pa
 
 
 def _end_life(*, session: Session, org: Organisation, on: date) -> None:
+    """The organisation's last day is the day before ``on``. A version begun that very day (by an earlier
+    change of the same day) is removed: it would last no day."""
     assert org.id is not None
+    if org.start_on is not None and org.start_on >= on:
+        raise Conflict("code", org.code, "tree.ends_as_it_begins", on=on)
     version = current_version(session=session, org_id=org.id)
     before = snapshot(version)
-    version.end_on = on
-    session.add(version)
-    session.flush()
-    log_update(session=session, entity="org_version", before=before, record=version)
+    if version.start_on == on:
+        session.delete(version)
+        session.flush()
+        record_change(
+            session=session, action="delete", entity="org_version", entity_id=before["id"], before=before
+        )
+        version = current_version(session=session, org_id=org.id)
+    else:
+        version.end_on = on
+        session.add(version)
+        session.flush()
+        log_update(session=session, entity="org_version", before=before, record=version)
     before = snapshot(org)
+    org.name, org.parent_id = version.name, version.parent_id
     org.end_on = on
     session.add(org)
     session.flush()
@@ -258,6 +290,12 @@ def _place_people(
     spells = _spells_to_move(session=session, org=org, on=on)
     for spell in spells:
         before = snapshot(spell)
+        if spell.start_on == on:  # placed here earlier the same day: placed again
+            spell.cell_id = dest.id
+            session.add(spell)
+            session.flush()
+            log_update(session=session, entity="membership", before=before, record=spell)
+            continue
         following = Membership(
             member_id=spell.member_id, cell_id=dest.id, start_on=on, end_on=spell.end_on, reason=reason.value
         )
