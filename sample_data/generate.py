@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import io
 import random
 import re
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-import restructure_2025  # beside this script (run as a script, its folder is on the path)
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 NAMES = HERE / "names"
@@ -1426,9 +1427,21 @@ def generate(out: Path, names_dir: Path = NAMES) -> dict[str, int]:
     }
 
 
+def _restructure_2025() -> ModuleType:
+    """restructure_2025.py beside this file (loaded by path: benchmarks/run.py loads this file so too)."""
+    spec = importlib.util.spec_from_file_location("restructure_2025", HERE / "restructure_2025.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 def write_2025(out: Path, units: list[Unit], people: People, names_dir: Path) -> int:
     """The city's 2025 (see restructure_2025.py): quotas, admissions before and after 1 July, the plan.
     Its people come from a generator of their own that knows every name and ID already given."""
+    restructure_2025 = _restructure_2025()
     rng = random.Random(restructure_2025.SEED)  # noqa: S311  (made-up sample data, seeded)
     names = NameMaker.load(rng, names_dir)
     names.used = set(people.names.used)
