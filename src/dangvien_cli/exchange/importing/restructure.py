@@ -89,6 +89,10 @@ class RestructureHandler(Handler):
             if result.created:
                 self.report.created += 1
 
+    def finish(self) -> None:
+        # lines refused by their cells are found before those refused by the tree: report them in order
+        self.report.problems.sort(key=lambda problem: problem.line)
+
     def _apply(self, row: Row) -> ChangeResult:
         values = row.values
         action = OrgChange(values["action"])
