@@ -169,7 +169,7 @@ def move(
 @app.command("merge", help="help.org.merge")
 def merge(
     ctx: typer.Context,
-    sources: Annotated[list[str], typer.Argument(metavar="MÃ...", help="help.org.merge.sources")],
+    sources: Annotated[list[str], typer.Argument(metavar="MÃ", help="help.org.merge.sources")],
     into: Annotated[str, typer.Option("--into", metavar="MÃ", help="help.org.merge.into")],
     on: Annotated[str, typer.Option("--on", metavar="NGÀY", help="help.org.merge.on")],
     name: Annotated[str | None, typer.Option("--name", metavar="TÊN", help="help.org.merge.name")] = None,
