@@ -28,7 +28,7 @@ TREE_COLUMNS = [
 ]
 
 
-LINK_COLUMNS = [Column("code"), Column("on", Kind.date)]
+LINK_COLUMNS = [Column("code"), Column("on", Kind.date, label=Title("label.on"))]
 LINEAGE_SECTIONS = [
     ("predecessors", Title("title.predecessors"), LINK_COLUMNS),
     ("successors", Title("title.successors"), LINK_COLUMNS),
@@ -57,7 +57,7 @@ def add(
     from dangvien_cli.store.orgs import add_org, org_summary
 
     app_ctx = app_context(ctx)
-    start_on = parse_day(on, "on")
+    start_on = parse_day(on, "date")
     with app_ctx.writer() as session:
         org = add_org(
             session=session,
@@ -133,7 +133,7 @@ def rename(
     from dangvien_cli.store.restructure import rename_org
 
     app_ctx = app_context(ctx)
-    day = parse_date(on, "on")
+    day = parse_date(on, "date")
     with app_ctx.writer() as session:
         result = rename_org(session=session, code=code, name=name, on=day, today=today())
         new_name = " ".join(name.split())
@@ -157,7 +157,7 @@ def move(
         raise InvalidValue("parent", parent, "tree.parent_and_top")
     if parent is None and not top:
         raise InvalidValue("parent", "", "tree.move_needs_parent")
-    day = parse_date(on, "on")
+    day = parse_date(on, "date")
     with app_ctx.writer() as session:
         result = move_org(session=session, code=code, parent_code=parent, on=day, today=today())
     if result.target is None:
@@ -183,7 +183,7 @@ def merge(
     from dangvien_cli.store.restructure import merge_orgs
 
     app_ctx = app_context(ctx)
-    day = parse_date(on, "on")
+    day = parse_date(on, "date")
     with app_ctx.writer() as session:
         result = merge_orgs(
             session=session,
@@ -223,7 +223,7 @@ def close(
     from dangvien_cli.store.restructure import close_org
 
     app_ctx = app_context(ctx)
-    day = parse_date(on, "on")
+    day = parse_date(on, "date")
     with app_ctx.writer() as session:
         result = close_org(session=session, code=code, on=day, today=today(), move_to=move_to)
     key = "done.org_closed_moved" if move_to else "done.org_closed"

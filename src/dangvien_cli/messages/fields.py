@@ -183,7 +183,6 @@ FIELDS: Labels = {
     "argument": ("Tham số dòng lệnh", "Command-line argument"),
     "DANGVIEN_DB_FILE": ("Tệp địa chỉ cơ sở dữ liệu", "Database address file"),
     # the tree over time (issue 14)
-    "on": ("Từ ngày", "On"),
     "sources": ("Tổ chức sáp nhập", "Merged organisations"),
     "into": ("Sáp nhập vào", "Merged into"),
     "move_to": ("Chuyển đến", "Moved to"),

@@ -160,6 +160,7 @@ MESSAGES: Catalog = {
     "title.cell_history": ("Quá trình sinh hoạt", "Cell history"),
     "title.restructure_plan": ("Kế hoạch sắp xếp tổ chức", "Restructuring plan"),
     "label.spell_reason": ("Ghi chú", "Note"),
+    "label.on": ("Từ ngày", "On"),
     "change.merge": ("Sáp nhập", "Merge"),
     "change.close": ("Giải thể", "Close"),
     "change.rename": ("Đổi tên", "Rename"),

@@ -86,7 +86,7 @@ def add_org(
         raise Conflict("code", code, "org.duplicate_code")
     parent = get_org(session=session, code=parent_code, field="parent") if parent_code else None
     if today is not None:
-        check_not_future("on", start_on, today=today)
+        check_not_future("date", start_on, today=today)
     start_on = _check_parent(session=session, kind=org_kind, parent=parent, start_on=start_on)
 
     org = Organisation(

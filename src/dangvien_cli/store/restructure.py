@@ -115,7 +115,7 @@ def last_change(*, session: Session, org: Organisation) -> date | None:
 
 
 def _check_change(*, session: Session, field: str, org: Organisation, on: date, today: date) -> None:
-    check_not_future("on", on, today=today)
+    check_not_future("date", on, today=today)
     check_alive(field, org.code, on, org.start_on, org.end_on)
     check_after_last_change(field, org.code, on, last_change(session=session, org=org))
 
@@ -378,7 +378,7 @@ def merge_orgs(
 ) -> ChangeResult:
     """Merge ``sources`` into ``into`` on ``on`` (a new organisation when ``into`` does not exist, made from
     ``name``, ``kind``, ``parent_code`` and ``place``). See the module's docstring for what moves."""
-    check_not_future("on", on, today=today)
+    check_not_future("date", on, today=today)
     orgs = _sources(session=session, codes=sources, into=into)
     target, created = _target(
         session=session,

@@ -53,7 +53,7 @@ NEEDS: dict[OrgChange, tuple[str, ...]] = {
 OPTIONAL = ("target", "name", "kind", "parent", "place")
 
 # The column of the plan a store refusal is about, by the field it names.
-COLUMN_OF = {"sources": "code", "into": "target", "move_to": "target", "to": "target"}
+COLUMN_OF = {"sources": "code", "into": "target", "move_to": "target", "to": "target", "date": "on"}
 
 _SEPARATORS = re.compile(r"[,;]")
 
