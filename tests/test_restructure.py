@@ -320,3 +320,23 @@ def test_every_change_is_logged(run, run_json, town):
     assert {"org_version", "organisation", "org_lineage", "membership"} <= entities
     lineage = run_json("log", "--entity", "org_lineage")
     assert lineage[0]["after"]["on"] == "2024-01-01"
+
+
+def test_imports_and_lists_know_a_closed_organisation(run, run_json, town, tmp_path):
+    _ok(run, "org", "merge", "K2", "--into", "K1", "--on", "2024-01-01")
+    listed = tmp_path / "members.csv"
+    listed.write_text(
+        "full_name,gender,birth_date,cell,admitted_on\nMai Thị Hoa,F,1990-01-01,K2,2015-01-01\n",
+        encoding="utf-8",
+    )
+    result = run("import", "members", str(listed), "--format", "json")
+    assert result.exit_code == 1
+    problem = json.loads(result.stdout)["problems"][0]
+    assert (problem["line"], problem["column"], problem["code"]) == (2, "cell", "tree.closed_for_people")
+    assert "kết thúc hoạt động" in _refused(run, "org", "list", "--under", "K2")
+    assert _codes(run_json("org", "list", "--under", "K2", "--at", "2023-12-31")) == ["K2"]
+    # a year's report for an organisation that ended during it stops on its last day
+    _ok(run, "org", "close", "K3", "--on", "2024-03-01", "--move-to", "K1")
+    assert run_json("report", "quota", "--year", "2024", "--org", "K3")["at"] == "2024-02-29"
+    assert run_json("report", "quota", "--year", "2024", "--org", "K1")["at"] == "2024-06-30"  # today
+    assert run_json("report", "quota", "--year", "2023", "--org", "K2")["at"] == "2023-12-31"

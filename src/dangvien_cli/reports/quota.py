@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -127,6 +127,17 @@ QUOTA_COLUMNS = [
 ]
 
 
+def _last_day(session: Session, org_code: str | None, year: int) -> date:
+    """The report's day when none is given: 31 December, or the organisation's last day if it ended (was
+    merged or closed) during the year."""
+    last = date(year, 12, 31)
+    if org_code is not None:
+        org = get_org(session=session, code=org_code)
+        if org.end_on is not None and date(year, 1, 1) < org.end_on <= last:
+            return org.end_on - timedelta(days=1)
+    return last
+
+
 def _report_orgs(
     session: Session, org_code: str | None, at: date, depth: int
 ) -> tuple[list[OrgOn], list[OrgOn]]:
@@ -156,11 +167,18 @@ def _report_orgs(
 
 
 def quota_report(
-    *, session: Session, year: int, at: date | None = None, org_code: str | None = None, depth: int = 1
+    *,
+    session: Session,
+    year: int,
+    at: date | None = None,
+    org_code: str | None = None,
+    depth: int = 1,
+    today: date | None = None,
 ) -> View:
     """Progress against the year's plans, per organisation down to ``depth`` below ``org_code``, with the
-    tree as of ``at``."""
-    at = at or date(year, 12, 31)
+    tree as of ``at`` (by default the year's last day, or the organisation's if it ended during the year,
+    and not after ``today``)."""
+    at = at or min(_last_day(session, org_code, year), today or date.max)
     if at.year != year:
         raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)
     start = date(year, 1, 1)

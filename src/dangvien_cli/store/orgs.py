@@ -185,6 +185,8 @@ def list_orgs(*, session: Session, under: str | None = None, at: date | None = N
     parent = sa.orm.aliased(Organisation)
     if under is not None:
         root = get_org(session=session, code=under, field="under")
+        if root.end_on is not None:  # the tree now has no place for it: ask for a day of its life
+            raise Conflict("under", root.code, "tree.closed_for_people", end_on=root.end_on)
         links = select(col(OrgClosure.descendant_id), col(OrgClosure.depth)).where(
             OrgClosure.ancestor_id == root.id
         )
