@@ -101,6 +101,8 @@ def add_org(
     session.add(org)
     session.flush()
     assert org.id is not None
+    # Its first version repeats what the organisation's own log entry holds (name, parent, start): the
+    # log keeps one entry for the new organisation, as before; later versions are logged as they change.
     session.add(OrgVersion(org_id=org.id, name=name, parent_id=org.parent_id, start_on=start_on))
     # The new node is its own ancestor at depth 0, and inherits every ancestor its parent has from its start.
     spans = [Span(org.id, org.id, 0, start_on, None)]
