@@ -26,7 +26,7 @@ from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, Vi
 from dangvien_cli.reports.figures import percent
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
-from dangvien_cli.store.tree import orgs_on, span_on, subtree_at
+from dangvien_cli.store.tree import orgs_on, parents_on, span_on, subtree_at
 
 
 def band_labels(bands: tuple[int, ...]) -> list[str]:
@@ -110,7 +110,7 @@ def ageing_report(
     for org_id, gender, years, count in session.execute(query):
         histograms[org_id][gender][int(years)] = int(count)
     if by == "cell":  # a base organisation with cells (on that day) is not itself a row: its cells are
-        parents = {o.parent_id for o in orgs_on(session=session, on=at).values()}
+        parents = parents_on(session=session, on=at)
         histograms = defaultdict(
             lambda: {"M": {}, "F": {}}, {k: v for k, v in histograms.items() if k not in parents}
         )

@@ -143,24 +143,27 @@ def _report_orgs(
 ) -> tuple[list[OrgOn], list[OrgOn]]:
     """(rows, roots): the organisations ``depth`` levels below the root(s) as of ``at``, and the root(s):
     ``org_code``, else every organisation at the top of the tree that day."""
-    alive = orgs_on(session=session, on=at)
     if org_code is not None:
         root = get_org(session=session, code=org_code)
         assert root.id is not None
         check_alive("org", root.code, at, root.start_on, root.end_on)
         root_ids = [root.id]
     else:
-        root_ids = sorted(org_id for org_id, org in alive.items() if org.parent_id is None)
+        root_ids = sorted(i for i, org in orgs_on(session=session, on=at).items() if org.parent_id is None)
     below = session.execute(
-        select(OrgClosureSpan.descendant_id).where(
+        select(OrgClosureSpan.descendant_id)
+        .join(Organisation, col(Organisation.id) == OrgClosureSpan.descendant_id)
+        .where(
             col(OrgClosureSpan.ancestor_id).in_(root_ids),
             span_on(at),
             OrgClosureSpan.depth >= 1,
             OrgClosureSpan.depth <= depth,
+            alive_on(at),
         )
     ).scalars()
-    rows = sorted((alive[i] for i in set(below) if i in alive), key=lambda o: o.code)
-    roots = [alive[i] for i in root_ids]
+    named = orgs_on(session=session, on=at, ids={*below, *root_ids})
+    rows = sorted((named[i] for i in named if i not in root_ids), key=lambda o: o.code)
+    roots = [named[i] for i in root_ids]
     if org_code is None and not rows:
         rows = roots
     return rows, roots

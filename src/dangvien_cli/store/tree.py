@@ -76,51 +76,70 @@ class OrgOn:
     end_on: date | None
 
 
+_FEW = 2000  # ids listed in IN (...); more than this, the whole (small) table is read and filtered
+
+
 def orgs_on(*, session: Session, on: date, ids: Iterable[int] | None = None) -> dict[int, OrgOn]:
     """The organisations alive on ``on`` (or those of ``ids``, alive or not, named as on ``on`` or, outside
-    their life, as at its nearest end), with their name and parent on that day."""
-    query = select(Organisation)
-    wanted = None if ids is None else list(ids)
-    query = query.where(alive_on(on) if wanted is None else col(Organisation.id).in_(wanted))
-    orgs = {o.id: o for o in session.exec(query) if o.id is not None}
+    their life, as at its nearest end), with their name and parent on that day. Read as plain rows, two
+    statements (organisations are few beside the people)."""
+    o, v = Organisation, OrgVersion
+    wanted = None if ids is None else set(ids)
+    query = sa.select(
+        col(o.id), col(o.code), col(o.name), col(o.kind), col(o.parent_id), col(o.place), col(o.population),
+        col(o.start_on), col(o.end_on),
+    )  # fmt: skip
+    versions = sa.select(col(v.org_id), col(v.name), col(v.parent_id), col(v.start_on), col(v.end_on))
+    if wanted is None:
+        query = query.where(alive_on(on))
+        versions = versions.join(o, col(o.id) == v.org_id).where(alive_on(on))
+    elif len(wanted) <= _FEW:
+        query = query.where(col(o.id).in_(wanted))
+        versions = versions.where(col(v.org_id).in_(wanted))
+    orgs = {row[0]: row for row in session.execute(query) if wanted is None or row[0] in wanted}
     if not orgs:
         return {}
-    versions = session.exec(
-        select(OrgVersion).where(col(OrgVersion.org_id).in_(list(orgs))).order_by(col(OrgVersion.id))
-    )
-    chosen: dict[int, OrgVersion] = {}
-    for version in versions:
-        before = chosen.get(version.org_id)
-        if before is None or _nearer(version, before, on):
-            chosen[version.org_id] = version
+    chosen: dict[int, tuple[int, int, str, int | None]] = {}  # org → (distance, order, name, parent)
+    for order, (org_id, name, parent_id, start, end) in enumerate(session.execute(versions)):
+        if org_id in orgs:
+            candidate = (_distance(start, end, on), order, name, parent_id)
+            if org_id not in chosen or candidate[:2] < chosen[org_id][:2]:
+                chosen[org_id] = candidate
     result = {}
-    for org_id, org in orgs.items():
+    for org_id, (_, code, name, kind, parent_id, place, population, start_on, end_on) in orgs.items():
         found = chosen.get(org_id)
         result[org_id] = OrgOn(
             id=org_id,
-            code=org.code,
-            name=found.name if found else org.name,
-            kind=org.kind,
-            parent_id=found.parent_id if found else org.parent_id,
-            place=org.place,
-            population=org.population,
-            start_on=org.start_on,
-            end_on=org.end_on,
+            code=code,
+            name=found[2] if found else name,
+            kind=kind,
+            parent_id=found[3] if found else parent_id,
+            place=place,
+            population=population,
+            start_on=start_on,
+            end_on=end_on,
         )
     return result
 
 
-def _nearer(version: OrgVersion, other: OrgVersion, on: date) -> bool:
-    """Whether ``version`` describes ``on`` better than ``other``: it holds the day, else it is the nearer."""
+def parents_on(*, session: Session, on: date) -> set[int]:
+    """The organisations that had organisations under them on ``on``."""
+    query = (
+        select(OrgVersion.parent_id)
+        .join(Organisation, col(Organisation.id) == OrgVersion.org_id)
+        .where(period_holds(col(OrgVersion.start_on), col(OrgVersion.end_on), on), alive_on(on))
+        .distinct()
+    )
+    return {parent for parent in session.exec(query) if parent is not None}
 
-    def distance(v: OrgVersion) -> int:
-        if v.start_on is not None and on < v.start_on:
-            return (v.start_on - on).days
-        if v.end_on is not None and on >= v.end_on:
-            return (on - v.end_on).days + 1
-        return 0
 
-    return distance(version) < distance(other)
+def _distance(start: date | None, end: date | None, on: date) -> int:
+    """How far a period is from ``on``, in days (0: it holds the day)."""
+    if start is not None and on < start:
+        return (start - on).days
+    if end is not None and on >= end:
+        return (on - end).days + 1
+    return 0
 
 
 def name_on(*, session: Session, org_id: int, on: date) -> str:
