@@ -5,6 +5,7 @@ whole subtree. Every change is logged, leaves `db check` clean, and a refusal ch
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -340,3 +341,53 @@ def test_imports_and_lists_know_a_closed_organisation(run, run_json, town, tmp_p
     assert run_json("report", "quota", "--year", "2024", "--org", "K3")["at"] == "2024-02-29"
     assert run_json("report", "quota", "--year", "2024", "--org", "K1")["at"] == "2024-06-30"  # today
     assert run_json("report", "quota", "--year", "2023", "--org", "K2")["at"] == "2023-12-31"
+
+
+def _sql(statement: str, **params: object) -> None:
+    """Write behind the tool's back (SQLite or PostgreSQL)."""
+    import sqlalchemy as sa
+
+    from dangvien_cli.store.engine import resolve_url
+
+    engine = sa.create_engine(resolve_url(None), poolclass=sa.pool.NullPool)
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text(statement), params)
+    finally:
+        engine.dispose()
+
+
+def _problems(run: Run) -> set[str]:
+    result = run("db", "check", "--format", "json")
+    assert result.exit_code == 1
+    return {p["code"] for p in json.loads(result.stdout)["problems"]}
+
+
+def test_db_check_finds_what_was_written_behind_the_tools_back(run, run_json, town):
+    _ok(run, "org", "merge", "K2", "--into", "K1", "--on", "2024-01-01")
+    ids = {org["code"]: org["id"] for org in run_json("org", "list", "--at", "2023-12-31")}
+    k2, k1, tp, hp = ids["K2"], ids["K1"], ids["TP"], ids["HP"]
+    assert run("db", "check").exit_code == 0
+    moved = "UPDATE membership SET cell_id = :cell WHERE member_id = :member AND reason = 'merge'"
+    _sql(moved, cell=k2, member=town["k2a"])  # a member put back into the merged cell after its end
+    assert "org.holds_outside_life" in _problems(run)
+    _sql(moved, cell=k1, member=town["k2a"])
+    ended = "UPDATE organisation SET end_on = :day WHERE id = :org"
+    _sql(ended, day=date(2024, 2, 1), org=hp)  # a parent that ends before its child
+    assert "org.parent_life" in _problems(run)
+    _sql(ended, day=None, org=hp)
+    version = "UPDATE org_version SET end_on = :day WHERE org_id = :org"
+    _sql(version, day=date(2023, 6, 1), org=k2)  # a gap in a history
+    assert "org.version_gap" in _problems(run)
+    _sql(version, day=date(2024, 1, 1), org=k2)
+    _sql("DELETE FROM org_closure_span WHERE ancestor_id = :a AND descendant_id = :d", a=tp, d=k1)
+    assert _problems(run) == {"org.closure_history"}
+    _sql("DELETE FROM org_closure WHERE ancestor_id = :a AND descendant_id = :d", a=tp, d=k1)
+    assert _problems(run) == {"org.closure_history", "org.closure_now"}
+    _sql(
+        'INSERT INTO org_lineage (predecessor_id, successor_id, "on") VALUES (:p, :s, :day)',
+        p=k1,
+        s=k2,
+        day=date(2024, 1, 1),
+    )
+    assert "org.lineage_cycle" in _problems(run)
