@@ -363,11 +363,15 @@ def org_summary(*, session: Session, code: str, on: date) -> OrgSummary:
         .select_from(Candidate)
         .where(candidate_cell_on(on, Candidate).in_(subtree), candidate_active_on(on))
     ).scalar_one()
-    below = session.execute(
-        select(Organisation.kind, OrgClosureSpan.depth)
-        .join(OrgClosureSpan, col(OrgClosureSpan.descendant_id) == Organisation.id)
+    children, cells = session.execute(
+        select(
+            sa.func.coalesce(sa.func.sum(sa.case((col(OrgClosureSpan.depth) == 1, 1), else_=0)), 0),
+            sa.func.coalesce(sa.func.sum(sa.case((col(Organisation.kind) == OrgKind.cell.value, 1), else_=0)), 0),
+        )
+        .select_from(OrgClosureSpan)
+        .join(Organisation, col(Organisation.id) == OrgClosureSpan.descendant_id)
         .where(OrgClosureSpan.ancestor_id == org.id, span_on(on), alive_on(on), OrgClosureSpan.depth >= 1)
-    ).all()
+    ).one()
     then = orgs_on(session=session, on=on, ids=[org.id])[org.id]
     parent = session.get(Organisation, then.parent_id) if then.parent_id else None
     before, after = lineage(session=session, org_id=org.id)
@@ -383,8 +387,8 @@ def org_summary(*, session: Session, code: str, on: date) -> OrgSummary:
         members=int(members[0]),
         official_members=int(members[1]),
         candidates=int(candidates),
-        children=sum(1 for _, depth in below if depth == 1),
-        cells=sum(1 for kind, _ in below if kind == OrgKind.cell.value),
+        children=int(children),
+        cells=int(cells),
         start_on=org.start_on,
         end_on=org.end_on,
         predecessors=tuple(LineageLink(c, d) for c, d in before),
