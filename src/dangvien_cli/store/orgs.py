@@ -363,11 +363,10 @@ def org_summary(*, session: Session, code: str, on: date) -> OrgSummary:
         .select_from(Candidate)
         .where(candidate_cell_on(on, Candidate).in_(subtree), candidate_active_on(on))
     ).scalar_one()
+    is_child = sa.case((col(OrgClosureSpan.depth) == 1, 1), else_=0)
+    is_cell = sa.case((col(Organisation.kind) == OrgKind.cell.value, 1), else_=0)
     children, cells = session.execute(
-        select(
-            sa.func.coalesce(sa.func.sum(sa.case((col(OrgClosureSpan.depth) == 1, 1), else_=0)), 0),
-            sa.func.coalesce(sa.func.sum(sa.case((col(Organisation.kind) == OrgKind.cell.value, 1), else_=0)), 0),
-        )
+        select(sa.func.coalesce(sa.func.sum(is_child), 0), sa.func.coalesce(sa.func.sum(is_cell), 0))
         .select_from(OrgClosureSpan)
         .join(Organisation, col(Organisation.id) == OrgClosureSpan.descendant_id)
         .where(OrgClosureSpan.ancestor_id == org.id, span_on(on), alive_on(on), OrgClosureSpan.depth >= 1)
