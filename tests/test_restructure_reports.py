@@ -85,9 +85,9 @@ def test_the_new_wards_quota_counts_its_predecessors(
     _ok(run, "quota", "set", "NW", "--year", "2025", "--target", "8")
     assert run_json("report", "quota", "--year", "2025", "--org", "NW")["totals"]["target"] == 8
     # the city's own report after the change: its children now
-    city = run_json("report", "quota", "--year", "2025", "--org", "MC")
-    assert [row["org"] for row in city["rows"]] == ["NW"]
-    assert city["totals"]["admitted"] == 5
+    whole = run_json("report", "quota", "--year", "2025", "--org", "MC")
+    assert [row["org"] for row in whole["rows"]] == ["NW"]
+    assert whole["totals"]["admitted"] == 5
     # the new ward did not exist on 30 June
     refused = run("report", "quota", "--year", "2025", "--org", "NW", "--at", "2025-06-30")
     assert refused.exit_code == 1
