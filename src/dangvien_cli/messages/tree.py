@@ -70,9 +70,9 @@ MESSAGES: Catalog = {
     ),
     "tree.close_not_empty": (
         "tổ chức còn {members} đảng viên, {candidates} quần chúng và {children} tổ chức trực thuộc; "
-        "hãy chỉ nơi chuyển đến (--move-to)",
+        "hãy chỉ nơi chuyển đến (--move-to; trong kế hoạch: cột target)",
         "it still holds {members} members, {candidates} candidates and {children} organisations; "
-        "say where they go (--move-to)",
+        "say where they go (--move-to; in a plan: the target column)",
     ),
     "tree.move_needs_parent": (
         "cần --parent (mã cấp trên mới) hoặc --top",

@@ -122,8 +122,10 @@ class RestructureHandler(Handler):
         if column not in row.headers:
             column = "code"
         params = {k: v for k, v in error.params.items() if k not in ("field", "value")}
+        raw = row.raw("on") if column == "on" else None  # the day as the file writes it
+        value = str(error.value) if raw is None else str(raw)
         self.report.problems.append(
-            Problem(row.line, row.headers.get(column, column), str(error.value), error.key, params)
+            Problem(row.line, row.headers.get(column, column), value, error.key, params)
         )
         row.failed = True
 
