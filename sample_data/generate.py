@@ -15,20 +15,26 @@ What the figures follow (the article, 23/11/2022, and docs in ../shared/domain.m
   the end of the year; chi bộ khu Hồng Phong (phường Ninh Dương): 23 members.
 Names are made from real family names (weighted by their share) and real middle + given names
 (sample_data/names/, MIT); full names of real people (the article's) are never produced.
+
+The city's 2025 (its quotas, its admissions and the reorganisation of 1 July 2025) is made by
+restructure_2025.py, from seeds of its own, so that the 2022 files stay as they were.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import io
 import random
 import re
+import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 NAMES = HERE / "names"
@@ -1408,6 +1414,7 @@ def generate(out: Path, names_dir: Path = NAMES) -> dict[str, int]:
     )
     write_messy(rng, people, units, members, out)
     write_xlsx(members, units, out)
+    admitted_2025 = write_2025(out, units, people, names_dir)
     current = [m for m in members if m.left_on is None]
     return {
         "organisations": len(units),
@@ -1416,7 +1423,65 @@ def generate(out: Path, names_dir: Path = NAMES) -> dict[str, int]:
         "admitted_2022": sum(m.admitted_on.year == 2022 for m in members),
         "candidates": len(candidates),
         "reviews": len(reviews),
+        "admitted_2025": admitted_2025,
     }
+
+
+def _restructure_2025() -> ModuleType:
+    """restructure_2025.py beside this file (loaded by path: benchmarks/run.py loads this file so too)."""
+    spec = importlib.util.spec_from_file_location("restructure_2025", HERE / "restructure_2025.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_2025(out: Path, units: list[Unit], people: People, names_dir: Path) -> int:
+    """The city's 2025 (see restructure_2025.py): quotas, admissions before and after 1 July, the plan.
+    Its people come from a generator of their own that knows every name and ID already given."""
+    restructure_2025 = _restructure_2025()
+    rng = random.Random(restructure_2025.SEED)  # noqa: S311  (made-up sample data, seeded)
+    names = NameMaker.load(rng, names_dir)
+    names.used = set(people.names.used)
+    ids = Ids(rng)
+    ids.used = set(people.ids.used)
+    later = People(rng, names, ids)
+    by_code = {u.code: u for u in units}
+    for cells, target, name, _ward in restructure_2025.CELL_MERGES:
+        if name is not None:  # a new cell: like the cells it was made from
+            first = by_code[cells[0]]
+            by_code[target] = Unit(
+                target, name, "cell", first.parent, first.place, holds=True, base=first.base, area=first.area
+            )
+    before, after = restructure_2025.admissions(units)
+    files = (("members_2025_before.csv", before), ("members_2025_after.csv", after))
+    for file, admitted in files:
+        members = []
+        for admission in admitted:
+            unit = by_code[admission.cell]
+            born = later.birth_for_age(unit, young=True)
+            if full_years(born, admission.day) < 18:
+                born = add_years(admission.day, -19) - timedelta(days=rng.randint(1, 300))
+            member = Member(
+                **vars(later.person(unit, later.gender(unit), born, 1.0)), admitted_on=admission.day
+            )
+            member.decision_no = f"{len(members) + 1 + (60 if file.endswith('after.csv') else 0)}-QĐ/ĐU"
+            ceremony = weekday_on_or_after(admission.day + timedelta(days=rng.randint(8, 20)))
+            member.ceremony_on = ceremony if ceremony <= date(2025, 12, 31) else None
+            members.append(member)
+        members.sort(key=lambda m: (m.cell, m.admitted_on, m.full_name))
+        write_csv(out / file, MEMBER_HEADERS, member_rows(members))
+    write_csv(
+        out / "quotas_2025.csv",
+        ["org", "year", "target", "residential_target", "stretch_target", "milestones"],
+        restructure_2025.quota_rows(units),
+    )
+    write_csv(
+        out / "restructure_2025.csv", restructure_2025.RESTRUCTURE_HEADERS, restructure_2025.plan_rows(units)
+    )
+    return len(before) + len(after)
 
 
 def main(argv: list[str] | None = None) -> None:

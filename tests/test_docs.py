@@ -231,7 +231,7 @@ def test_the_command_checker_finds_what_does_not_exist() -> None:
         is None
     )
     assert check(["export", "…", "--format", "json"]) is None
-    assert check(["org", "rename", "TP", "x"]) == "`dangvien org` has no subcommand rename"
+    assert check(["org", "split", "TP", "x"]) == "`dangvien org` has no subcommand split"
     assert check(["import", "orgs|people", "f.csv"]) == "`dangvien import` has no subcommand people"
     assert check(["member", "list", "--colour"]) == "`dangvien member list` has no option --colour"
     assert check(["--verbose", "demo"]) == "the root has no option --verbose"
@@ -250,14 +250,14 @@ def problem(mention: Mention) -> str | None:
 def test_commands_named_without_the_program_name_are_read_too(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(
-        "Use `member list --org CODE`, `propose --age-exception X`, `org rename TP x` and `list --nope`;"
+        "Use `member list --org CODE`, `propose --age-exception X`, `org split TP x` and `list --nope`;"
         " `status` and `candidate` (a column) are words.\n",
         encoding="utf-8",
     )
     assert {m.text: problem(m) for m in mentions(page)} == {
         "member list --org CODE": None,
         "propose --age-exception X": None,
-        "org rename TP x": "`dangvien org` has no subcommand rename",
+        "org split TP x": "`dangvien org` has no subcommand split",
         "list --nope": "`dangvien org list` has no option --nope",
     }
 

@@ -98,7 +98,15 @@ def test_records_are_typed_and_give_the_commands_json(run_json, database: Databa
     )
     assert [m.as_json() for m in [member]] == run_json("member", "list")
     assert detail.as_json() == run_json("member", "show", "1")
-    assert detail.as_json()["memberships"] == [{"cell": "HP", "start_on": "2010-01-01", "end_on": None}]
+    assert detail.as_json()["memberships"] == [
+        {
+            "cell": "HP",
+            "start_on": "2010-01-01",
+            "end_on": None,
+            "cell_name": "Chi bộ khu Hồng Phong",
+            "reason": None,
+        }
+    ]
 
 
 def test_a_candidate_record_and_its_steps(run, run_json, database: Database) -> None:

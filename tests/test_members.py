@@ -63,7 +63,15 @@ def test_add_prints_the_created_record(run, city):
     assert record["status"] == "official"
     assert record["youth_union"] is True
     assert record["ethnicity"] == "Kinh"
-    assert record["memberships"] == [{"cell": "HP", "start_on": "2000-05-19", "end_on": None}]
+    assert record["memberships"] == [
+        {
+            "cell": "HP",
+            "start_on": "2000-05-19",
+            "end_on": None,
+            "cell_name": "Chi bộ khu Hồng Phong",
+            "reason": None,
+        }
+    ]
 
 
 def test_names_are_stored_in_nfc(run, city):
@@ -110,9 +118,10 @@ def test_move_keeps_the_history(run, run_json, city):
     assert "Đã chuyển đảng viên #1 sang K2" in result.stderr
     shown = run_json("member", "show", "1")
     assert shown["cell"] == "K2"
+    hp, k2 = "Chi bộ khu Hồng Phong", "Chi bộ khu 2"
     assert shown["memberships"] == [
-        {"cell": "HP", "start_on": "2010-01-01", "end_on": "2022-03-15"},
-        {"cell": "K2", "start_on": "2022-03-15", "end_on": None},
+        {"cell": "HP", "start_on": "2010-01-01", "end_on": "2022-03-15", "cell_name": hp, "reason": None},
+        {"cell": "K2", "start_on": "2022-03-15", "end_on": None, "cell_name": k2, "reason": None},
     ]
     assert [r["cell"] for r in run_json("member", "list", "--at", "2022-03-14")] == ["HP"]
     assert [r["cell"] for r in run_json("member", "list", "--at", "2022-03-15")] == ["K2"]

@@ -4,6 +4,7 @@ table (written with raw SQL in that revision's schema), is upgraded to head and 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,8 @@ NEW_COLUMNS = {  # added by later revisions: empty on old rows
         "substitute_introducer_id",
     ),
     "member": ("left_note", "recognized_on", "education_level", "decision_received_on"),
+    "membership": ("reason",),
+    "organisation": ("end_on",),  # (start_on is filled in: see test_the_tree_gets_its_history)
 }
 
 
@@ -163,6 +166,57 @@ def test_every_row_and_value_survives_the_upgrade_to_head(run: Run, tmp_path: Pa
     assert "Cán bộ hưu trí" in shown.stdout
     check = run("--db", str(path), "db", "check")
     assert check.exit_code == 0, check.stdout + check.stderr
+
+
+def test_the_tree_gets_its_history(run: Run, tmp_path: Path) -> None:
+    """Revision 0005: organisations begin at their earliest known date (the earliest membership, candidate or
+    quota year under them; with their parent when nothing is recorded under them) and have no end; each gets
+    one version and the closure over time."""
+    path = tmp_path / "old.db"
+    _build_at_first_revision(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:  # two organisations with nothing under them, still at 0001
+        connection.execute(
+            sa.text(
+                "INSERT INTO organisation (id, code, name, kind, parent_id, place) VALUES "
+                "(4, 'K9', 'Chi bộ khu 9', 'cell', 2, 'residential'), (5, 'X', 'Đảng bộ khác', 'committee', "
+                "NULL, 'other')"
+            )
+        )
+        connection.execute(
+            sa.text("INSERT INTO org_closure VALUES (4, 4, 0), (2, 4, 1), (1, 4, 2), (5, 5, 0)")
+        )
+    upgrade(engine)
+    engine.dispose()
+    starts = _rows(path, "organisation", ["code", "start_on", "end_on"])
+    assert starts == [
+        {"code": "MC", "start_on": "2000-05-19", "end_on": None},  # a member of TP, admitted then
+        {"code": "TP", "start_on": "2000-05-19", "end_on": None},
+        {"code": "HP", "start_on": "2010-01-15", "end_on": None},  # its first member (not the candidates')
+        {"code": "K9", "start_on": "2000-05-19", "end_on": None},  # nothing under it: with its parent
+        {"code": "X", "start_on": None, "end_on": None},  # nothing at all: no known beginning
+    ]
+    versions = _rows(path, "org_version", ["org_id", "name", "parent_id", "start_on", "end_on"])
+    assert [(v["org_id"], v["parent_id"], v["start_on"], v["end_on"]) for v in versions] == [
+        (1, None, "2000-05-19", None),
+        (2, 1, "2000-05-19", None),
+        (3, 2, "2010-01-15", None),
+        (4, 2, "2000-05-19", None),
+        (5, None, None, None),
+    ]
+    spans = _rows(path, "org_closure_span", ["ancestor_id", "descendant_id", "depth", "start_on", "end_on"])
+    assert len(spans) == 10
+    assert {
+        "ancestor_id": 1,
+        "descendant_id": 3,
+        "depth": 2,
+        "start_on": "2010-01-15",
+        "end_on": None,
+    } in spans
+    check = run("--db", str(path), "db", "check")
+    assert check.exit_code == 0, check.stdout + check.stderr
+    listed = run("--db", str(path), "org", "list", "--at", "2005-01-01", "--format", "json")
+    assert [org["code"] for org in json.loads(listed.stdout)] == ["MC", "TP", "K9", "X"]  # HP began in 2010
 
 
 def test_db_upgrade_backs_up_first(run: Run, tmp_path: Path) -> None:

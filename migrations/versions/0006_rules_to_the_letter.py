@@ -9,7 +9,7 @@ re-admission rules then apply to them. Education levels are not guessed from the
 the rule reads that text itself when no level was entered, and says so.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-30 13:47:35.313412
 """
 
@@ -20,7 +20,7 @@ import sqlmodel.sql.sqltypes
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -45,8 +45,12 @@ def _record(
 def substitute(
     ctx: typer.Context,
     candidate_id: CandidateId,
-    introducer: Annotated[int, typer.Option("--introducer", help="help.candidate.substitute.introducer")],
-    replaces: Annotated[int, typer.Option("--replaces", help="help.candidate.substitute.replaces")],
+    introducer: Annotated[
+        int, typer.Option("--introducer", metavar="metavar.id", help="help.candidate.substitute.introducer")
+    ],
+    replaces: Annotated[
+        int, typer.Option("--replaces", metavar="metavar.id", help="help.candidate.substitute.replaces")
+    ],
     reason: Annotated[
         SubstitutionReason,
         choice_option(
@@ -81,21 +85,28 @@ def readmission(
     ctx: typer.Context,
     candidate_id: CandidateId,
     member: Annotated[
-        int | None, typer.Option("--member", metavar="M", help="help.candidate.readmission.member")
+        int | None, typer.Option("--member", metavar="metavar.id", help="help.candidate.readmission.member")
     ] = None,
-    left: Annotated[str | None, typer.Option("--left", help="help.candidate.readmission.left")] = None,
+    left: Annotated[
+        str | None, typer.Option("--left", metavar="metavar.date", help="help.candidate.readmission.left")
+    ] = None,
     exit_: Annotated[
         PriorExit | None,
         choice_option(PriorExit, "--exit", metavar="metavar.reason", help="help.candidate.readmission.exit"),
     ] = None,
     expunged: Annotated[
-        str | None, typer.Option("--expunged", help="help.candidate.readmission.expunged")
+        str | None,
+        typer.Option("--expunged", metavar="metavar.date", help="help.candidate.readmission.expunged"),
     ] = None,
     approval: Annotated[
-        str | None, typer.Option("--approval", help="help.candidate.readmission.approval")
+        str | None,
+        typer.Option("--approval", metavar="metavar.reference", help="help.candidate.readmission.approval"),
     ] = None,
     approval_date: Annotated[
-        str | None, typer.Option("--approval-date", help="help.candidate.readmission.approval_date")
+        str | None,
+        typer.Option(
+            "--approval-date", metavar="metavar.date", help="help.candidate.readmission.approval_date"
+        ),
     ] = None,
     readmitted_before: Annotated[
         bool | None,
@@ -137,9 +148,11 @@ def extend(
     ctx: typer.Context,
     candidate_id: CandidateId,
     extended_by: Annotated[
-        int, typer.Option("--extended-by", metavar="DAYS", help="help.candidate.extend.extended_by")
+        int, typer.Option("--extended-by", metavar="metavar.number", help="help.candidate.extend.extended_by")
     ],
-    reason: Annotated[str, typer.Option("--reason", help="help.candidate.extend.reason")],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="metavar.text", help="help.candidate.extend.reason")
+    ],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """The decision's deadline extended (``help.candidate.extend``)."""

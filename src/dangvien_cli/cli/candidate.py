@@ -14,7 +14,7 @@ from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, Re
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.people import PersonDetails
-from dangvien_cli.domain.vocab import Gender, Source, Stage
+from dangvien_cli.domain.vocab import Gender, OrgChange, Source, Stage
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
@@ -34,6 +34,13 @@ CANDIDATE_COLUMNS = [
 ]
 CANDIDATE_CODES = {"gender": Gender, "source": Source, "stage": Stage}
 HISTORY_COLUMNS = [Column("stage", codes=Stage), Column("date", Kind.date, wrap=False)]
+CELL_COLUMNS = [  # as member show's cell history
+    Column("cell"),
+    Column("cell_name"),
+    Column("start_on", Kind.date),
+    Column("end_on", Kind.date),
+    Column("reason", codes=OrgChange, label=Title("label.spell_reason")),
+]
 REMARK_COLUMNS = [Column("date", Kind.date, wrap=False), Column("author_name"), Column("text")]
 
 
@@ -133,6 +140,7 @@ def show(
     sections = [
         ("stage_history", Title("field.stage_history"), HISTORY_COLUMNS),
         ("remarks", Title("title.remarks"), REMARK_COLUMNS),
+        ("cell_history", Title("title.cell_history"), CELL_COLUMNS),
     ]
     emit(record_view(record, Title(text=detail.full_name), CANDIDATE_CODES, sections), fmt, app_ctx.lang)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 import tempfile
@@ -15,6 +16,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import t
 
 LISTS = ("orgs", "members", "candidates", "reviews", "quotas")
+SAMPLE_TODAY = "2025-12-31"  # the tour's "today": the sample city's 2025 is complete
 
 
 def sample_folder() -> Path:
@@ -57,6 +59,21 @@ def _tour(data: Path) -> list[tuple[str, list[str]]]:
         ("demo.step_monthly", ["report", "monthly", "--cell", "TP-K1", "--month", "2022-10"]),
         ("demo.step_due", ["due", "--org", "TP", "--at", "2022-12-31", "--within", "31"]),
         ("demo.step_search", ["search", "nguyen van hung", "--limit", "5", "--at", "2022-12-31"]),
+        # 2025, and the reorganisation of 1 July 2025 (issue 14): the tree and the quotas on both sides
+        ("demo.step_2025_before", ["import", "members", str(data / "members_2025_before.csv")]),
+        ("demo.step_2025_before", ["import", "quotas", str(data / "quotas_2025.csv")]),
+        ("demo.step_tree_before", ["org", "list", "--under", "TP", "--at", "2025-06-30"]),
+        (
+            "demo.step_quota_before",
+            ["report", "quota", "--year", "2025", "--org", "MC", "--at", "2025-06-30"],
+        ),
+        ("demo.step_restructure", ["import", "restructure", str(data / "restructure_2025.csv")]),
+        ("demo.step_2025_after", ["import", "members", str(data / "members_2025_after.csv")]),
+        ("demo.step_tree_after", ["org", "list", "--under", "MC1"]),
+        (
+            "demo.step_quota_after",
+            ["report", "quota", "--year", "2025", "--org", "MC1", "--at", "2025-12-31"],
+        ),
     ]
 
 
@@ -97,16 +114,26 @@ def _tour_on(database: str, folder: Path, lang: str) -> None:
     from dangvien_cli.cli.app import app
 
     command = get_command(app)
-    for step, args in _tour(folder):
-        shown = shlex.join(_relative(arg) for arg in args)
-        sys.stdout.write(f"\n## {t(step, lang)}\n» dangvien {shown}\n")
-        sys.stdout.flush()
-        try:
-            code = command.main(
-                args=["--db", database, "--lang", lang, *args], prog_name="dangvien", standalone_mode=False
-            )
-        except SystemExit as stop:  # a command that ended with an exit code
-            code = stop.code
-        if isinstance(code, int) and code != 0:  # not standalone: an exit code is returned, not raised
-            sys.stderr.write(t("demo.step_failed", lang, command=f"dangvien {shown}", code=code) + "\n")
-            raise typer.Exit(code)
+    pinned = os.environ.get("DANGVIEN_TODAY")
+    os.environ["DANGVIEN_TODAY"] = SAMPLE_TODAY  # the sample's lists run to the end of 2025
+    try:
+        for step, args in _tour(folder):
+            shown = shlex.join(_relative(arg) for arg in args)
+            sys.stdout.write(f"\n## {t(step, lang)}\n» dangvien {shown}\n")
+            sys.stdout.flush()
+            try:
+                code = command.main(
+                    args=["--db", database, "--lang", lang, *args],
+                    prog_name="dangvien",
+                    standalone_mode=False,
+                )
+            except SystemExit as stop:  # a command that ended with an exit code
+                code = stop.code
+            if isinstance(code, int) and code != 0:  # not standalone: an exit code is returned, not raised
+                sys.stderr.write(t("demo.step_failed", lang, command=f"dangvien {shown}", code=code) + "\n")
+                raise typer.Exit(code)
+    finally:
+        if pinned is None:
+            os.environ.pop("DANGVIEN_TODAY", None)
+        else:
+            os.environ["DANGVIEN_TODAY"] = pinned

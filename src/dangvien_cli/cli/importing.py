@@ -231,3 +231,55 @@ def _command(entity: str) -> Any:
 
 for _entity in ENTITIES:
     app.command(_entity, help=f"help.import.{_entity}")(_command(_entity))
+
+
+@app.command("restructure", help="help.import.restructure")
+def restructure(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="metavar.file", help="help.import.restructure.file")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.restructure.dry_run")] = False,
+    encoding: Annotated[
+        Encoding,
+        choice_option(
+            Encoding, "--encoding", metavar="metavar.encoding", help="help.import.restructure.encoding"
+        ),
+    ] = Encoding.auto,
+    date_format: Annotated[
+        DateFormat,
+        choice_option(
+            DateFormat, "--date-format", metavar="metavar.order", help="help.import.restructure.date_format"
+        ),
+    ] = DateFormat.dmy,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", metavar="metavar.sheet", help="help.import.restructure.sheet")
+    ] = None,
+    errors_to: Annotated[
+        Path | None,
+        typer.Option("--errors-to", metavar="metavar.file", help="help.import.restructure.errors_to"),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        choice_option(
+            InputFormat,
+            "--input-format",
+            metavar="metavar.format",
+            help="help.import.restructure.input_format",
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """``import restructure FILE``: a restructuring plan, one change a line, applied in order, all or
+    nothing (see exchange/importing/restructure.py)."""
+    run_import(
+        ctx,
+        "restructure",
+        file,
+        dry_run=dry_run,
+        on_duplicate=OnDuplicate.error,
+        encoding=encoding,
+        date_format=date_format,
+        sheet=sheet,
+        errors_to=errors_to,
+        input_format=input_format,
+        fmt=fmt,
+    )

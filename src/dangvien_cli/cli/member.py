@@ -14,7 +14,7 @@ from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.cli.people_options import person_options
 from dangvien_cli.domain.dates import parse_date, parse_optional_date
 from dangvien_cli.domain.people import PersonDetails
-from dangvien_cli.domain.vocab import Gender, LeftReason, MemberStatus
+from dangvien_cli.domain.vocab import Gender, LeftReason, MemberStatus, OrgChange
 from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view, record_view
@@ -32,7 +32,14 @@ MEMBER_COLUMNS = [
     Column("official_on", Kind.date, wrap=False),
 ]
 MEMBER_CODES = {"gender": Gender, "status": MemberStatus, "left_reason": LeftReason}
-HISTORY_COLUMNS = [Column("cell"), Column("start_on", Kind.date), Column("end_on", Kind.date)]
+# Each cell with its name as it was then, and whether the tree put the member there (a merge, a closure).
+HISTORY_COLUMNS = [
+    Column("cell"),
+    Column("cell_name"),
+    Column("start_on", Kind.date),
+    Column("end_on", Kind.date),
+    Column("reason", codes=OrgChange, label=Title("label.spell_reason")),
+]
 
 
 @app.command("add", help="help.member.add")

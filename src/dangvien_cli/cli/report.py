@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -57,10 +56,16 @@ def quota(
     from dangvien_cli.reports.quota import quota_report
 
     app_ctx = app_context(ctx)
-    on = parse_day(at, "at", min(today(), date(year, 12, 31)))
+    on = parse_day(at, "at")  # by default today, or the year's (or the organisation's) last day before it
     with app_ctx.reader() as session:
         report = quota_report(
-            session=session, year=year, at=on, org_code=org, depth=depth, settings=app_ctx.settings
+            session=session,
+            year=year,
+            at=on,
+            org_code=org,
+            depth=depth,
+            settings=app_ctx.settings,
+            today=today(),
         )
     emit(report, fmt, app_ctx.lang, output=output, force=force, wide=wide, template=template)
 

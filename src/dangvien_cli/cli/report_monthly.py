@@ -97,7 +97,7 @@ def monthly(
     if cell is None and org is None:
         raise InvalidValue("org", "", "monthly.cell_required")
     with app_ctx.reader() as session:
-        codes = [cell] if cell is not None else cells_under(session=session, org_code=org or "")
+        codes = [cell] if cell is not None else cells_under(session=session, org_code=org or "", on=first)
         label = f"{first.year:04d}-{first.month:02d}"
         paths = [out_dir / f"{_file_safe(code)}-{label}.{_EXTENSIONS[chosen]}" for code in codes]
         # Refuse before writing anything, so that a second run does not leave half the folder replaced.

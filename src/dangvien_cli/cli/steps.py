@@ -243,11 +243,17 @@ def propose(
         ),
     ] = None,
     excluded: Annotated[
-        int | None, typer.Option("--excluded", metavar="N", help="help.candidate.propose.excluded")
+        int | None,
+        typer.Option("--excluded", metavar="metavar.number", help="help.candidate.propose.excluded"),
     ] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="help.candidate.propose.reason")] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", metavar="metavar.text", help="help.candidate.propose.reason")
+    ] = None,
     education_exception: Annotated[
-        str | None, typer.Option("--education-exception", help="help.candidate.propose.education_exception")
+        str | None,
+        typer.Option(
+            "--education-exception", metavar="metavar.text", help="help.candidate.propose.education_exception"
+        ),
     ] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
@@ -323,11 +329,15 @@ def admit(
         str | None,
         typer.Option("--ceremony-date", metavar="metavar.date", help="help.admit.ceremony_date"),
     ] = None,
-    received: Annotated[str | None, typer.Option("--received", help="help.admit.received")] = None,
-    extended_by: Annotated[
-        int | None, typer.Option("--extended-by", metavar="DAYS", help="help.admit.extended_by")
+    received: Annotated[
+        str | None, typer.Option("--received", metavar="metavar.date", help="help.admit.received")
     ] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="help.admit.reason")] = None,
+    extended_by: Annotated[
+        int | None, typer.Option("--extended-by", metavar="metavar.number", help="help.admit.extended_by")
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", metavar="metavar.text", help="help.admit.reason")
+    ] = None,
     override: OverrideOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
@@ -365,7 +375,9 @@ def ceremony(
     ctx: typer.Context,
     member_id: MemberId,
     date_: DateOption,
-    received: Annotated[str | None, typer.Option("--received", help="help.member.ceremony.received")] = None,
+    received: Annotated[
+        str | None, typer.Option("--received", metavar="metavar.date", help="help.member.ceremony.received")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Record a ceremony held after the decision."""

@@ -313,3 +313,13 @@ class SubstitutionReason(Vocabulary):
     moved = "moved", "Chuyển sinh hoạt đi nơi khác", "Moved away", "chuyển đi", "chuyển công tác"
     died = "died", "Từ trần", "Died", "qua đời", "chết"
     disciplined = "disciplined", "Bị kỷ luật", "Disciplined", "kỷ luật"
+
+
+class OrgChange(Vocabulary):
+    """A change to the tree of organisations: a line of ``import restructure``, and why a membership began
+    when the tree moved it (``merge``, ``close``)."""
+
+    rename = "rename", "Đổi tên", "Rename", "đổi tên gọi"
+    move = "move", "Chuyển cấp trên", "Move", "chuyển", "điều chuyển", "chuyển trực thuộc"
+    merge = "merge", "Sáp nhập", "Merge", "hợp nhất", "nhập"
+    close = "close", "Giải thể", "Close", "chấm dứt hoạt động", "kết thúc"

@@ -20,7 +20,16 @@ from typing import Any
 from dangvien_cli.domain.dates import parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
-from dangvien_cli.domain.vocab import EducationLevel, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
+from dangvien_cli.domain.vocab import (
+    EducationLevel,
+    LeftReason,
+    OrgChange,
+    OrgKind,
+    Place,
+    Source,
+    Stage,
+    Vocabulary,
+)
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.text import control_character, shown
 
@@ -343,6 +352,25 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("residential_target", parse_count, aliases=("chi tieu thon khu", "chi tieu khu dan cu")),
         ColumnSpec("stretch_target", parse_count, aliases=("chi tieu phan dau", "chi tieu cao hon")),
         ColumnSpec("milestones", parse_text, aliases=("lo trinh", "moc")),
+    ),
+    # A restructuring plan: one change a line (exchange/importing/restructure.py).
+    "restructure": (
+        ColumnSpec(
+            "action", choice(OrgChange), required=True, aliases=("hanh dong", "thao tac", "loai thay doi")
+        ),
+        ColumnSpec("code", parse_text, required=True, aliases=("ma", "ma to chuc", "to chuc", "don vi")),
+        ColumnSpec(
+            "target",
+            parse_text,
+            aliases=("sap nhap vao", "hop nhat vao", "chuyen den", "ma to chuc moi", "to chuc moi", "ma moi"),
+        ),
+        ColumnSpec("name", parse_text, aliases=("ten", "ten moi", "ten to chuc", "ten goi")),
+        ColumnSpec("kind", choice(OrgKind), aliases=("loai", "loai to chuc", "cap")),
+        ColumnSpec("parent", parse_text, aliases=("cap tren", "truc thuoc", "ma cap tren", "cap tren moi")),
+        ColumnSpec("place", choice(Place), aliases=("dia ban", "loai dia ban")),
+        ColumnSpec(
+            "on", parse_day, required=True, aliases=("ngay", "tu ngay", "ngay hieu luc", "ngay thuc hien")
+        ),
     ),
 }
 

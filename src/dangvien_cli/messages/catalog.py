@@ -13,12 +13,13 @@ from dangvien_cli.messages import (
     output,
     people,
     reports,
+    tree,
     workflow,
 )
 from dangvien_cli.messages.fields import FIELDS
 from dangvien_cli.messages.types import Catalog
 
-TOPICS = (common, people, workflow, exchange, reports, database, demo, help, cli, output, calendar)
+TOPICS = (common, people, workflow, exchange, reports, database, demo, help, cli, output, calendar, tree)
 
 
 def _join() -> Catalog:

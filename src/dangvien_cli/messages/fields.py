@@ -222,4 +222,16 @@ FIELDS: Labels = {
     "calendar.extra": ("Tệp lịch địa phương", "Local calendar file"),
     "days": ("Số ngày", "Days"),
     "start": ("Từ ngày", "Start"),
+    # the tree over time (issue 14)
+    "sources": ("Tổ chức sáp nhập", "Merged organisations"),
+    "into": ("Sáp nhập vào", "Merged into"),
+    "move_to": ("Chuyển đến", "Moved to"),
+    "predecessors": ("Hình thành từ", "Predecessors"),
+    "successors": ("Sáp nhập vào", "Successors"),
+    "cell_history": ("Quá trình sinh hoạt", "Cell history"),
+    "names": ("Tên gọi qua các thời kỳ", "Names"),
+    "parents": ("Cấp trên qua các thời kỳ", "Parents"),
+    "merged_in": ("Tiếp nhận do sáp nhập", "Came by merge"),
+    "merged_out": ("Chuyển đi do sáp nhập", "Left by merge"),
+    "change": ("Thay đổi", "Change"),
 }

@@ -3,6 +3,9 @@
 Ages are whole years on D, computed in SQL from the birth date's parts (portable to SQLite and PostgreSQL);
 the database returns one row per (organisation, gender, age) — a histogram, never a row per member — from
 which bands, averages and medians follow. Members who had left by D, or joined after it, are not counted.
+
+The tree is the tree as of D (issue 14): the subtree of ``--org`` then, the cells and base organisations
+then, with their names then; a report for a day before a restructuring reads the same after it is recorded.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up
 from dangvien_cli.reports.titles import document, scope
-from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure
+from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
+from dangvien_cli.store.tree import orgs_on, parents_on, span_on, subtree_at
 
 
 def band_labels(bands: tuple[int, ...]) -> list[str]:
@@ -86,9 +90,10 @@ def ageing_report(
     labels = band_labels(bands)
     root = get_org(session=session, code=org_code) if org_code else None
     group = (
-        select(OrgClosure.ancestor_id, OrgClosure.descendant_id)
-        .join(Organisation, col(Organisation.id) == OrgClosure.ancestor_id)
+        select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id)
+        .join(Organisation, col(Organisation.id) == OrgClosureSpan.ancestor_id)
         .where(Organisation.kind == by if by == "base" else col(Organisation.kind).in_(("cell", "base")))
+        .where(span_on(at))
         .subquery()
     )
     age = _age_expression(at, session.get_bind().dialect.name).label("age")
@@ -101,19 +106,17 @@ def ageing_report(
         .group_by(group.c.ancestor_id, col(Member.gender), age)
     )
     if root is not None:
-        in_root = select(OrgClosure.descendant_id).where(OrgClosure.ancestor_id == root.id)
-        query = query.where(col(Membership.cell_id).in_(in_root))
+        assert root.id is not None
+        query = query.where(col(Membership.cell_id).in_(subtree_at(root.id, at)))
     histograms: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: {"M": {}, "F": {}})
     for org_id, gender, years, count in session.execute(query):
         histograms[org_id][gender][int(years)] = int(count)
-    if by == "cell":  # a base organisation with cells is not itself a row: its cells are
-        parents = {p for (p,) in session.execute(sa.select(col(Organisation.parent_id)).distinct())}
+    if by == "cell":  # a base organisation with cells (on that day) is not itself a row: its cells are
+        parents = parents_on(session=session, on=at)
         histograms = defaultdict(
             lambda: {"M": {}, "F": {}}, {k: v for k, v in histograms.items() if k not in parents}
         )
-    orgs = {
-        o.id: o for o in session.exec(select(Organisation).where(col(Organisation.id).in_(list(histograms))))
-    }
+    orgs = orgs_on(session=session, on=at, ids=list(histograms))  # named as they were that day
     rows = [
         _row(orgs[org_id].code, orgs[org_id].name, histograms[org_id], bands, labels, settings)
         for org_id in sorted(histograms, key=lambda i: orgs[i].code)

@@ -23,8 +23,9 @@ from dangvien_cli.render.model import Column, Kind, Title, View, list_view
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
-from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
+from dangvien_cli.store.orgs import get_org, membership_at
 from dangvien_cli.store.people import step_dates
+from dangvien_cli.store.tree import alive_on, candidate_cell_on, subtree_at
 
 DUE_COLUMNS = [
     Column("due_date", Kind.date, wrap=False),
@@ -84,7 +85,7 @@ def due_items(
     if org_code is not None:
         org = get_org(session=session, code=org_code)
         assert org.id is not None
-        cells = subtree_ids(org.id)
+        cells = subtree_at(org.id, at)  # the tree as of the day
     items: list[DueItem] = []
 
     # Probationary members: the ceremony, then recognition within 30 working days after probation ends.
@@ -125,10 +126,11 @@ def due_items(
                 )
             )
 
+    cell_then = candidate_cell_on(at, Candidate)  # a candidate the tree moved later was elsewhere then
     candidates = session.execute(
         select(Candidate, Organisation.code)
-        .join(Organisation, col(Organisation.id) == Candidate.cell_id)
-        .where(candidate_active_on(at), col(Candidate.cell_id).in_(cells))
+        .join(Organisation, col(Organisation.id) == cell_then)
+        .where(candidate_active_on(at), cell_then.in_(cells))
     ).all()
     month_start = at.replace(day=1)
     remarked = set(
@@ -174,12 +176,15 @@ def due_items(
         .subquery()
     )
     parent = sa.orm.aliased(Organisation)
-    has_children = sa.exists(select(parent.id).where(parent.parent_id == Organisation.id))
+    has_children = sa.exists(
+        select(parent.id).where(parent.parent_id == Organisation.id, col(parent.end_on).is_(None))
+    )
     small = session.execute(
         select(Organisation.code, sa.func.coalesce(official.c.official, 0))
         .join(official, official.c.cell_id == Organisation.id, isouter=True)
         .where(
             col(Organisation.id).in_(cells),
+            alive_on(at),  # a cell merged or closed by then is no longer there to reinforce
             sa.or_(
                 col(Organisation.kind) == "cell", sa.and_(col(Organisation.kind) == "base", ~has_children)
             ),

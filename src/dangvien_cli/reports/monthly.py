@@ -7,7 +7,8 @@ month, and the quota progress of the cell's base organisation.
 
 Counts are SQL aggregates; the lists of people of one cell in one month are small and loaded as rows.
 Candidates are shown as they stood on the month's last day (their stage then follows from their dated
-steps), so that a past month's paper can be printed again later and read the same.
+steps), so that a past month's paper can be printed again later and read the same. A paper covers the cell
+and the cells merged into it (see :mod:`.monthly_merges`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,16 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.messages import numbers
 from dangvien_cli.render.model import Title
 from dangvien_cli.reports.due import due_items
+from dangvien_cli.reports.monthly_merges import (
+    base_on,
+    merged_in,
+    merged_out,
+    not_by_merge,
+    paper_cells,
+)
+from dangvien_cli.reports.monthly_merges import (
+    cells_under as cells_under,  # for report monthly --org (its home was here)
+)
 from dangvien_cli.reports.paper import QUOTA_KEYS, MonthlyReport
 from dangvien_cli.reports.quota import quota_report
 from dangvien_cli.reports.titles import document
@@ -37,12 +48,11 @@ from dangvien_cli.store.models import (
     Member,
     Membership,
     Organisation,
-    OrgClosure,
     Remark,
 )
-from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at
+from dangvien_cli.store.orgs import check_member_unit, membership_at
 from dangvien_cli.store.people import step_dates
-from dangvien_cli.store.workflow import base_of
+from dangvien_cli.store.tree import candidate_cell_on
 
 # A month as officers write it: year first with a dash (2022-10, as in file names and ISO dates), or month
 # first with a slash or a dash (10/2022, 10-2022, as on paper). Only a four-digit year: 10/22 is refused.
@@ -74,25 +84,25 @@ def _in_month(column: Any, first: date, last: date) -> sa.ColumnElement[bool]:
     return sa.and_(column >= first, column <= last)
 
 
-def _counts(session: Session, cell_id: int, on: date) -> tuple[int, int]:
-    """Members and official members of the cell on ``on``: one aggregate."""
+def _counts(session: Session, cell_ids: list[int], on: date) -> tuple[int, int]:
+    """Members and official members of the paper's cells on ``on``: one aggregate."""
     official = sa.and_(col(Member.official_on).is_not(None), col(Member.official_on) <= on)
     total, official_count = session.execute(
         select(sa.func.count(), sa.func.coalesce(sa.func.sum(sa.case((official, 1), else_=0)), 0))
         .select_from(Membership)
         .join(Member, col(Member.id) == Membership.member_id)
-        .where(Membership.cell_id == cell_id, membership_at(on))
+        .where(col(Membership.cell_id).in_(cell_ids), membership_at(on))
     ).one()
     return int(total), int(official_count)
 
 
-def _joined(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _joined(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Admitted in the month, with their first membership in this cell."""
     query = (
         select(Member)
         .join(Membership, col(Membership.member_id) == Member.id)
         .where(
-            Membership.cell_id == cell_id,
+            col(Membership.cell_id).in_(cell_ids),
             col(Membership.start_on) == col(Member.admitted_on),
             _in_month(col(Member.admitted_on), first, last),
         )
@@ -112,7 +122,7 @@ def _joined(session: Session, cell_id: int, first: date, last: date) -> list[dic
     ]
 
 
-def _moved_in(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _moved_in(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Memberships of this cell starting in the month that are not the member's first one."""
     earlier = sa.orm.aliased(Membership)
     source = sa.orm.aliased(Organisation)
@@ -142,7 +152,12 @@ def _moved_in(session: Session, cell_id: int, first: date, last: date) -> list[d
     query = (
         select(Membership, Member.full_name, previous)
         .join(Member, col(Member.id) == Membership.member_id)
-        .where(Membership.cell_id == cell_id, _in_month(col(Membership.start_on), first, last), not_first)
+        .where(
+            col(Membership.cell_id).in_(cell_ids),
+            _in_month(col(Membership.start_on), first, last),
+            not_first,
+            not_by_merge(Membership.reason),  # a merge is not a transfer: see merged_in
+        )
         .order_by(col(Membership.start_on), col(Member.name_sort), col(Membership.id))
     )
     return [
@@ -156,7 +171,7 @@ def _moved_in(session: Session, cell_id: int, first: date, last: date) -> list[d
     ]
 
 
-def _moved_out(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _moved_out(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Memberships of this cell ending in the month where the member went on in another cell."""
     following = sa.orm.aliased(Membership)
     target = sa.orm.aliased(Organisation)
@@ -172,7 +187,11 @@ def _moved_out(session: Session, cell_id: int, first: date, last: date) -> list[
             ),
         )
         .join(target, col(target.id) == following.cell_id)
-        .where(Membership.cell_id == cell_id, _in_month(col(Membership.end_on), first, last))
+        .where(
+            col(Membership.cell_id).in_(cell_ids),
+            _in_month(col(Membership.end_on), first, last),
+            not_by_merge(following.reason),
+        )
         .order_by(col(Membership.end_on), col(Member.name_sort), col(Membership.id))
     )
     return [
@@ -186,7 +205,7 @@ def _moved_out(session: Session, cell_id: int, first: date, last: date) -> list[
     ]
 
 
-def _left(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _left(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Members who left in the month, whose last cell was this one."""
     last_cell = (
         select(Membership.cell_id)
@@ -198,7 +217,7 @@ def _left(session: Session, cell_id: int, first: date, last: date) -> list[dict[
     )
     query = (
         select(Member)
-        .where(_in_month(col(Member.left_on), first, last), last_cell == cell_id)
+        .where(_in_month(col(Member.left_on), first, last), last_cell.in_(cell_ids))
         .order_by(col(Member.left_on), col(Member.name_sort), col(Member.id))
     )
     return [
@@ -213,13 +232,13 @@ def _left(session: Session, cell_id: int, first: date, last: date) -> list[dict[
     ]
 
 
-def _became_official(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _became_official(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Members recognised as official with effect in the month, in this cell on that day."""
     query = (
         select(Member)
         .join(Membership, col(Membership.member_id) == Member.id)
         .where(
-            Membership.cell_id == cell_id,
+            col(Membership.cell_id).in_(cell_ids),
             _in_month(col(Member.official_on), first, last),
             col(Membership.start_on) <= col(Member.official_on),
             sa.or_(col(Membership.end_on).is_(None), col(Membership.end_on) > col(Member.official_on)),
@@ -240,7 +259,7 @@ def _became_official(session: Session, cell_id: int, first: date, last: date) ->
 
 
 def _candidates(
-    session: Session, cell_id: int, first: date, last: date
+    session: Session, cell_ids: list[int], first: date, last: date
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """The candidates active on the month's last day, the month's remarks, and who is without one."""
     decided = (
@@ -250,8 +269,9 @@ def _candidates(
         .scalar_subquery()
     )
     # Active on the last day: identified by then, and neither dropped nor admitted by then.
+    in_cells = candidate_cell_on(last, Candidate).in_(cell_ids)  # where they were on the last day
     active = sa.and_(
-        col(Candidate.cell_id) == cell_id,
+        in_cells,
         col(Candidate.identified_on) <= last,
         sa.or_(
             col(Candidate.stage).in_([stage.value for stage in ACTIVE_STAGES]),
@@ -279,7 +299,7 @@ def _candidates(
         select(Remark, Candidate.full_name, author.full_name)
         .join(Candidate, col(Candidate.id) == Remark.candidate_id)
         .join(author, col(author.id) == Remark.author_id)
-        .where(col(Candidate.cell_id) == cell_id, _in_month(col(Remark.remarked_on), first, last))
+        .where(in_cells, _in_month(col(Remark.remarked_on), first, last))
         .order_by(col(Remark.remarked_on), col(Candidate.name_sort), col(Remark.id))
     ).all()
     remarked = {r.candidate_id for r, _, _ in month_remarks}
@@ -334,13 +354,16 @@ def _candidates(
     return candidates, month_list, without
 
 
-def _admissions(session: Session, cell_id: int, first: date, last: date) -> list[dict[str, Any]]:
+def _admissions(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Admission decisions dated in the month for this cell's candidates."""
     query = (
         select(Admission, Candidate.full_name, col(Member.ceremony_on))
         .join(Candidate, col(Candidate.id) == Admission.candidate_id)
         .join(Member, col(Member.id) == Admission.member_id)
-        .where(Candidate.cell_id == cell_id, _in_month(col(Admission.decision_on), first, last))
+        .where(
+            candidate_cell_on(last, Candidate).in_(cell_ids),
+            _in_month(col(Admission.decision_on), first, last),
+        )
         .order_by(col(Admission.decision_on), col(Candidate.name_sort), col(Admission.id))
     )
     return [
@@ -360,6 +383,8 @@ def _admissions(session: Session, cell_id: int, first: date, last: date) -> list
 
 def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[str, Any] | None:
     """The base organisation's row of the quota report as of the month's end; None without a quota."""
+    if base.end_on is not None and base.end_on <= last:
+        return None  # it no longer existed at the month's end
     report = quota_report(session=session, year=year, at=last, org_code=base.code, depth=0)
     row = report.totals
     if not row or row.get("target") is None:
@@ -373,10 +398,11 @@ def monthly_report(*, session: Session, cell_code: str, month: date, settings: S
     assert cell.id is not None
     first = month.replace(day=1)
     last = month_end(first)
-    base = base_of(session=session, org_id=cell.id)
-    at_start, official_start = _counts(session, cell.id, first)
-    at_end, official_end = _counts(session, cell.id, last)
-    candidates, remarks, without = _candidates(session, cell.id, first, last)
+    base = base_on(session=session, org_id=cell.id, on=last)
+    cells = paper_cells(session=session, cell_id=cell.id, last=last)
+    at_start, official_start = _counts(session, cells, first)
+    at_end, official_end = _counts(session, cells, last)
+    candidates, remarks, without = _candidates(session, cells, first, last)
     next_first = last + timedelta(days=1)
     due = due_items(
         session=session,
@@ -386,15 +412,17 @@ def monthly_report(*, session: Session, cell_code: str, month: date, settings: S
         settings=settings,
     )
     lists = {
-        "joined": _joined(session, cell.id, first, last),
-        "left": _left(session, cell.id, first, last),
-        "moved_in": _moved_in(session, cell.id, first, last),
-        "moved_out": _moved_out(session, cell.id, first, last),
-        "became_official": _became_official(session, cell.id, first, last),
+        "joined": _joined(session, cells, first, last),
+        "left": _left(session, cells, first, last),
+        "moved_in": _moved_in(session, cells, first, last),
+        "moved_out": _moved_out(session, cells, first, last),
+        "merged_in": merged_in(session=session, cell_ids=cells, first=first, last=last),
+        "merged_out": merged_out(session=session, cell_ids=cells, first=first, last=last),
+        "became_official": _became_official(session, cells, first, last),
         "candidates": candidates,
         "remarks": remarks,
         "without_remark": without,
-        "admissions": _admissions(session, cell.id, first, last),
+        "admissions": _admissions(session, cells, first, last),
         "due": [item.as_dict(next_first) for item in due],
     }
     by_stage = Counter(c["stage"] for c in candidates)
@@ -418,23 +446,3 @@ def monthly_report(*, session: Session, cell_code: str, month: date, settings: S
             session, cell, Title("document.subject.monthly", {"month": numbers.month(first)}), last, settings
         ),
     )
-
-
-def cells_under(*, session: Session, org_code: str) -> list[str]:
-    """The codes of the units under ``org_code`` that hold members (cells, and base cells), by code."""
-    org = get_org(session=session, code=org_code, field="org")
-    child = sa.orm.aliased(Organisation)
-    has_children = sa.exists(select(child.id).where(col(child.parent_id) == Organisation.id))
-    query = (
-        select(Organisation.code)
-        .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
-        .where(
-            OrgClosure.ancestor_id == org.id,
-            sa.or_(
-                col(Organisation.kind) == "cell",
-                sa.and_(col(Organisation.kind) == "base", ~has_children),
-            ),
-        )
-        .order_by(col(Organisation.code))
-    )
-    return list(session.exec(query))

@@ -39,7 +39,8 @@ from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title
 from dangvien_cli.reports.figures import percent, round_half_up, whole
 from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Member, Membership, Organisation
-from dangvien_cli.store.orgs import get_org, membership_at, subtree_ids
+from dangvien_cli.store.orgs import get_org, membership_at
+from dangvien_cli.store.tree import orgs_on, subtree_at
 
 DEFAULT_HISTORY_YEARS = 5
 DAYS_PER_YEAR = 365.25
@@ -54,13 +55,12 @@ def parse_target(text: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def population_of(session: Session, root: Organisation | None) -> int | None:
-    """The population served by ``root`` (every top-level organisation without one); None when unknown."""
+def population_of(session: Session, root: Organisation | None, at: date) -> int | None:
+    """The population served by ``root`` (every top-level organisation without one) in the tree as of
+    ``at``; None when unknown."""
     tree: dict[int | None, list[tuple[int, int | None]]] = {}
-    for org_id, parent_id, population in session.execute(
-        select(col(Organisation.id), col(Organisation.parent_id), col(Organisation.population))
-    ):
-        tree.setdefault(parent_id, []).append((org_id, population))
+    for org in orgs_on(session=session, on=at).values():
+        tree.setdefault(org.parent_id, []).append((org.id, org.population))
     own = {org_id: population for children in tree.values() for org_id, population in children}
 
     def served(org_id: int) -> int | None:
@@ -133,8 +133,10 @@ def outlook_report(
             raise InvalidValue("target", text, "outlook.target_past", year=at.year)
     root = get_org(session=session, code=org_code) if org_code else None
 
-    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:
-        return col(cell).in_(subtree_ids(root.id)) if root is not None and root.id is not None else sa.true()
+    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:  # the tree as of ``at``: past years follow lineage
+        return (
+            col(cell).in_(subtree_at(root.id, at)) if root is not None and root.id is not None else sa.true()
+        )
 
     history = list(range(at.year - years, at.year))
     first, last = date(history[0], 1, 1), date(history[-1], 12, 31)
@@ -204,7 +206,7 @@ def outlook_report(
     exposure = sum(r["members_at_start"] for r in rows)
     average_net = (total_admitted - total_left) / years
     rate = total_left / exposure if exposure else 0.0
-    population = population_of(session, root)
+    population = population_of(session, root, at)
     members_for_share = (
         math.ceil(round(population * population_share / 100, 6))
         if population is not None and population_share is not None

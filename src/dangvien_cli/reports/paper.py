@@ -28,6 +28,8 @@ SECTIONS: tuple[tuple[str, tuple[Column, ...]], ...] = (
     ("left", (_MEMBER, _NAME, _on("left_on"), Column("left_reason", codes=LeftReason), Column("left_note"))),
     ("moved_in", (_MEMBER, _NAME, _on("moved_on"), Column("from_cell"))),
     ("moved_out", (_MEMBER, _NAME, _on("moved_on"), Column("to_cell"))),
+    ("merged_in", (_MEMBER, _NAME, _on("moved_on"), Column("from_cell"))),
+    ("merged_out", (_MEMBER, _NAME, _on("moved_on"), Column("to_cell"))),
     ("became_official", (_MEMBER, _NAME, _on("admitted_on"), _on("ceremony_on"), _on("official_on"))),
     (
         "candidates",
@@ -81,6 +83,8 @@ SUMMARY_KEYS = (
     "left",
     "moved_in",
     "moved_out",
+    "merged_in",
+    "merged_out",
     "became_official",
     "candidates",
     "remarks",
@@ -88,6 +92,7 @@ SUMMARY_KEYS = (
     "admissions",
 )
 """The figures of the summary: counts, and the length of each list."""
+ONLY_WHEN_ANY = ("merged_in", "merged_out")  # a paper shows these only in a month with a merge
 
 QUOTA_KEYS = tuple(c.key for c in QUOTA_COLUMNS)
 
@@ -144,6 +149,8 @@ class MonthlyReport:
         figures: dict[str, Any] = {}
         columns: list[Column] = []
         for key, value in self.summary().items():
+            if key in ONLY_WHEN_ANY and not value:
+                continue
             figures[key] = value
             columns.append(Column(key, Kind.int, label=Title(f"monthly.summary.{key}")))
             if key == "candidates":
@@ -160,7 +167,7 @@ class MonthlyReport:
                 Title(f"monthly.section.{key}", count=len(self.lists[key])),
                 cols,
                 self.lists[key],
-                empty=none,
+                empty=None if key in ONLY_WHEN_ANY else none,
             )
             for key, cols in SECTIONS
         ]

@@ -50,7 +50,8 @@ from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
 from dangvien_cli.reports.figures import percent
 from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership
-from dangvien_cli.store.orgs import get_org, subtree_ids
+from dangvien_cli.store.orgs import get_org
+from dangvien_cli.store.tree import candidate_cell_on, subtree_at
 
 UNDER_18 = "<18"
 
@@ -94,6 +95,15 @@ def _band(years: int, bands: tuple[int, ...], labels: list[str]) -> str:
     return labels[-1]
 
 
+def _in_subtree(cell: Any, root_id: int | None, at: date) -> sa.ColumnElement[bool]:
+    """SQL: ``cell`` (a column or an expression) is in ``root_id``'s subtree as of ``at`` (anywhere without
+    a root)."""
+    if root_id is None:
+        return sa.true()
+    column = cell if isinstance(cell, sa.ColumnElement) else col(cell)
+    return column.in_(subtree_at(root_id, at))
+
+
 PIPELINE_COLUMNS = [
     Column("stage", codes="stage"),  # the stages' labels, and the catalogue's for the admitted/trained line
     Column("count", Kind.int),
@@ -122,8 +132,10 @@ def pipeline_report(
     start = date(year, 1, 1)
     root = get_org(session=session, code=org_code) if org_code else None
 
-    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:
-        return col(cell).in_(subtree_ids(root.id)) if root is not None and root.id is not None else sa.true()
+    def in_subtree(cell: Any) -> sa.ColumnElement[bool]:  # the tree as of ``at``, lineage included
+        return _in_subtree(cell, root.id if root is not None else None, at)
+
+    candidate_cell = candidate_cell_on(at, Candidate)  # where each candidate was on ``at``
 
     def in_period(day: Any) -> sa.ColumnElement[bool]:
         return sa.and_(day >= start, day <= at)
@@ -141,7 +153,7 @@ def pipeline_report(
         select(col(Candidate.source), age, sa.func.count(), *reached)
         .select_from(Candidate)
         .outerjoin(Admission, col(Admission.candidate_id) == Candidate.id)
-        .where(in_subtree(Candidate.cell_id), active)
+        .where(in_subtree(candidate_cell), active)
         .group_by(col(Candidate.source), age)
     )
     bands = bands or settings.age_bands
@@ -185,7 +197,7 @@ def pipeline_report(
         part = (
             select(sa.literal(stage).label("stage"), days.label("days"), sa.func.count().label("n"))
             .select_from(Candidate)
-            .where(in_subtree(Candidate.cell_id), in_period(left), entered.is_not(None), left >= entered)
+            .where(in_subtree(candidate_cell), in_period(left), entered.is_not(None), left >= entered)
             .group_by(days)
         )
         if left is decided:

@@ -3,13 +3,21 @@
 An admission counts by its decision date (``member.admitted_on``), in the cell the member first belonged to,
 whether it came through the workflow or with an imported member. The counting is one GROUP BY over the
 closure table, with the date thresholds computed up front.
+
+Across a restructuring (issue 14) the report reads the tree as of its day ``at``: the rows are the
+organisations alive then, with their names then, and every figure (the year's admissions, the members on
+1 January, last year's same period) rolls up through the closure as of ``at``, in which an organisation
+merged or closed earlier sits under the one that took over its records. So ``--year 2025 --org X`` counts
+what X's predecessors admitted before the merge, and the plan is X's own quota for the year or else the
+sum of its predecessors' (:mod:`dangvien_cli.store.plans`). A report dated before the change reads the
+tree as it was then, unchanged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -18,12 +26,15 @@ from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
 from dangvien_cli.domain.settings import Settings
+from dangvien_cli.domain.tree import check_alive
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
 from dangvien_cli.reports.figures import percent, whole
 from dangvien_cli.reports.titles import document, scope
-from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosure, Quota, QuotaMilestone
+from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
+from dangvien_cli.store.plans import Plan, plans_for
+from dangvien_cli.store.tree import OrgOn, alive_on, orgs_on, span_on
 
 
 @dataclass(frozen=True)
@@ -33,17 +44,17 @@ class _Counts:
 
 
 def _roll_up(
-    session: Session, org_ids: list[int], per_cell: Mapping[int, Sequence[int]]
+    session: Session, org_ids: list[int], per_cell: Mapping[int, Sequence[int]], tree_on: date
 ) -> dict[int, list[int]]:
-    """Counts per cell summed for each organisation's subtree (the closure table, read for these
-    organisations only: a few rows per cell). Summing in Python keeps the big GROUP BY on the cell alone:
-    joining the closure inside it made SQLite probe every organisation of the list for every member."""
+    """Counts per cell summed for each organisation's subtree as of ``tree_on`` (the closure table, read for
+    these organisations only: a few rows per cell). Summing in Python keeps the big GROUP BY on the cell
+    alone: joining the closure inside it made SQLite probe every organisation of the list for every member."""
     if not per_cell or not org_ids:
         return {}
     width = len(next(iter(per_cell.values())))
     totals: dict[int, list[int]] = {}
-    closure = select(OrgClosure.ancestor_id, OrgClosure.descendant_id).where(
-        col(OrgClosure.ancestor_id).in_(org_ids)
+    closure = select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id).where(
+        col(OrgClosureSpan.ancestor_id).in_(org_ids), span_on(tree_on)
     )
     for ancestor_id, descendant_id in session.execute(closure):
         counts = per_cell.get(descendant_id)
@@ -54,9 +65,12 @@ def _roll_up(
     return totals
 
 
-def _admissions(session: Session, org_ids: list[int], start: date, end: date) -> dict[int, _Counts]:
-    """Admissions decided in [start, end], by each organisation's subtree: one GROUP BY by cell (the cell
-    a member was admitted in: the first membership starting on the admission day), rolled up."""
+def _admissions(
+    session: Session, org_ids: list[int], start: date, end: date, tree_on: date
+) -> dict[int, _Counts]:
+    """Admissions decided in [start, end], by each organisation's subtree as of ``tree_on``: one GROUP BY by
+    cell (the cell a member was admitted in: the first membership starting on the admission day), rolled
+    up."""
     first_cell = (
         select(Membership.cell_id)
         .where(Membership.member_id == Member.id, Membership.start_on == Member.admitted_on)
@@ -82,17 +96,17 @@ def _admissions(session: Session, org_ids: list[int], start: date, end: date) ->
     }
     return {
         org_id: _Counts(admitted_count, residential)
-        for org_id, (admitted_count, residential) in _roll_up(session, org_ids, per_cell).items()
+        for org_id, (admitted_count, residential) in _roll_up(session, org_ids, per_cell, tree_on).items()
     }
 
 
-def _members_on(session: Session, org_ids: list[int], on: date) -> dict[int, int]:
-    """Members on ``on`` by each organisation's subtree: one GROUP BY by cell, rolled up."""
+def _members_on(session: Session, org_ids: list[int], on: date, tree_on: date) -> dict[int, int]:
+    """Members on ``on`` by each organisation's subtree as of ``tree_on``: one GROUP BY by cell, rolled up."""
     query = (
         select(Membership.cell_id, sa.func.count()).where(membership_at(on)).group_by(col(Membership.cell_id))
     )
     per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
-    return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell).items()}
+    return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell, tree_on).items()}
 
 
 # A terminal shows the columns that answer "how far along": the other formats carry them all.
@@ -116,6 +130,48 @@ QUOTA_COLUMNS = [
 ]
 
 
+def _last_day(session: Session, org_code: str | None, year: int) -> date:
+    """The report's day when none is given: 31 December, or the organisation's last day if it ended (was
+    merged or closed) during the year."""
+    last = date(year, 12, 31)
+    if org_code is not None:
+        org = get_org(session=session, code=org_code)
+        if org.end_on is not None and date(year, 1, 1) < org.end_on <= last:
+            return org.end_on - timedelta(days=1)
+    return last
+
+
+def _report_orgs(
+    session: Session, org_code: str | None, at: date, depth: int
+) -> tuple[list[OrgOn], list[OrgOn]]:
+    """(rows, roots): the organisations ``depth`` levels below the root(s) as of ``at``, and the root(s):
+    ``org_code``, else every organisation at the top of the tree that day."""
+    if org_code is not None:
+        root = get_org(session=session, code=org_code)
+        assert root.id is not None
+        check_alive("org", root.code, at, root.start_on, root.end_on)
+        root_ids = [root.id]
+    else:
+        root_ids = sorted(i for i, org in orgs_on(session=session, on=at).items() if org.parent_id is None)
+    below = session.execute(
+        select(OrgClosureSpan.descendant_id)
+        .join(Organisation, col(Organisation.id) == OrgClosureSpan.descendant_id)
+        .where(
+            col(OrgClosureSpan.ancestor_id).in_(root_ids),
+            span_on(at),
+            OrgClosureSpan.depth >= 1,
+            OrgClosureSpan.depth <= depth,
+            alive_on(at),
+        )
+    ).scalars()
+    named = orgs_on(session=session, on=at, ids={*below, *root_ids})
+    rows = sorted((named[i] for i in named if i not in root_ids), key=lambda o: o.code)
+    roots = [named[i] for i in root_ids]
+    if org_code is None and not rows:
+        rows = roots
+    return rows, roots
+
+
 def quota_report(
     *,
     session: Session,
@@ -124,50 +180,30 @@ def quota_report(
     org_code: str | None = None,
     depth: int = 1,
     settings: Settings | None = None,
+    today: date | None = None,
 ) -> View:
-    """Progress against the year's quotas, per organisation down to ``depth`` below ``org_code``
-    (``settings`` give a Word document its place name)."""
-    at = at or date(year, 12, 31)
+    """Progress against the year's plans, per organisation down to ``depth`` below ``org_code``, with the
+    tree as of ``at`` (by default the year's last day, or the organisation's if it ended during the year,
+    and not after ``today``); ``settings`` give a Word document its place name."""
+    at = at or min(_last_day(session, org_code, year), today or date.max)
     if at.year != year:
         raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)
     start = date(year, 1, 1)
-    if org_code is not None:
-        root = get_org(session=session, code=org_code)
-        root_ids = [root.id]
-    else:
-        root_ids = list(session.exec(select(Organisation.id).where(col(Organisation.parent_id).is_(None))))
-    rows_query = (
-        select(Organisation, OrgClosure.depth)
-        .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
-        .where(col(OrgClosure.ancestor_id).in_(root_ids), OrgClosure.depth >= 1, OrgClosure.depth <= depth)
-        .order_by(col(Organisation.code))
-    )
-    orgs = [org for org, _ in session.execute(rows_query)]
-    if org_code is None and not orgs:
-        orgs = [o for o in (session.get(Organisation, i) for i in root_ids) if o is not None]
-    roots = [session.get(Organisation, i) for i in root_ids]
-    every = {o.id: o for o in [*orgs, *roots] if o is not None and o.id is not None}
+    orgs, roots = _report_orgs(session, org_code, at, depth)
+    every = {o.id: o for o in [*orgs, *roots]}
     ids = list(every)
-    quotas = {
-        q.org_id: q for q in session.exec(select(Quota).where(Quota.year == year, col(Quota.org_id).in_(ids)))
-    }
-    milestones: dict[int, list[QuotaMilestone]] = {}
-    for milestone in session.exec(
-        select(QuotaMilestone).where(col(QuotaMilestone.quota_id).in_([q.id for q in quotas.values()]))
-    ):
-        milestones.setdefault(milestone.quota_id, []).append(milestone)
-    admitted = _admissions(session, ids, start, at)
-    last_year = _admissions(session, ids, date(year - 1, 1, 1), add_months(at, -12))
-    at_start = _members_on(session, ids, start)
+    plans = plans_for(session=session, org_ids=ids, year=year, at=at)
+    admitted = _admissions(session, ids, start, at, at)
+    last_year = _admissions(session, ids, date(year - 1, 1, 1), add_months(at, -12), at)
+    at_start = _members_on(session, ids, start, at)
     elapsed = (at - start).days + 1
     days_in_year = (date(year, 12, 31) - start).days + 1
 
-    def row(org: Organisation) -> dict[str, Any]:
-        assert org.id is not None
-        quota = quotas.get(org.id)
+    def row(org: OrgOn) -> dict[str, Any]:
+        plan: Plan | None = plans.get(org.id)
         counts = admitted.get(org.id, _Counts())
-        target = quota.target if quota else None
-        due = [m for m in milestones.get(quota.id or 0, []) if m.due_on <= at] if quota else []
+        target = plan.target if plan else None
+        due = [m for m in plan.milestones if m.due_on <= at] if plan else []
         status = None
         if due:
             expected = max(due, key=lambda m: m.due_on).target
@@ -185,13 +221,11 @@ def quota_report(
             "admitted": counts.admitted,
             "percent_of_target": percent(counts.admitted, target),
             "over_by": counts.admitted - target if target is not None else None,
-            "residential_target": quota.residential_target if quota else None,
+            "residential_target": plan.residential_target if plan else None,
             "residential_admitted": counts.residential,
-            "percent_of_residential": percent(
-                counts.residential, quota.residential_target if quota else None
-            ),
-            "stretch_target": quota.stretch_target if quota else None,
-            "percent_of_stretch": percent(counts.admitted, quota.stretch_target if quota else None),
+            "percent_of_residential": percent(counts.residential, plan.residential_target if plan else None),
+            "stretch_target": plan.stretch_target if plan else None,
+            "percent_of_stretch": percent(counts.admitted, plan.stretch_target if plan else None),
             "members_at_start": at_start.get(org.id, 0),
             "percent_of_members": percent(counts.admitted, at_start.get(org.id, 0)),
             "milestone_status": status,
@@ -201,10 +235,9 @@ def quota_report(
 
     rows = [row(org) for org in orgs]
     totals: dict[str, Any] = {}
-    if len(roots) == 1 and roots[0] is not None:
+    if len(roots) == 1:
         totals = row(roots[0])
-        bases = _bases_admitting(session, roots[0], start, at)
-        totals.update(bases)
+        totals.update(_bases_admitting(session, roots[0], start, at))
     scope_org = roots[0] if len(roots) == 1 else None
     subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
@@ -220,16 +253,22 @@ def quota_report(
     )
 
 
-def _bases_admitting(session: Session, root: Organisation, start: date, end: date) -> dict[str, Any]:
-    """How many base organisations under ``root`` admitted at least one member in the period."""
+def _bases_admitting(session: Session, root: OrgOn, start: date, end: date) -> dict[str, Any]:
+    """How many base organisations under ``root`` (as of ``end``) admitted at least one member in the
+    period (what a base merged into another admitted counts for the one it went into)."""
     bases = list(
         session.exec(
             select(Organisation.id)
-            .join(OrgClosure, col(OrgClosure.descendant_id) == Organisation.id)
-            .where(OrgClosure.ancestor_id == root.id, Organisation.kind == "base")
+            .join(OrgClosureSpan, col(OrgClosureSpan.descendant_id) == Organisation.id)
+            .where(
+                OrgClosureSpan.ancestor_id == root.id,
+                span_on(end),
+                Organisation.kind == "base",
+                alive_on(end),
+            )
         )
     )
-    counts = _admissions(session, [b for b in bases if b is not None], start, end)
+    counts = _admissions(session, [b for b in bases if b is not None], start, end, end)
     admitting = sum(1 for b in bases if b is not None and counts.get(b, _Counts()).admitted > 0)
     return {
         "bases": len(bases),

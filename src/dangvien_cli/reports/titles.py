@@ -8,6 +8,7 @@ tree (the city's committee): its root's name then; with several trees, a title s
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from sqlmodel import Session, col, select
 
@@ -16,7 +17,20 @@ from dangvien_cli.render.model import Document, Title
 from dangvien_cli.store.models import Organisation
 
 
-def scope(session: Session, root: Organisation | None) -> Title:
+class Named(Protocol):
+    """An organisation as a report names it: a stored one, or one as it was on a day (store.tree.OrgOn)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+def scope(session: Session, root: Named | None) -> Title:
     """The organisation a report is about, for its title: ``Đảng bộ phường Trần Phú``."""
     if root is not None:
         return Title(text=root.name)
@@ -28,7 +42,7 @@ def scope(session: Session, root: Organisation | None) -> Title:
 
 def document(
     session: Session,
-    org: Organisation | None,
+    org: Named | None,
     subject: Title,
     on: date,
     settings: Settings | None,

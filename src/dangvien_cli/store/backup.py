@@ -92,7 +92,7 @@ def upgrade_backup_path(database: Path, revision: str) -> Path:
 def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
     """The revision of a copy about to be restored; refuses one that is damaged, not dangvien's, or newer
     than this program."""
-    from dangvien_cli.store.models import TABLES
+    from dangvien_cli.store.models import FIRST_TABLES
     from dangvien_cli.store.revisions import HEAD_REVISION, is_known
 
     name = str(source)
@@ -104,7 +104,7 @@ def check_restorable(connection: sqlite3.Connection, source: Path) -> str:
     if status is None or status[0] != "ok":
         lines = [line for line in str(status[0] if status else "").splitlines() if not line.startswith("***")]
         raise InvalidValue("file", name, "db.restore_damaged", detail=lines[0] if lines else "")
-    missing = sorted(({"alembic_version", *TABLES}) - tables)
+    missing = sorted(({"alembic_version", *FIRST_TABLES}) - tables)
     if missing:
         raise InvalidValue("file", name, "db.restore_not_ours", tables=", ".join(missing))
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()

@@ -41,7 +41,7 @@ def check_database(engine: Engine) -> list[CheckProblem]:
         if connection.dialect.name == "sqlite":
             problems += sqlite_integrity(connection)
             problems += sqlite_foreign_keys(connection)
-    for check in (membership_problems, date_order_problems, admission_problems):
+    for check in (membership_problems, date_order_problems, admission_problems, tree_problems):
         with engine.connect() as connection:
             try:
                 problems += check(connection)
@@ -51,6 +51,16 @@ def check_database(engine: Engine) -> list[CheckProblem]:
                     CheckProblem("unreadable", params={"check": check.__name__, "detail": detail})
                 )
     return problems
+
+
+def tree_problems(connection: Connection) -> list[CheckProblem]:
+    """The tree over time: lives, parents, lineage and both closures (:mod:`.checks_tree`)."""
+    from dangvien_cli.store.checks_tree import tree_findings
+
+    return [
+        CheckProblem(code, entity, row_id, params)
+        for code, entity, row_id, params in tree_findings(connection)
+    ]
 
 
 def sqlite_integrity(connection: Connection) -> list[CheckProblem]:

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.vocab import OrgKind
-from dangvien_cli.errors import InvalidValue, NotFound
+from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership, Organisation
 from dangvien_cli.store.orgs import holds_people
 from dangvien_cli.store.people import is_current
@@ -91,7 +91,7 @@ class PeopleUnits:
 
     def __init__(self, *, session: Session) -> None:
         self._session = session
-        self._units: dict[str, tuple[int, str, bool]] | None = None
+        self._units: dict[str, tuple[int, str, bool, date | None]] | None = None
 
     def check(self, code: str, field: str = "cell") -> int:
         """The id of the organisation ``code`` if people may belong to it; NotFound or InvalidValue else."""
@@ -100,17 +100,25 @@ class PeopleUnits:
         unit = self._units.get(code)
         if unit is None:
             raise NotFound(field, code, "org.not_found")
-        org_id, kind, holds = unit
+        org_id, kind, holds, end_on = unit
+        if end_on is not None:  # merged or closed: it takes no one any more (as check_open_unit)
+            raise Conflict(field, code, "tree.closed_for_people", end_on=end_on)
         if not holds:
             raise InvalidValue(field, code, "org.not_a_cell", kind=OrgKind(kind))
         return org_id
 
-    def _read(self) -> dict[str, tuple[int, str, bool]]:
-        parents = set(self._session.exec(select(Organisation.parent_id).distinct()))
+    def _read(self) -> dict[str, tuple[int, str, bool, date | None]]:
+        living = select(Organisation.parent_id).where(col(Organisation.end_on).is_(None)).distinct()
+        parents = set(self._session.exec(living))
         return {
-            code: (org_id, kind, holds_people(kind, org_id in parents))
-            for org_id, code, kind in self._session.exec(
-                select(Organisation.id, Organisation.code, Organisation.kind)
+            code: (org_id, kind, holds_people(kind, org_id in parents), end_on)
+            for org_id, code, kind, end_on in self._session.exec(
+                select(
+                    col(Organisation.id),
+                    col(Organisation.code),
+                    col(Organisation.kind),
+                    col(Organisation.end_on),
+                )
             )
             if org_id is not None
         }

@@ -3,6 +3,14 @@
 Design notes, because reports must be right for any past date and fast on a province:
 - Organisations form a tree kept with a *closure table* (``org_closure``: every ancestor–descendant
   pair with its depth). A subtree, or a roll-up to any level, is one join, never a walk row by row.
+- The tree changes (issue 14: renamed, moved, merged, closed organisations), so an organisation has a life
+  (``start_on``, ``end_on``) and its name and parent are a history (``org_version``); ``org_lineage`` says
+  which organisations were merged into which, and when. ``org_closure_span`` is the closure with validity
+  periods: "the subtree of X as of D" is one indexed join with a date condition. ``org_closure`` stays
+  the closure of the tree as it stands now (the same rows of ``org_closure_span`` that are still open), so
+  the everyday queries about today read it as before, at the same cost. Both include a closed organisation
+  under the one that took over its records (see :mod:`dangvien_cli.domain.tree`). ``organisation.name`` and
+  ``parent_id`` are the latest version's (changes are never dated after today).
 - Where a member belonged is a history (``membership``: cell, from, to), so "who was in which cell on
   D" is a range condition. Status on D follows from the member's dates: probationary from the admission
   decision, official from ``official_on``, gone from ``left_on``.
@@ -24,6 +32,7 @@ from dangvien_cli.domain.vocab import (
     EducationLevel,
     Gender,
     LeftReason,
+    OrgChange,
     OrgKind,
     Place,
     PriorExit,
@@ -94,16 +103,72 @@ class Organisation(SQLModel, table=True):
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
     place: str = Place.other.value
     population: int | None = None
+    start_on: date | None = None  # its first day; None: from before the records begin
+    end_on: date | None = None  # the first day it no longer exists (merged or closed the day before)
+
+
+# A closed organisation's records go on counting where its successor (merge) or last parent is: the closure
+# rows of both tables below include it there (see domain.tree).
 
 
 class OrgClosure(SQLModel, table=True):
-    """Every (ancestor, descendant) pair of the tree, itself included at depth 0."""
+    """Every (ancestor, descendant) pair of the tree as it stands now, itself included at depth 0."""
 
     __tablename__ = "org_closure"
 
     ancestor_id: int = Field(foreign_key="organisation.id", primary_key=True)
     descendant_id: int = Field(foreign_key="organisation.id", primary_key=True, index=True)
     depth: int
+
+
+class OrgVersion(SQLModel, table=True):
+    """An organisation's name and parent over ``[start_on, end_on)``; its versions cover its life without a
+    gap (``None``: from the beginning of the records, or still so)."""
+
+    __tablename__ = "org_version"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "end_on IS NULL OR start_on IS NULL OR end_on > start_on", name="version_end_after_start"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    org_id: int = Field(foreign_key="organisation.id", index=True)
+    name: str
+    parent_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    start_on: date | None = None
+    end_on: date | None = None
+
+
+class OrgLineage(SQLModel, table=True):
+    """``predecessor_id`` was merged into ``successor_id`` on ``on`` (its last day was the day before)."""
+
+    __tablename__ = "org_lineage"
+
+    id: int | None = Field(default=None, primary_key=True)
+    predecessor_id: int = Field(foreign_key="organisation.id", unique=True)
+    successor_id: int = Field(foreign_key="organisation.id", index=True)
+    on: date
+
+
+class OrgClosureSpan(SQLModel, table=True):
+    """The closure over time: ``descendant_id`` is ``depth`` levels under ``ancestor_id`` during
+    ``[start_on, end_on)``."""
+
+    __tablename__ = "org_closure_span"
+    __table_args__ = (
+        sa.Index("ix_org_closure_span_ancestor_id_descendant_id", "ancestor_id", "descendant_id"),
+        sa.CheckConstraint(
+            "end_on IS NULL OR start_on IS NULL OR end_on > start_on", name="span_end_after_start"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ancestor_id: int = Field(foreign_key="organisation.id")
+    descendant_id: int = Field(foreign_key="organisation.id", index=True)
+    depth: int
+    start_on: date | None = None
+    end_on: date | None = None
 
 
 class PersonFields(SQLModel):
@@ -158,13 +223,21 @@ class Member(PersonFields, table=True):
     left_note: str | None = None  # e.g. why a probationary member was not recognised
 
 
+# Why a membership or a candidate's cell began when the tree moved them: a merge is not a transfer.
+_TREE_REASONS = (OrgChange.merge.value, OrgChange.close.value)
+
+
 class Membership(SQLModel, table=True):
-    """Where a member belonged: ``cell_id`` from ``start_on`` (inclusive) to ``end_on`` (exclusive)."""
+    """Where a member belonged: ``cell_id`` from ``start_on`` (inclusive) to ``end_on`` (exclusive).
+
+    ``reason`` is set when the tree put the member there: ``merge`` (their cell was merged into this one) or
+    ``close`` (their cell was closed and its members moved here); empty for an admission or a move."""
 
     __tablename__ = "membership"
     __table_args__ = (
         sa.CheckConstraint("end_on IS NULL OR end_on >= start_on", name="end_after_start"),
         sa.Index("ix_membership_cell_id_start_on", "cell_id", "start_on"),
+        _check_in("reason", _TREE_REASONS),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -172,6 +245,7 @@ class Membership(SQLModel, table=True):
     cell_id: int = Field(foreign_key="organisation.id")
     start_on: date
     end_on: date | None = None
+    reason: str | None = None
 
 
 class Candidate(PersonFields, table=True):
@@ -227,6 +301,22 @@ class Candidate(PersonFields, table=True):
     readmission_approval_on: date | None = None
     dropped_on: date | None = None
     drop_reason: str | None = None
+
+
+class CandidateMove(SQLModel, table=True):
+    """A candidate moved by the tree: from ``from_cell_id`` to ``to_cell_id`` on ``on`` (``candidate.cell_id``
+    is where they are now; their cell on an earlier day is the ``from_cell_id`` of the first move after
+    it)."""
+
+    __tablename__ = "candidate_move"
+    __table_args__ = (_check_in("reason", _TREE_REASONS),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    from_cell_id: int = Field(foreign_key="organisation.id")
+    to_cell_id: int = Field(foreign_key="organisation.id")
+    on: date
+    reason: str
 
 
 class Remark(SQLModel, table=True):
@@ -301,12 +391,30 @@ class ChangeLog(SQLModel, table=True):
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
 
 
-TABLES = (
+FIRST_TABLES = (
     "organisation",
     "org_closure",
     "member",
     "membership",
     "candidate",
+    "remark",
+    "admission",
+    "quota",
+    "quota_milestone",
+    "change_log",
+)
+"""The tables every revision of the schema has (what makes a file a dangvien database, of any version)."""
+
+TABLES = (
+    "organisation",
+    "org_closure",
+    "org_version",
+    "org_lineage",
+    "org_closure_span",
+    "member",
+    "membership",
+    "candidate",
+    "candidate_move",
     "remark",
     "admission",
     "quota",

@@ -6,7 +6,7 @@ back as the frozen records of :mod:`dangvien_cli.store.records`, each with its J
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -14,11 +14,19 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.people import PersonDetails, check_candidate_dates, check_member_dates
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.stages import ACTIVE_STAGES, STEP_DATE_FIELD
-from dangvien_cli.domain.vocab import LeftReason, MemberStatus, Source, Stage
+from dangvien_cli.domain.vocab import LeftReason, MemberStatus, OrgChange, Source, Stage
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.changelog import log_insert, log_update, snapshot
-from dangvien_cli.store.models import Admission, Candidate, Member, Membership, Organisation, Remark
-from dangvien_cli.store.orgs import check_member_unit, get_org, membership_at, subtree_ids
+from dangvien_cli.store.models import (
+    Admission,
+    Candidate,
+    CandidateMove,
+    Member,
+    Membership,
+    Organisation,
+    Remark,
+)
+from dangvien_cli.store.orgs import check_member_unit, check_open_unit, get_org, membership_at, subtree_ids
 from dangvien_cli.store.records import (
     AdmissionRef,
     CandidateDetail,
@@ -30,6 +38,7 @@ from dangvien_cli.store.records import (
     StageStep,
     rule_facts_of,
 )
+from dangvien_cli.store.tree import orgs_on, subtree_at
 
 _ACTIVE_CODES = tuple(stage.value for stage in ACTIVE_STAGES)
 
@@ -76,6 +85,7 @@ def add_member(
         settings=settings,
     )
     cell = check_member_unit(session=session, code=cell_code)
+    check_open_unit(cell)
     _check_citizen_id_free(session=session, citizen_id=person.citizen_id, table=Member)
 
     member = Member(
@@ -123,6 +133,7 @@ def move_member(*, session: Session, member_id: int, to_code: str, on: date) -> 
     if on <= current.start_on:
         raise InvalidValue("date", on.isoformat(), "member.move_before_current", start_on=current.start_on)
     cell = check_member_unit(session=session, code=to_code, field="to")
+    check_open_unit(cell, "to", on)
     if cell.id == current.cell_id:
         raise InvalidValue("to", to_code, "member.same_cell")
     before = snapshot(current)
@@ -200,7 +211,7 @@ def list_members(
     if org_code is not None:
         org = get_org(session=session, code=org_code)
         assert org.id is not None
-        query = query.where(col(Membership.cell_id).in_(subtree_ids(org.id)))
+        query = query.where(col(Membership.cell_id).in_(subtree_at(org.id, on)))  # the tree as of that day
     query = query.order_by(col(Member.name_sort), col(Member.id))
     return [MemberRecord.from_row(m, code, on) for m, code in session.execute(query)]
 
@@ -215,10 +226,24 @@ def show_member(*, session: Session, member_id: int, on: date) -> MemberDetail:
         .order_by(col(Membership.start_on), col(Membership.id))
     ).all()
     current = next((code for m, code in reversed(history) if m.start_on <= on), history[-1][1])
+    spells = [(m.cell_id, m.start_on, m.end_on, m.reason) for m, _ in history]
     return MemberDetail(
         **MemberRecord.fields_of(member, current, on),
-        memberships=tuple(MembershipSpell(code, m.start_on, m.end_on) for m, code in history),
+        memberships=_named_spells(session=session, spells=spells, today=on),
     )
+
+
+def _named_spells(
+    *, session: Session, spells: list[tuple[int, date, date | None, str | None]], today: date
+) -> tuple[MembershipSpell, ...]:
+    """Spells in cells, each with the cell's code and its name as it was on the spell's last day."""
+    named = []
+    for cell_id, start_on, end_on, reason in spells:
+        last_day = end_on - timedelta(days=1) if end_on is not None and end_on > start_on else None
+        then = orgs_on(session=session, on=last_day or max(start_on, today), ids=[cell_id])[cell_id]
+        change = OrgChange(reason) if reason else None
+        named.append(MembershipSpell(then.code, start_on, end_on, then.name, change))
+    return tuple(named)
 
 
 # --- candidates ------------------------------------------------------------------------------------
@@ -237,6 +262,7 @@ def add_candidate(
     candidate_source = Source.checked("source", source)
     check_candidate_dates(birth_date=person.birth_date, identified_on=identified_on, today=today)
     cell = check_member_unit(session=session, code=cell_code)
+    check_open_unit(cell)
     _check_citizen_id_free(session=session, citizen_id=person.citizen_id, table=Candidate)
     if person.citizen_id is not None:
         member_id = session.exec(
@@ -308,7 +334,24 @@ def show_candidate(*, session: Session, candidate_id: int) -> CandidateDetail:
         stage_history=stage_history(candidate, admission.decision_on if admission else None),
         remarks=tuple(RemarkRecord(r.remarked_on, r.author_id, name, r.text) for r, name in remarks),
         rule_facts=rule_facts_of(candidate),
+        cell_history=_candidate_cells(session=session, candidate=candidate),
     )
+
+
+def _candidate_cells(*, session: Session, candidate: Candidate) -> tuple[MembershipSpell, ...]:
+    """The cells a candidate belonged to: from identification to each move by the tree, then the cell now."""
+    moves = session.exec(
+        select(CandidateMove)
+        .where(CandidateMove.candidate_id == candidate.id)
+        .order_by(col(CandidateMove.on), col(CandidateMove.id))
+    ).all()
+    spells: list[tuple[int, date, date | None, str | None]] = []
+    start, reason = candidate.identified_on, None
+    for move in moves:
+        spells.append((move.from_cell_id, start, move.on, reason))
+        start, reason = move.on, move.reason
+    spells.append((candidate.cell_id, start, None, reason))
+    return _named_spells(session=session, spells=spells, today=date.max)  # the open spell: its name now
 
 
 def step_dates(candidate: Candidate) -> dict[Stage, date | None]:

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dangvien_cli.domain.vocab import EducationLevel, Gender, LeftReason, MemberStatus, Source, Stage
+from dangvien_cli.domain.vocab import (
+    EducationLevel,
+    Gender,
+    LeftReason,
+    MemberStatus,
+    OrgChange,
+    Source,
+    Stage,
+)
 from dangvien_cli.store.models import Candidate, Member
 
 
@@ -139,14 +147,24 @@ class MemberRecord(PersonRecord):
 
 @dataclass(frozen=True)
 class MembershipSpell:
-    """A member's time in one cell: from ``start_on`` to ``end_on`` (exclusive; ``None`` while there)."""
+    """A member's (or candidate's) time in one cell: from ``start_on`` to ``end_on`` (exclusive; ``None``
+    while there), with the cell's name as it was then (on the spell's last day) and, when the tree put
+    them there, why (:class:`OrgChange`: ``merge`` or ``close``)."""
 
     cell: str
     start_on: date
     end_on: date | None
+    cell_name: str | None = None
+    reason: OrgChange | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"cell": self.cell, "start_on": self.start_on.isoformat(), "end_on": _iso(self.end_on)}
+        return {
+            "cell": self.cell,
+            "start_on": self.start_on.isoformat(),
+            "end_on": _iso(self.end_on),
+            "cell_name": self.cell_name,
+            "reason": self.reason.value if self.reason else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -281,6 +299,7 @@ class CandidateDetail(CandidateRecord):
     stage_history: tuple[StageStep, ...]
     remarks: tuple[RemarkRecord, ...]
     rule_facts: tuple[tuple[str, Any], ...] = ()  # what the rules read beyond the steps (see rule_facts_of)
+    cell_history: tuple[MembershipSpell, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -289,6 +308,7 @@ class CandidateDetail(CandidateRecord):
             "admission": self.admission.as_json() if self.admission else None,
             "stage_history": [step.as_json() for step in self.stage_history],
             "remarks": [remark.as_json() for remark in self.remarks],
+            "cell_history": [spell.as_json() for spell in self.cell_history],
         }
 
 
