@@ -45,7 +45,11 @@ CHECK_HINT = "run `python scripts/tour.py` and commit README.md and docs/tour.md
 REFUSALS = ("Lỗi:", "Error:", "Không nhập gì", "Nothing imported")
 
 _FENCE = re.compile(r"^```console\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
-_CLOCK = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?")
+# a moment as JSON writes it, or as a table shows it (30/11/2026 15:05)
+_CLOCK = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z)?"
+    r"|\b\d{2}/\d{2}/\d{4} \d{2}:\d{2}\b"
+)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 

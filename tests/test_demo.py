@@ -20,6 +20,6 @@ def test_demo_imports_the_city_and_tours_it(run, tmp_path):
         "Tìm theo tên",
     ):
         assert title in out
-    assert "116.0%" in out  # the city's 196 admissions against its plan of 169
+    assert "116,0%" in out  # the city's 196 admissions against its plan of 169
     assert "lỗi 0" in out
     assert db.exists()

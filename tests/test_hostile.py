@@ -195,7 +195,7 @@ def test_ten_megabyte_fields_are_refused_cleanly(run: Run, city: None, tmp_path:
     before = _state()
     for name, path in _ten_mb_files(tmp_path).items():
         result = run("import", "members", str(path))
-        _assert_clean_refusal(result, "dài quá 10000 ký tự")
+        _assert_clean_refusal(result, "dài quá 10.000 ký tự")
         assert _state() == before, name
 
 

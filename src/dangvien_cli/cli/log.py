@@ -74,12 +74,15 @@ CODED_FIELDS: dict[str, type[Vocabulary]] = {
 
 def _shown(value: Any, lang: str) -> str:
     """A logged value in the table: nothing as ``∅`` (not Python's ``None``), yes or no in the run's
-    language, text as it was stored."""
+    language, a date as people write it (31/10/2022), text as it was stored."""
+    from dangvien_cli.messages import numbers
+
     if value is None or value == "":
         return "∅"
     if isinstance(value, bool):
         return t("value.yes" if value else "value.no", lang)
-    return str(value)
+    day = numbers.iso_day(value) if isinstance(value, str) else None
+    return numbers.day(day, lang) if day is not None else str(value)
 
 
 def _value(field: str, value: Any, lang: str) -> str:

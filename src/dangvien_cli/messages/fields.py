@@ -34,6 +34,7 @@ FIELDS: Labels = {
     "decision_no": ("Số quyết định", "Decision no."),
     "ceremony_on": ("Ngày vào Đảng (lễ kết nạp)", "Joined on (ceremony)"),  # "Ngày vào Đảng" is the ceremony
     "official_on": ("Ngày chính thức", "Official on"),
+    "recognized_on": ("Ngày chi bộ xét công nhận", "Recognised at the meeting of"),
     "left_on": ("Ngày ra", "Left on"),
     "left_reason": ("Lý do ra", "Reason for leaving"),
     "reason": ("Lý do", "Reason"),
