@@ -126,3 +126,53 @@ def citizen_counts(url: str) -> dict[str, int]:
             return {str(c): int(n) for c, n in rows}
     finally:
         engine.dispose()
+
+
+@dataclass
+class Measured:
+    """One child process's run: exit code, output, peak resident memory (MiB) and wall time (s)."""
+
+    code: int
+    stdout: str
+    stderr: str
+    peak_mib: float
+    seconds: float
+    killed: bool
+
+
+def measured_run(
+    args: list[str], env: dict[str, str], timeout: float = 60, stdin: int | None = None
+) -> Measured:
+    """Run ``args`` in a child process and measure its peak memory with ``os.wait4`` (that child's own
+    rusage, not the sum of every child so far); kill it, and say so, after ``timeout`` seconds."""
+    import signal
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        process = subprocess.Popen(  # noqa: S603  (our own entry point or interpreter)
+            args, env=env, stdout=out, stderr=err, stdin=stdin, start_new_session=True
+        )
+        killed = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                os.killpg(process.pid, signal.SIGKILL)
+                killed = True
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.02)
+        seconds = time.monotonic() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            code=process.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            peak_mib=usage.ru_maxrss / 1024,  # kilobytes on Linux
+            seconds=seconds,
+            killed=killed,
+        )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from dangvien_cli.domain.dates import parse_date
@@ -22,9 +22,10 @@ from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
 from dangvien_cli.domain.vocab import LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.readers.table import RefusedCell, excel_date
 from dangvien_cli.text import control_character, shown
 
-RawValue = str | int | float | bool | date | datetime | None
+RawValue = str | int | float | bool | date | datetime | RefusedCell | None
 
 IGNORED = "stt"  # the row-number column: "STT", "TT"
 
@@ -72,7 +73,16 @@ class HeaderMap:
 
 
 def _blank(raw: RawValue) -> bool:
+    """Whether a cell is empty. Every parser asks this first, so a cell the reader refused (an Excel date
+    serial that names no day) is refused here, by whichever column it is in."""
+    if isinstance(raw, RefusedCell):
+        raise CellError(raw.key)
     return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+MAX_COUNT = 999_999_999
+"""The largest count or number a cell may hold (a target, a population): below 10^9, so that a typo or a
+hostile 2^63 is refused here rather than overflowing a database integer."""
 
 
 MAX_TEXT_LENGTH = 10_000
@@ -99,7 +109,16 @@ def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str
 
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug folded in)
+
+
+def _serial_day(raw: float) -> date:
+    """A number in a date column: an Excel date serial (General format), in Excel's 1900 date system."""
+    if not float(raw).is_integer():
+        raise CellError("date.serial")
+    day = excel_date(float(raw))
+    if isinstance(day, RefusedCell):
+        raise CellError(day.key)
+    return day.date()
 
 
 def parse_day(raw: RawValue, options: ParseOptions, _text_column: bool) -> date | None:
@@ -115,10 +134,7 @@ def parse_day(raw: RawValue, options: ParseOptions, _text_column: bool) -> date 
     if isinstance(raw, date):
         return raw
     if isinstance(raw, int | float):
-        # xlsx numbers in a date column are Excel serial dates (days since 30/12/1899).
-        if not float(raw).is_integer() or not 1 <= raw <= 2958465:
-            raise CellError("date.serial")
-        return EXCEL_EPOCH + timedelta(days=int(raw))
+        return _serial_day(raw)
     text = str(raw).strip()
     if options.date_format == "ymd":
         match = _YMD.match(text)
@@ -149,9 +165,13 @@ def parse_count(raw: RawValue, _options: ParseOptions, _text_column: bool) -> in
         text = str(raw).strip()
         if not (text.isascii() and text.isdigit()):
             raise CellError("cell.not_count")
+        if len(text) > len(str(MAX_COUNT)):
+            raise CellError("value.too_large")
         value = int(text)
     if value < 0:
         raise CellError("value.negative")
+    if value > MAX_COUNT:
+        raise CellError("value.too_large")
     return value
 
 
@@ -340,8 +360,21 @@ def _lookup(entity: str) -> dict[str, str]:
     return table
 
 
-def map_headers(entity: str, headers: Sequence[str]) -> HeaderMap:
-    """Name each column of the file, refusing unknown, repeated and missing columns in one message."""
+MAX_HEADERS_SHOWN = 10
+HEADER_SHOWN = 60
+
+
+def _quoted_headers(headers: Sequence[str]) -> str:
+    """Headers as a message quotes them: each cut short and escaped, at most :data:`MAX_HEADERS_SHOWN`."""
+    quoted = ", ".join(shown(header, HEADER_SHOWN) for header in headers[:MAX_HEADERS_SHOWN])
+    return quoted + (f", … (+{len(headers) - MAX_HEADERS_SHOWN})" if len(headers) > MAX_HEADERS_SHOWN else "")
+
+
+def map_headers(entity: str, headers: Sequence[str], *, plain: bool = False) -> HeaderMap:
+    """Name each column of the file, refusing unknown, repeated and missing columns in one message.
+
+    ``plain``: the header is a line of text without separators (see ``SourceTable.plain``); if it is not a
+    known header, the file is said not to be a table, and only its first characters are quoted."""
     lookup = _lookup(entity)
     columns: list[str | None] = []
     unknown: list[str] = []
@@ -360,16 +393,19 @@ def map_headers(entity: str, headers: Sequence[str]) -> HeaderMap:
                 raise InvalidValue("header", header, "import.header_repeated", other=seen[name], column=name)
             seen[name] = header
             columns.append(name)
+    if unknown and plain:
+        raise InvalidValue("header", shown(unknown[0][:10]) + "…", "read.not_a_table")
     if unknown:
         known = ", ".join(spec.name for spec in LISTS[entity])
-        raise InvalidValue("header", ", ".join(unknown), "import.header_unknown", known=known)
+        raise InvalidValue("header", _quoted_headers(unknown), "import.header_unknown", known=known)
     missing = [
         spec.name
         for spec in LISTS[entity]
         if spec.required and spec.name not in seen and not (spec.name == "full_name" and "given_name" in seen)
     ]
     if missing:
-        raise InvalidValue("header", ", ".join(headers), "import.header_missing", missing=", ".join(missing))
+        missed = ", ".join(missing)
+        raise InvalidValue("header", _quoted_headers(headers), "import.header_missing", missing=missed)
     return HeaderMap(columns=columns, headers=list(headers), ignored=ignored)
 
 

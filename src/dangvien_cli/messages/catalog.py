@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from dangvien_cli.messages import common, database, demo, exchange, help, people, reports, workflow
+from dangvien_cli.messages import (
+    common,
+    database,
+    demo,
+    exchange,
+    help,
+    people,
+    reports,
+    safety,
+    workflow,
+)
 from dangvien_cli.messages.fields import FIELDS
 from dangvien_cli.messages.types import Catalog
 
-TOPICS = (common, people, workflow, exchange, reports, database, demo, help)
+TOPICS = (common, people, workflow, exchange, reports, database, demo, help, safety)
 
 
 def _join() -> Catalog:

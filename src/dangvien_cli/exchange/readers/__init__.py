@@ -30,6 +30,7 @@ One module a format: :mod:`.delimited` (CSV and Excel's "Unicode Text"), :mod:`.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -79,28 +80,62 @@ def open_table(
 
     stream: BinaryIO
     cleanup: list[Callable[[], object]] = []
+    seekable = False
     if from_stdin:
         stream = stdin if stdin is not None else sys.stdin.buffer
     else:
-        try:
-            stream = open(name, "rb")  # noqa: SIM115 - closed by SourceTable.close
-        except FileNotFoundError:
-            raise InvalidValue("file", name, "read.not_found") from None
-        except IsADirectoryError:
-            raise InvalidValue("file", name, "read.not_a_file") from None
-        except OSError as error:
-            raise InvalidValue("file", name, "read.os_error", detail=error.strerror or str(error)) from None
+        stream, seekable = _open_file(name)
         cleanup.append(stream.close)
     try:
         if fmt == "csv":
             return open_csv(stream, name, codec, cleanup)
         if fmt == "xlsx":
-            return open_xlsx(stream, name, sheet, cleanup, seekable=not from_stdin)
-        return open_json(stream, name, cleanup, seekable=not from_stdin)
+            return open_xlsx(stream, name, sheet, cleanup, seekable=seekable)
+        return open_json(stream, name, cleanup, seekable=seekable)
     except BaseException:
         for close in reversed(cleanup):
             close()
         raise
+
+
+FIFO_WAIT_S = 5.0
+"""How long a named pipe (FIFO) is waited on for a program to write into it."""
+
+
+def _open_file(name: str) -> tuple[BinaryIO, bool]:
+    """The file opened for reading, and whether it can seek (a regular file can; a pipe, a FIFO or
+    ``<(process substitution)`` cannot, and is copied to disk where a format needs two passes).
+
+    A FIFO is opened without waiting for a writer, then waited on for :data:`FIFO_WAIT_S` at most: opening
+    one that nobody writes into would otherwise block for ever. A device (``/dev/zero``, a terminal) is not
+    a file to import."""
+    import select
+    import stat
+
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise InvalidValue("file", name, "read.not_found") from None
+    except IsADirectoryError:
+        raise InvalidValue("file", name, "read.not_a_file") from None
+    except OSError as error:
+        raise InvalidValue("file", name, "read.os_error", detail=error.strerror or str(error)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InvalidValue("file", name, "read.not_a_file")
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            raise InvalidValue("file", name, "read.device")
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN | select.POLLHUP)
+            if not poller.poll(int(FIFO_WAIT_S * 1000)):
+                raise InvalidValue("file", name, "read.no_writer", seconds=int(FIFO_WAIT_S))
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb"), stat.S_ISREG(mode)
 
 
 def _resolve_format(name: str, input_format: str | None, from_stdin: bool) -> str:
