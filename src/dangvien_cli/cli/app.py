@@ -7,7 +7,7 @@ import importlib
 import os
 import sys
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
@@ -17,9 +17,10 @@ from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.cli.help import localize
 from dangvien_cli.errors import DangvienError, InvalidValue
-from dangvien_cli.messages import DEFAULT_LANGUAGE, render_error, t
+from dangvien_cli.messages import DEFAULT_LANGUAGE, t
 
-EXIT_USER_ERROR = 1
+if TYPE_CHECKING:
+    from dangvien_cli.cli.boundary import Refusal
 
 
 def _language(ctx: typer.Context) -> str:
@@ -48,32 +49,6 @@ def named_language(args: list[str]) -> str | None:
         if member is not None:
             return member.value
     return None
-
-
-def _database_error(error: Exception, lang: str) -> str | None:
-    """The message for SQLAlchemy errors that users can meet (a locked or unreachable database, a refused
-    row); ``None`` for anything else, which is a bug and keeps its traceback."""
-    exc = sys.modules.get("sqlalchemy.exc")
-    if exc is None or not isinstance(error, exc.DBAPIError):
-        return None
-    detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
-    if isinstance(error, exc.OperationalError) and _is_busy(error, detail):
-        from dangvien_cli.store.engine import BUSY_TIMEOUT_MS
-
-        return t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000)
-    if isinstance(error, exc.IntegrityError):
-        return t("db.integrity", lang, detail=detail)
-    if isinstance(error, exc.OperationalError):
-        return t("db.unreachable", lang, detail=detail)
-    return None
-
-
-def _is_busy(error: Exception, detail: str) -> bool:
-    """Another writer held the database for longer than the busy timeout: SQLite's "database is locked",
-    or PostgreSQL's lock timeout (SQLSTATE 55P03) on the writers' lock."""
-    orig = getattr(error, "orig", None)
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)  # psycopg 3, psycopg2
-    return "database is locked" in detail or code == "55P03"
 
 
 def _refuse_control_characters(args: list[str]) -> None:
@@ -143,7 +118,38 @@ def load_subcommand(name: str) -> Any:
         single.command(name, help=spec.help)(target)
         command = typer.main.get_command(single)
     command.name = name
+    bound_numbers(command)
     return command
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_COUNT = 999_999_999
+
+
+def check_number(field: str, value: Any) -> Any:
+    """An integer option or argument within bounds: a year (an option named ``year``) from 1900 to 2100,
+    any other number (a count, a limit, an ID) below 10^9 either way. Past them the value is refused in one
+    line (exit 1) before the command runs, before a database or a date could overflow on it."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return value
+    if field == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidValue(field, value, "date.year_range")
+    if not -MAX_COUNT <= value <= MAX_COUNT:
+        raise InvalidValue(field, value, "value.too_large")
+    return value
+
+
+def bound_numbers(command: Any) -> None:
+    """Check every parameter of ``command`` and its subcommands with :func:`check_number` once parsed."""
+    for param in command.params:
+        parse = param.process_value
+
+        def bounded(ctx: typer.Context, value: Any, parse: Any = parse, field: str = param.name or "") -> Any:
+            return check_number(field, parse(ctx, value))
+
+        param.process_value = bounded  # type: ignore[method-assign]
+    for sub in getattr(command, "commands", {}).values():
+        bound_numbers(sub)
 
 
 class DangvienGroup(TyperGroup):
@@ -183,21 +189,53 @@ class DangvienGroup(TyperGroup):
             self._listing = False
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        """Run the command; whatever escapes it becomes one line and exit code 1 (see cli.boundary)."""
+        from dangvien_cli.cli.boundary import EXIT_ERROR, explain, keep_traceback
+
         try:
             root_db = ctx.params.get("db_")  # the root's --db
             _refuse_control_characters([*ctx._protected_args, *ctx.args, *([root_db] if root_db else [])])
-            return super().invoke(ctx)
-        except DangvienError as error:
-            lang = _language(ctx)
-            message = render_error(error, lang)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the boundary
+            return result
+        except (typer.Exit, typer.Abort, typer.exceptions.TyperException):
+            raise  # Click's own way of ending: its exit code, its usage errors
+        except BrokenPipeError:
+            _pipe_closed()
         except Exception as error:
-            lang = _language(ctx)
-            known = _database_error(error, lang)
-            if known is None:
+            if keep_traceback() and not isinstance(error, DangvienError):
                 raise
-            message = known
-        sys.stderr.write(f"{t('error.prefix', lang)}: {_without_password(ctx, message)}\n")
-        raise typer.Exit(EXIT_USER_ERROR)
+            refusal = explain(error, _language(ctx), _database_name(ctx))
+            render_refusal(ctx, refusal)
+            raise typer.Exit(EXIT_ERROR) from None
+
+
+def _pipe_closed() -> None:
+    """Standard output's reader went away (``dangvien export … | head``): stop quietly, nothing more is
+    written; the command's files and transactions were closed on the way out."""
+    from dangvien_cli.cli.boundary import EXIT_PIPE_CLOSED, silence_stdout
+
+    silence_stdout()
+    raise typer.Exit(EXIT_PIPE_CLOSED)
+
+
+def _database_name(ctx: typer.Context) -> str:
+    """The database as the user named it, for messages about it (its password is taken out later)."""
+    obj = ctx.find_object(AppContext)
+    if obj is not None and obj.db:
+        return obj.db
+    return os.environ.get("DANGVIEN_DB", "") or "dangvien.db"
+
+
+def render_refusal(ctx: typer.Context, refusal: Refusal) -> None:
+    """Print a refusal: one line on stderr, ``Lỗi: …`` in the run's language, the database password taken
+    out, control characters made visible and its length capped. Every error of every command is printed
+    here (the place to give it another form, such as a JSON object for ``--format json``)."""
+    from dangvien_cli.cli.output import one_line
+
+    lang = _language(ctx)
+    message = one_line(_without_password(ctx, refusal.message))
+    sys.stderr.write(f"{t('error.prefix', lang)}: {message}\n")
 
 
 app = typer.Typer(
@@ -233,5 +271,34 @@ def root(
 
 
 def main() -> None:
-    """The console-script entry point."""
-    app(prog_name="dangvien")
+    """The console-script entry point: the commands, then standard output flushed inside the boundary
+    too (a closed pipe ends quietly; a full disk says so in one line). Library warnings are for developers,
+    not for the people who run the tool (DANGVIEN_TRACEBACK=1 shows them)."""
+    import warnings
+
+    from dangvien_cli.cli.boundary import EXIT_ERROR, EXIT_PIPE_CLOSED, keep_traceback, silence_stdout
+
+    if not keep_traceback():
+        warnings.simplefilter("ignore")
+    code: Any = 0
+    try:
+        app(prog_name="dangvien")
+    except SystemExit as stop:
+        code = stop.code
+    except BrokenPipeError:
+        silence_stdout()
+        code = EXIT_PIPE_CLOSED
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        code = EXIT_PIPE_CLOSED
+    except OSError as error:
+        from dangvien_cli.files import os_reason
+
+        lang = named_language(sys.argv[1:]) or os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+        reason = os_reason(error)
+        detail = t(reason["detail_key"], lang) if "detail_key" in reason else reason["detail"]
+        sys.stderr.write(f"{t('error.prefix', lang)}: {t('output.stdout_failed', lang, detail=detail)}\n")
+        code = EXIT_ERROR
+    sys.exit(code)

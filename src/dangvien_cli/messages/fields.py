@@ -182,4 +182,5 @@ FIELDS: Labels = {
     "years": ("Số năm", "Years"),
     "argument": ("Tham số dòng lệnh", "Command-line argument"),
     "DANGVIEN_DB_FILE": ("Tệp địa chỉ cơ sở dữ liệu", "Database address file"),
+    "errors_to": ("Tệp ghi lỗi", "Error list file"),
 }

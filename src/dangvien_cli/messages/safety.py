@@ -112,6 +112,7 @@ MESSAGES: Catalog = {
         "is too large (it must be below 1,000,000,000)",
     ),
     # --- writing -----------------------------------------------------------------------------------
+    "output.written": ("Đã ghi {path}", "Wrote {path}"),
     "output.symlink": (
         "là một liên kết tượng trưng (symlink); không ghi qua liên kết, kể cả với --force: hãy chỉ "
         "thẳng tới tệp",
@@ -137,12 +138,30 @@ MESSAGES: Catalog = {
         "đã có và không phải một thư mục",
         "exists and is not a folder",
     ),
+    "help.import.force": (
+        "Ghi đè tệp --errors-to đã có.",
+        "Replace an existing --errors-to file.",
+    ),
+    # --- the system's reasons (files.os_reason) -----------------------------------------------------
+    "os.ENOSPC": ("hết chỗ trên đĩa", "the disk is full"),
+    "os.EDQUOT": ("vượt hạn mức dung lượng đĩa", "the disk quota is exceeded"),
+    "os.EACCES": ("không có quyền", "permission denied"),
+    "os.EPERM": ("không được phép", "not permitted"),
+    "os.EROFS": ("ổ đĩa chỉ cho đọc", "the file system is read-only"),
+    "os.EIO": ("lỗi đọc/ghi của ổ đĩa", "an input/output error of the disk"),
+    "os.ENAMETOOLONG": ("tên tệp quá dài", "the file name is too long"),
+    "os.EFBIG": ("tệp quá lớn", "the file is too large"),
+    "os.EISDIR": ("là một thư mục", "is a folder"),
     # --- the system and the database ---------------------------------------------------------------
     "system.os_error": ("{detail}", "{detail}"),
     "system.os_error_file": ("{file}: {detail}", "{file}: {detail}"),
     "system.memory": (
         "không đủ bộ nhớ để làm việc này",
         "there is not enough memory for this",
+    ),
+    "system.overflow": (
+        "một con số lớn quá mức chương trình hay cơ sở dữ liệu chứa được",
+        "a number is larger than the program or the database can hold",
     ),
     "system.recursion": (
         "dữ liệu lồng nhau quá sâu",

@@ -103,7 +103,7 @@ def _check_prolog(source: IO[bytes], name: str, part: str) -> None:
 
 
 @dataclass
-class Workbook:
+class WorkbookParts:
     """What the cells need of a workbook: its sheets, shared strings, and which styles are dates or text."""
 
     archive: Any  # zipfile.ZipFile
@@ -119,7 +119,7 @@ class Workbook:
         self.archive.close()
 
 
-def load(stream: BinaryIO, name: str) -> Workbook:
+def load(stream: BinaryIO, name: str) -> WorkbookParts:
     """The workbook's sheets and styles (through openpyxl, whose reader is told to leave the cells and the
     shared strings to us); :func:`check_archive` has been run first."""
     import warnings
@@ -156,7 +156,7 @@ def load(stream: BinaryIO, name: str) -> Workbook:
             return str(BUILTIN_FORMATS.get(fmt_id, "General"))
         return str(wb._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE])
 
-    return Workbook(
+    return WorkbookParts(
         archive=reader.archive,
         sheets=sheets,
         strings_path=strings.PartName[1:] if strings is not None else None,
@@ -222,7 +222,7 @@ def _text_of(element: Any, name: str, part: str) -> str:
     return "".join(pieces)
 
 
-def read_strings(workbook: Workbook, name: str) -> None:
+def read_strings(workbook: WorkbookParts, name: str) -> None:
     """The shared strings, each at most :data:`MAX_CELL` characters, at most :data:`MAX_SHARED_STRINGS`."""
     path = workbook.strings_path
     if path is None or path not in workbook.archive.namelist():
@@ -273,7 +273,7 @@ Cells = list[tuple[int, RawValue, bool]]
 class _SheetParser:
     """One worksheet's parse: the open elements, the row being read, and what has held nothing so far."""
 
-    def __init__(self, workbook: Workbook, name: str, part: str) -> None:
+    def __init__(self, workbook: WorkbookParts, name: str, part: str) -> None:
         self.workbook = workbook
         self.name = name
         self.part = part
@@ -337,7 +337,7 @@ class _SheetParser:
             self.cells.append((self.column, value, text))
 
 
-def sheet_rows(workbook: Workbook, part: str, name: str) -> Iterator[tuple[int, Cells]]:
+def sheet_rows(workbook: WorkbookParts, part: str, name: str) -> Iterator[tuple[int, Cells]]:
     """(row number, [(column, value, formatted as Text)]) for each row holding at least one value, in
     the order of the file, up to the end of the sheet's data (``</sheetData>``): nothing after it is read,
     and rows missing between two numbers are not made up."""
