@@ -191,18 +191,10 @@ MESSAGES: Catalog = {
         "revision: it was copied incompletely or edited by hand. Restore it from a backup (db restore)",
     ),
     "db.backup_damaged": (
-        "cơ sở dữ liệu bị hỏng ({detail}); bản sao sẽ hỏng y như vậy. Chạy db check để xem; dùng --force "
-        "để vẫn sao lưu",
-        "the database is damaged ({detail}); a copy would be just as damaged. Run db check to see; use "
-        "--force to back it up anyway",
-    ),
-    "db.disk_full": (
-        "hết chỗ trên đĩa khi ghi {file}; không để lại tệp dở dang",
-        "the disk is full while writing {file}; nothing partial is left",
-    ),
-    "db.write_failed": (
-        "không ghi được {file}: {detail}; không để lại tệp dở dang",
-        "cannot write {file}: {detail}; nothing partial is left",
+        "cơ sở dữ liệu bị hỏng hoặc không đọc được ({detail}); bản sao sẽ hỏng y như vậy. Chạy db check để "
+        "xem; dùng --force để vẫn sao lưu",
+        "the database is damaged or unreadable ({detail}); a copy would be just as damaged. Run db check "
+        "to see; use --force to back it up anyway",
     ),
     "db.control_characters": (
         "{count} giá trị đã lưu chứa ký tự điều khiển (do phiên bản cũ hoặc sửa trực tiếp trong cơ sở dữ "
