@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.cli.help import localize
+from dangvien_cli.domain.dates import FIRST_YEAR, LAST_YEAR
 from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.messages import DEFAULT_LANGUAGE, t
 
@@ -122,7 +123,6 @@ def load_subcommand(name: str) -> Any:
     return command
 
 
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_COUNT = 999_999_999
 
 
@@ -133,7 +133,7 @@ def check_number(field: str, value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return value
     if field == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
-        raise InvalidValue(field, value, "date.year_range")
+        raise InvalidValue(field, value, "quota.year")  # the rule quota set and import quotas apply too
     if not -MAX_COUNT <= value <= MAX_COUNT:
         raise InvalidValue(field, value, "value.too_large")
     return value

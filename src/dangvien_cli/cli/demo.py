@@ -92,8 +92,13 @@ def demo(
         sys.stdout.write(f"\n## {t(step, app_ctx.lang)}\n» dangvien {shown}\n")
         sys.stdout.flush()
         try:
-            command.main(args=["--db", database, *lang, *args], prog_name="dangvien", standalone_mode=False)
+            code = command.main(
+                args=["--db", database, *lang, *args], prog_name="dangvien", standalone_mode=False
+            )
         except SystemExit as stop:  # a command that ended with an exit code
-            if stop.code:
-                raise
-    sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=database) + "\n")
+            code = stop.code
+        if code:  # the step said what went wrong; the tour stops there, and says so by its exit code
+            raise typer.Exit(code if isinstance(code, int) else 1)
+    from dangvien_cli.store.engine import hide_password
+
+    sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=hide_password(database, database)) + "\n")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.domain.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
 from dangvien_cli.domain.vocab import LeftReason, OrgKind, Place, Source, Stage, Vocabulary
@@ -111,6 +111,13 @@ def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
 
+def _in_years(day: date) -> date:
+    """A date cell's day, within the years any date may have (see :mod:`dangvien_cli.domain.dates`)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError("date.year_range")
+    return day
+
+
 def _serial_day(raw: float) -> date:
     """A number in a date column: an Excel date serial (General format), in Excel's 1900 date system."""
     if not float(raw).is_integer():
@@ -130,18 +137,18 @@ def parse_day(raw: RawValue, options: ParseOptions, _text_column: bool) -> date 
     if isinstance(raw, datetime):
         if raw.time() != datetime.min.time():
             raise CellError("cell.datetime_has_time")
-        return raw.date()
+        return _in_years(raw.date())
     if isinstance(raw, date):
-        return raw
+        return _in_years(raw)
     if isinstance(raw, int | float):
-        return _serial_day(raw)
+        return _in_years(_serial_day(raw))
     text = str(raw).strip()
     if options.date_format == "ymd":
         match = _YMD.match(text)
         if match is None:
             raise CellError("date.format_ymd")
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return _in_years(date(int(match[1]), int(match[2]), int(match[3])))
         except ValueError:
             raise CellError("date.impossible") from None
     try:

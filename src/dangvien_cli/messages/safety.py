@@ -104,8 +104,8 @@ MESSAGES: Catalog = {
         "this date must be from 01/01/1930 (the Party's founding) to a year after today ({last})",
     ),
     "date.year_range": (
-        "năm phải từ 1900 đến 2100",
-        "the year must be from 1900 to 2100",
+        "năm của ngày phải từ 1900 đến 2100",
+        "the date's year must be from 1900 to 2100",
     ),
     "value.too_large": (
         "lớn quá (phải nhỏ hơn 1.000.000.000)",
