@@ -196,7 +196,7 @@ class DangvienGroup(TyperGroup):
             root_db = ctx.params.get("db_")  # the root's --db
             _refuse_control_characters([*ctx._protected_args, *ctx.args, *([root_db] if root_db else [])])
             result = super().invoke(ctx)
-            sys.stdout.flush()  # a full disk or a closed pipe is met here, inside the boundary
+            _flush_stdout()  # a full disk or a closed pipe is met here, inside the boundary
             return result
         except (typer.Exit, typer.Abort, typer.exceptions.TyperException):
             raise  # Click's own way of ending: its exit code, its usage errors
@@ -208,6 +208,17 @@ class DangvienGroup(TyperGroup):
             refusal = explain(error, _language(ctx), _database_name(ctx))
             render_refusal(ctx, refusal)
             raise typer.Exit(EXIT_ERROR) from None
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from dangvien_cli.render.formats import stdout_failed
+
+        raise stdout_failed(error) from None
 
 
 def _pipe_closed() -> None:
@@ -294,11 +305,10 @@ def main() -> None:
         silence_stdout()
         code = EXIT_PIPE_CLOSED
     except OSError as error:
-        from dangvien_cli.files import os_reason
+        from dangvien_cli.messages import render_error
+        from dangvien_cli.render.formats import stdout_failed
 
         lang = named_language(sys.argv[1:]) or os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
-        reason = os_reason(error)
-        detail = t(reason["detail_key"], lang) if "detail_key" in reason else reason["detail"]
-        sys.stderr.write(f"{t('error.prefix', lang)}: {t('output.stdout_failed', lang, detail=detail)}\n")
+        sys.stderr.write(f"{t('error.prefix', lang)}: {render_error(stdout_failed(error), lang)}\n")
         code = EXIT_ERROR
     sys.exit(code)

@@ -182,6 +182,14 @@ def parse_count(raw: RawValue, _options: ParseOptions, _text_column: bool) -> in
     return value
 
 
+def parse_year(raw: RawValue, options: ParseOptions, text_column: bool) -> int | None:
+    """A year: a whole number from 1900 to 2100, the rule ``quota set --year`` applies too."""
+    value = parse_count(raw, options, text_column)
+    if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise CellError("quota.year")
+    return value
+
+
 _TRUE = {"1", "true", "yes", "y", "x", "co", "dung"}
 _FALSE = {"0", "false", "no", "n", "khong", "sai"}
 
@@ -349,7 +357,7 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
     ),
     "quotas": (
         ColumnSpec("org", parse_text, required=True, aliases=("to chuc", "ma to chuc", "don vi")),
-        ColumnSpec("year", parse_count, required=True, aliases=("nam",)),
+        ColumnSpec("year", parse_year, required=True, aliases=("nam",)),
         ColumnSpec("target", parse_count, required=True, aliases=("chi tieu", "ke hoach")),
         ColumnSpec("residential_target", parse_count, aliases=("chi tieu thon khu", "chi tieu khu dan cu")),
         ColumnSpec("stretch_target", parse_count, aliases=("chi tieu phan dau", "chi tieu cao hon")),

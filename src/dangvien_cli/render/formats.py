@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dangvien_cli.domain.vocab import Vocabulary
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.render.model import Section, Title, View
 from dangvien_cli.text import visible_values
 
@@ -40,7 +40,12 @@ def write(view: View, fmt: OutputFormat, lang: str, path: Path | None = None, *,
     """
     if path is None:
         assert fmt is not OutputFormat.xlsx, "xlsx is written to a file"
-        return _write_text(view, fmt, lang, sys.stdout, terminal=sys.stdout.isatty())
+        try:
+            return _write_text(view, fmt, lang, sys.stdout, terminal=sys.stdout.isatty())
+        except BrokenPipeError:
+            raise  # the reader went away (| head): the CLI ends quietly
+        except OSError as error:  # standard output on a full disk, or on /dev/full
+            raise stdout_failed(error) from None
     from dangvien_cli.files import atomic_path
 
     with atomic_path(path, force=force) as temp:
@@ -50,6 +55,13 @@ def write(view: View, fmt: OutputFormat, lang: str, path: Path | None = None, *,
         newline = "" if fmt is OutputFormat.csv else None
         with temp.open("w", encoding=encoding, newline=newline) as handle:
             return _write_text(view, fmt, lang, handle, terminal=False)
+
+
+def stdout_failed(error: OSError) -> DangvienError:
+    """Standard output could not be written (a full disk): said in one line, with the system's reason."""
+    from dangvien_cli.files import os_reason
+
+    return DangvienError("output.stdout_failed", **os_reason(error))
 
 
 def _write_xlsx(view: View, lang: str, temp: Path, path: Path) -> int:
