@@ -164,6 +164,21 @@ def xlsx_huge_shared_string(path: Path) -> Path:
     )
 
 
+def xlsx_long_shared_string(path: Path) -> Path:
+    """A shared string of 40,000 characters in 40 rich-text runs, longer than Excel can hold (32,767)."""
+    import random
+
+    runs = "".join(
+        f"<r><t>{''.join(random.Random(n).choices('abcdefghij ', k=1000))}</t></r>"  # noqa: S311
+        for n in range(40)
+    )
+    return write_xlsx(
+        path,
+        [SHEET_START, header_row(), '<row r="2"><c r="A2" t="s"><v>0</v></c></row>', SHEET_END],
+        strings=[STRINGS_START, f"<si>{runs}</si>", STRINGS_END],
+    )
+
+
 def xlsx_many_shared_strings(path: Path) -> Path:
     """1.2 million short shared strings, all different (so the archive does not inflate suspiciously):
     each is cheap on disk and costly as a Python object."""
@@ -366,9 +381,10 @@ class Bomb:
 
 BOMBS = [
     Bomb(xlsx_huge_inline_cell, "huge_inline_cell.xlsx", "giải nén"),
-    Bomb(xlsx_huge_shared_string, "huge_shared_string.xlsx", "32.767"),
+    Bomb(xlsx_huge_shared_string, "huge_shared_string.xlsx", "giải nén"),
+    Bomb(xlsx_long_shared_string, "long_shared_string.xlsx", "32.767 ký tự"),
     Bomb(xlsx_many_shared_strings, "many_shared_strings.xlsx", "chuỗi dùng chung"),
-    Bomb(xlsx_empty_rows, "empty_rows.xlsx", "1.048.576"),
+    Bomb(xlsx_empty_rows, "empty_rows.xlsx", "100.000 dòng, ô hoặc phần tử trống"),
     Bomb(xlsx_empty_cells, "empty_cells.xlsx", "100.000 dòng, ô hoặc phần tử trống"),
     Bomb(xlsx_long_cell, "long_cell.xlsx", "32.767 ký tự"),
     Bomb(xlsx_row_beyond_excel, "row_beyond_excel.xlsx", "1.048.576"),

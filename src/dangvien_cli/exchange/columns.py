@@ -184,7 +184,12 @@ def parse_count(raw: RawValue, _options: ParseOptions, _text_column: bool) -> in
 
 def parse_year(raw: RawValue, options: ParseOptions, text_column: bool) -> int | None:
     """A year: a whole number from 1900 to 2100, the rule ``quota set --year`` applies too."""
-    value = parse_count(raw, options, text_column)
+    try:
+        value = parse_count(raw, options, text_column)
+    except CellError as error:
+        if error.key == "value.too_large":
+            raise CellError("quota.year") from None
+        raise
     if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
         raise CellError("quota.year")
     return value

@@ -158,7 +158,7 @@ def excel_date(serial: float, *, mac: bool = False) -> datetime.datetime | Refus
     31/12/1899. So serials 1 to 59 are days since 31/12/1899, 60 is refused, and the rest count from
     30/12/1899. The 1904 system (old Mac workbooks, ``mac``) counts 0 as 01/01/1904, with no phantom day.
     Before the first day, or after 31/12/9999, there is no date."""
-    text = f"{serial:g}"
+    text = f"{serial:.15g}"
     last = 2_957_003 if mac else 2_958_465
     if serial != serial or not (0 if mac else 1) <= serial < last + 1:  # NaN, or outside the calendar
         return RefusedCell(text, "date.serial")
