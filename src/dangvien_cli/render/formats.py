@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.errors import DangvienError, InvalidValue
@@ -65,15 +65,23 @@ def stdout_failed(error: OSError) -> DangvienError:
 
 
 def _write_xlsx(view: View, lang: str, temp: Path, path: Path) -> int:
+    """The workbook is made in memory, then written to ``temp`` in one go: openpyxl leaves its archive open
+    when a write fails half-way (a full disk), and the archive then fails again, noisily, when it is
+    collected; a write of our own fails once, cleanly."""
+    import io
+
     from dangvien_cli.render import xlsx
 
+    buffer = io.BytesIO()
     try:
-        return xlsx.write(view, temp, lang)
+        count = xlsx.write(view, cast(Path, buffer), lang)
     except InvalidValue as error:
-        if error.value != str(temp):
+        if error.value != str(buffer):
             raise
         params = {k: v for k, v in error.params.items() if k not in ("field", "value")}
         raise InvalidValue(error.field, str(path), error.key, **params) from None  # the file asked for
+    temp.write_bytes(buffer.getbuffer())
+    return count
 
 
 def _write_text(view: View, fmt: OutputFormat, lang: str, out: TextIO, *, terminal: bool) -> int:
