@@ -255,7 +255,7 @@ def control_character_problems(connection: Connection) -> list[CheckProblem]:
     for name in TABLES:
         table = SQLModel.metadata.tables[name]
         key = table.columns.get("id")
-        texts = [c for c in table.columns if isinstance(c.type, sa.String)]
+        texts = [c for c in table.columns if _holds_text(c)]
         if key is None or not texts:
             continue
         for row in connection.execute(sa.select(key, *texts)):
@@ -264,3 +264,11 @@ def control_character_problems(connection: Connection) -> list[CheckProblem]:
                     params = {"column": column.name, "text": shown(value, 80)}
                     problems.append(CheckProblem("text.control_character", name, int(row[0]), params))
     return problems
+
+
+def _holds_text(column: Any) -> bool:
+    """A text column: SQLAlchemy's String, or a type that stores itself as one (SQLModel's AutoString)."""
+    import sqlalchemy as sa
+
+    kind = column.type
+    return isinstance(kind, sa.String) or isinstance(getattr(kind, "impl_instance", None), sa.String)
