@@ -193,7 +193,7 @@ def measured_run(
         out.seek(0)
         err.seek(0)
         return Measured(
-            code=figures["code"],
+            code=int(figures["code"]),
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             peak_mib=figures["peak_kib"] / 1024,  # kilobytes on Linux

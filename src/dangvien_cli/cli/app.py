@@ -147,7 +147,7 @@ def bound_numbers(command: Any) -> None:
         def bounded(ctx: typer.Context, value: Any, parse: Any = parse, field: str = param.name or "") -> Any:
             return check_number(field, parse(ctx, value))
 
-        param.process_value = bounded  # type: ignore[method-assign]
+        param.process_value = bounded
     for sub in getattr(command, "commands", {}).values():
         bound_numbers(sub)
 

@@ -88,7 +88,7 @@ def _write_text(view: View, fmt: OutputFormat, lang: str, out: TextIO, *, termin
     if fmt is OutputFormat.json:
         from dangvien_cli.render import json
 
-        return json.write(view, _JsonEscapes(out))
+        return json.write(view, cast(TextIO, _JsonEscapes(out)))
     if fmt is OutputFormat.csv:
         from dangvien_cli.render import csv
 

@@ -27,7 +27,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.readers.table import (
@@ -146,9 +146,9 @@ def load(stream: BinaryIO, name: str) -> WorkbookParts:
     except BaseException:
         reader.archive.close()
         raise
-    wb = reader.wb
+    wb: Any = reader.wb  # its styles are private attributes, which the type stubs do not list
     manifest: Manifest = reader.package
-    strings = manifest.find(SHARED_STRINGS)
+    strings = manifest.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
 
     def number_format(style: Any) -> str:
         fmt_id = style.numFmtId
@@ -172,7 +172,7 @@ def _events(source: IO[bytes], name: str, part: str) -> Iterator[tuple[str, Any]
     longer than :data:`MAX_TEXT_RUN` bytes reaches the parser."""
     from xml.etree.ElementTree import ParseError, XMLPullParser
 
-    parser = XMLPullParser(events=("start", "end"))
+    parser: XMLPullParser[Any] = XMLPullParser(events=("start", "end"))
     run = 0  # bytes since the last "<"
     try:
         while data := source.read(FEED):
@@ -188,9 +188,9 @@ def _events(source: IO[bytes], name: str, part: str) -> Iterator[tuple[str, Any]
             if run > MAX_TEXT_RUN:
                 raise refuse(name, "read.xlsx_cell_too_long", part=part)
             parser.feed(data)
-            yield from parser.read_events()
+            yield from cast(Iterator[tuple[str, Any]], parser.read_events())
         parser.close()
-        yield from parser.read_events()
+        yield from cast(Iterator[tuple[str, Any]], parser.read_events())
     except ParseError as error:
         raise refuse(name, "read.bad_xlsx", detail=f"{part}: {error}") from None
 
@@ -383,9 +383,9 @@ def _cell_value(sheet: _SheetParser, cell: Any) -> RawValue:
     kind = cell.get("t", "n")
     if kind == "inlineStr":
         inline = next((child for child in cell if _local(child.tag) == "is"), None)
-        text = _text_of(inline, sheet.name, sheet.part) if inline is not None else ""
-        return text or None
-    text = next((child.text for child in cell if _local(child.tag) == "v"), None)
+        inline_text = _text_of(inline, sheet.name, sheet.part) if inline is not None else ""
+        return inline_text or None
+    text: str | None = next((child.text for child in cell if _local(child.tag) == "v"), None)
     if not text:
         return None
     try:
@@ -398,7 +398,7 @@ def _cell_value(sheet: _SheetParser, cell: Any) -> RawValue:
         if kind == "d":
             from openpyxl.utils.datetime import from_ISO8601
 
-            value = from_ISO8601(text)
+            value = from_ISO8601(text)  # type: ignore[no-untyped-call]
             return value if isinstance(value, datetime.date) else str(value)
     except (ValueError, OverflowError):
         raise refuse(sheet.name, "read.bad_xlsx", detail=f"{kind} {text[:20]!r}") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.readers import archive
@@ -39,7 +39,7 @@ def open_xlsx(
     if seekable:
         stream.seek(0)
     else:
-        stream = spool(_Prefixed(magic, stream), name, cleanup)
+        stream = spool(cast(BinaryIO, _Prefixed(magic, stream)), name, cleanup)
     try:
         archive.check_archive(stream, name)
         workbook = archive.load(stream, name)
