@@ -12,16 +12,26 @@ Everything streams, so a 1,000,000-row file reads in flat memory:
   first line that is not. A file that changes encoding part way is refused, not guessed. Excel's "Unicode
   Text" (UTF-16 with a BOM, tab separated) is read too. Files in the old TCVN3 (.VnTime) or VNI fonts'
   encodings are recognised and refused with the way to convert them.
-* **xlsx** goes through openpyxl in read-only mode (imported only when an xlsx file is read).
+* **xlsx**: the archive is checked before anything in it is parsed, and the sheet is streamed by our own
+  parser within Excel's limits (:mod:`.archive`); openpyxl (imported only when an xlsx file is read) reads
+  the list of sheets and the styles that say which cells are dates.
 * A CSV cell that ``export`` neutralised against formula injection (``'=...``, see
   :mod:`dangvien_cli.text`) is read without its escape quote.
 * **JSON** must be an array of objects (what ``export --format json`` writes). It is read in two streaming
   passes: the first collects the keys (the headers are their union, in first-seen order), the second yields
-  the rows. Standard input is spooled to a temporary file first. For JSON, the "line" of a row is the
+  the rows. Standard input and pipes are spooled to a temporary file first. For JSON, the "line" of a row is the
   position of its object in the array (1 = the first object).
 
 All text is NFC-normalised. Problems are raised as :class:`~dangvien_cli.errors.InvalidValue` with a
 ``read.*`` message key; nothing else escapes, whatever the bytes.
+
+**Bounds.** No file can make a reader exhaust memory or time: every format stops at Excel's own limits
+(1,048,576 rows, 16,384 columns); a CSV line is at most 32 MiB, a field or a JSON object 16 million
+characters, a record 100,000 physical lines; an xlsx part is bounded in size and inflation ratio before it
+is parsed, a cell in length, empty elements in number. A FIFO that nobody writes into is waited on for
+5 seconds, a device is refused, a pipe is copied to disk (at most 2 GiB) where a format needs two passes.
+Past a bound the file is refused in one line, before it costs more. The hostile files of
+``tests/hostile/bombs.py`` are refused in under 300 MiB and 10 s each (``tests/test_hostile_files.py``).
 
 One module a format: :mod:`.delimited` (CSV and Excel's "Unicode Text"), :mod:`.workbook` (xlsx) and
 :mod:`.json_array` (JSON); :mod:`.table` holds the :class:`SourceTable` they all return and what they share,
