@@ -19,8 +19,8 @@ Everything streams, so a 1,000,000-row file reads in flat memory:
   :mod:`dangvien_cli.text`) is read without its escape quote.
 * **JSON** must be an array of objects (what ``export --format json`` writes). It is read in two streaming
   passes: the first collects the keys (the headers are their union, in first-seen order), the second yields
-  the rows. Standard input and pipes are spooled to a temporary file first. For JSON, the "line" of a row is the
-  position of its object in the array (1 = the first object).
+  the rows. Standard input and pipes are spooled to a temporary file first. For JSON, the "line" of a row is
+  the position of its object in the array (1 = the first object).
 
 All text is NFC-normalised. Problems are raised as :class:`~dangvien_cli.errors.InvalidValue` with a
 ``read.*`` message key; nothing else escapes, whatever the bytes.
