@@ -329,3 +329,33 @@ def test_a_backup_is_private_and_never_written_through_a_link(run: Run, world: N
     assert run("db", "backup", str(backup)).exit_code == 0
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert not [p for p in tmp_path.iterdir() if "tmp" in p.name]
+
+
+# --- standard output -------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_standard_output_on_a_full_disk_or_a_closed_pipe(world: None, fresh_environment: Path) -> None:
+    """The real program: stdout on /dev/full says so in one line; a reader that goes away (``| head``) ends
+    the command quietly, with nothing left open."""
+    import sys
+
+    dangvien = str(Path(sys.executable).with_name("dangvien"))
+    env = {**os.environ, "DANGVIEN_DB": str(fresh_environment)}
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(  # noqa: S603  (our own entry point)
+            [dangvien, "member", "list"], stdout=full, stderr=subprocess.PIPE, text=True, env=env, check=False
+        )
+    assert result.returncode == 1
+    assert result.stderr == "Lỗi: không ghi được ra đầu ra chuẩn: hết chỗ trên đĩa\n"
+    for args in (["export", "members", "--format", "json"], ["export", "members"], ["member", "list"]):
+        pipe = subprocess.Popen(  # noqa: S603
+            [dangvien, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        assert pipe.stdout is not None
+        assert pipe.stdout.read(100)  # then the reader goes away, like head -c 100
+        pipe.stdout.close()
+        _, err = pipe.communicate(timeout=60)
+        assert b"Traceback" not in err, err
+        assert err == b"", err
+        assert pipe.returncode in (0, 141)
