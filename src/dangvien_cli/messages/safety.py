@@ -23,8 +23,10 @@ MESSAGES: Catalog = {
         "line {line} has more than 65,536 separators; this is not a list",
     ),
     "read.record_too_many_lines": (
-        "dòng {line}: một ô kéo dài quá 100.000 dòng; có lẽ thiếu dấu ngoặc kép đóng ô",
-        "line {line}: a cell runs over more than 100,000 lines; a closing quote is probably missing",
+        "dòng {line}: một dòng dữ liệu kéo dài quá 100.000 dòng của tệp: có ô dài quá 10000 ký tự, hoặc "
+        "thiếu dấu ngoặc kép đóng ô",
+        "line {line}: a record runs over more than 100,000 lines of the file: a cell is longer than 10000 "
+        "characters, or a closing quote is missing",
     ),
     "read.field_too_long": (
         "dòng {line} có một ô dài quá {limit} triệu ký tự",

@@ -46,12 +46,13 @@ def _private_temp(target: Path) -> Path:
 
 
 def _read_uri(database: Path) -> str:
-    """How to open ``database`` only to read it; on a read-only mount as immutable (its -wal and -shm
-    could not be made there, and nothing can change it)."""
+    """How to open ``database`` to copy or check it. A plain connection, so that when it is the last to
+    close SQLite folds the WAL back in (a read-only one would leave the -wal and -shm behind); on a
+    read-only mount, immutable (the -wal and -shm could not be made there, and nothing can change it)."""
     from dangvien_cli.store.engine import on_read_only_mount
 
-    uri = f"{database.absolute().as_uri()}?mode=ro"
-    return uri + "&immutable=1" if on_read_only_mount(database) else uri
+    uri = database.absolute().as_uri()
+    return uri + "?mode=ro&immutable=1" if on_read_only_mount(database) else uri
 
 
 def _write_failed(error: sqlite3.Error, written: Path) -> InvalidValue | None:

@@ -295,8 +295,9 @@ def _sniff_delimiter(line: str) -> str:
 
 
 MAX_RECORD_LINES = 100_000
-"""The most physical lines one record may span (its quoted cells' line breaks): a cell of 10,000 line
-breaks fits ten times over; a quote that is never closed is found here, not at the end of a 1 GB file."""
+"""The most physical lines one record may span (its quoted cells' line breaks): more is a cell longer than
+a cell may be (10,000 characters), or a quote that is never closed, found here rather than at the end of a
+1 GB file."""
 
 
 def _guard(lines: Iterator[str], delimiter: str, state: _CsvState) -> Iterator[str]:
