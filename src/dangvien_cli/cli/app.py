@@ -153,8 +153,10 @@ def bound_numbers(command: Any) -> None:
 
 
 class DangvienGroup(TyperGroup):
-    """Every subcommand runs inside this group's ``invoke``: known errors become one line on stderr and
-    exit code 1 here, once. (Usage errors keep Typer's exit code 2.)
+    """Every subcommand runs inside this group's ``invoke``: whatever escapes it (the library's refusals, the
+    system's and the database's errors, a bug) becomes one line on stderr and exit code 1 here, once
+    (:mod:`dangvien_cli.cli.boundary`, printed by :func:`render_refusal`). Usage errors keep Typer's exit
+    code 2; integer parameters are bounded while they are parsed (:func:`bound_numbers`).
 
     Subcommands are loaded on first use (see :data:`SUBCOMMANDS`); listing them for the root's help uses
     their help text alone."""
