@@ -66,15 +66,12 @@ def explain(error: BaseException, lang: str, database: str = "") -> Refusal:
 
 
 def _refused(error: DangvienError, lang: str) -> Refusal:
-    code = (
-        "not_found"
-        if isinstance(error, NotFound)
-        else "conflict"
-        if isinstance(error, Conflict)
-        else "invalid_value"
-        if isinstance(error, InvalidValue)
-        else "refused"
-    )
+    """The library's own refusal: its message, and a code by its kind."""
+    code = "refused"
+    for kind, name in ((NotFound, "not_found"), (Conflict, "conflict"), (InvalidValue, "invalid_value")):
+        if isinstance(error, kind):
+            code = name
+            break
     message = render_error(error, lang)
     return Refusal(code, message, getattr(error, "field", None), getattr(error, "value", None))
 
