@@ -12,7 +12,7 @@ from dangvien_cli.cli.common import AppContext, app_context
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.messages import t
+from dangvien_cli.messages import nt, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
@@ -74,7 +74,7 @@ def upgrade(ctx: typer.Context) -> None:
     with database.engine.connect() as connection:  # what older versions let in, now said once
         stained = len(control_character_problems(connection))
     if stained:
-        notice(t("db.control_characters", app_ctx.lang, count=stained))
+        notice(nt("db.control_characters", stained, app_ctx.lang))
 
 
 @app.command("check")

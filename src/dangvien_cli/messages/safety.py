@@ -201,8 +201,12 @@ MESSAGES: Catalog = {
     "db.control_characters": (
         "{count} giá trị đã lưu chứa ký tự điều khiển (do phiên bản cũ hoặc sửa trực tiếp trong cơ sở dữ "
         "liệu); db check liệt kê chúng",
-        "{count} stored values hold control characters (left by an older version or a direct edit of the "
-        "database); db check lists them",
+        (
+            "{count} stored value holds control characters (left by an older version or a direct edit of "
+            "the database); db check lists it",
+            "{count} stored values hold control characters (left by an older version or a direct edit of "
+            "the database); db check lists them",
+        ),
     ),
     "check.text.control_character": (
         "cột {column} chứa ký tự điều khiển: '{text}'",
