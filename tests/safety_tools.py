@@ -126,3 +126,77 @@ def citizen_counts(url: str) -> dict[str, int]:
             return {str(c): int(n) for c, n in rows}
     finally:
         engine.dispose()
+
+
+@dataclass
+class Measured:
+    """One child process's run: exit code, output, peak resident memory (MiB) and wall time (s)."""
+
+    code: int
+    stdout: str
+    stderr: str
+    peak_mib: float
+    seconds: float
+    killed: bool
+
+
+# A small launcher between the test and the measured command: the peak memory the kernel reports for a
+# process includes what its parent held when it was forked or spawned, so the command is started by this
+# small interpreter, which reports that child's own figures (os.wait4) in a file.
+LAUNCHER = r"""
+import json, os, subprocess, sys, time
+report, args = sys.argv[1], sys.argv[2:]
+start = time.monotonic()
+child = subprocess.Popen(args)
+_pid, status, usage = os.wait4(child.pid, 0)
+with open(report, "w") as out:
+    json.dump({"code": os.waitstatus_to_exitcode(status), "peak_kib": usage.ru_maxrss,
+               "seconds": time.monotonic() - start}, out)
+"""
+
+
+def measured_run(
+    args: list[str], env: dict[str, str], timeout: float = 60, stdin: int | None = None
+) -> Measured:
+    """Run ``args`` in a child process and measure its own peak memory and time (through :data:`LAUNCHER`);
+    kill it, and say so, after ``timeout`` seconds."""
+    import json
+    import signal
+    import tempfile
+
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        report = Path(tmp) / "report.json"
+        process = subprocess.Popen(  # noqa: S603  (our own interpreter and entry point)
+            [sys.executable, "-c", LAUNCHER, str(report), *args],
+            env=env,
+            stdout=out,
+            stderr=err,
+            stdin=stdin,
+            start_new_session=True,
+        )
+        try:
+            process.wait(timeout=timeout)
+            killed = False
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            killed = True
+        figures = (
+            json.loads(report.read_text())
+            if report.exists()
+            else {"code": -9, "peak_kib": 0, "seconds": timeout}
+        )
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            code=int(figures["code"]),
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            peak_mib=figures["peak_kib"] / 1024,  # kilobytes on Linux
+            seconds=figures["seconds"],
+            killed=killed,
+        )

@@ -17,6 +17,10 @@ renderer can all use it without an import cycle.
 * **Echoing input back.** An error message quotes the value it refuses; :func:`shown` makes that quote
   one short line that cannot drive the terminal (escape sequences, line breaks and other invisible
   characters are written as ``\\x1b``-style escapes, and a 10 MB value is cut to its start).
+* **Values shown to a terminal.** A value stored by an older version (or written into the database by
+  hand) may still hold an escape sequence; every table, Markdown page and message shows values through
+  :func:`visible`, the one function that writes control characters as escapes (``\\x1b``), so no stored
+  value can retitle the window, clear the screen or recolour what follows.
 * **Redaction** (``--redact``): citizen IDs keep their first three and last two digits, birth dates their
   year and month (:func:`redact`), the same masks as ``export --redact``. Names stay: the cell secretary
   who receives the list needs them.
@@ -41,6 +45,8 @@ __all__ = [
     "redact",
     "restore",
     "shown",
+    "visible",
+    "visible_values",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -82,17 +88,38 @@ def control_character(text: str) -> str | None:
 SHOWN_LIMIT = 200
 
 
-def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
-    """``text`` as an error message may quote it: invisible characters escaped, cut after ``limit``
-    characters with the full length given."""
-    if text.isprintable() and len(text) <= limit:
+def _escape(ch: str) -> str:
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that is not printable (control characters, escape sequences, line
+    breaks, lone surrogates) written as its escape (``\\x1b``, ``\\n``), and the bidirectional overrides
+    too: what a terminal shows is what is stored, and cannot drive the terminal. Spaces stay."""
+    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
         return text
-    out = "".join(
-        ch
-        if ch.isprintable() or ch == " "
-        else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        for ch in text[:limit]
+    return "".join(
+        _escape(ch) if (not ch.isprintable() and ch != " ") or ch in _BIDI_CONTROLS else ch for ch in text
     )
+
+
+def visible_values(value: Any) -> Any:
+    """A copy of any JSON-like nesting (mappings, lists, tuples) with every text made :func:`visible`."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, Mapping):
+        return {key: visible_values(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [visible_values(item) for item in value]
+    return value
+
+
+def shown(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` as an error message may quote it: :func:`visible`, cut after ``limit`` characters with the
+    full length given."""
+    if text.isprintable() and len(text) <= limit and not _BIDI_CONTROLS.intersection(text):
+        return text
+    out = visible(text[:limit])
     if len(text) > limit:
         out += f"… ({len(text):,})"
     return out

@@ -9,11 +9,15 @@ the root hands it on to the command, unless the command line gives the command i
 **Errors.** A refusal of the library is one line on stderr (``Lỗi: …``, exit code 1); a usage error (exit
 code 2) repeats the usage line, says where the help is, then the same one line; both in the run's
 language. With ``--format json`` either is one JSON object on stderr instead (see cli/failures.py).
+Whatever else escapes a command (the database busy or damaged, a full disk, a bug) is named in one line by
+:mod:`dangvien_cli.cli.boundary`, never a traceback; a closed pipe ends quietly. Integer parameters are
+bounded as they are parsed (:func:`bound_numbers`).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from dataclasses import dataclass
 from typing import Annotated, Any, NoReturn
@@ -27,8 +31,9 @@ from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import AppContext, Lang
 from dangvien_cli.cli.failures import EXIT_REFUSED, EXIT_USAGE, Failure, refusal, report
 from dangvien_cli.cli.help import LANG_META, HelpGroup, localize, run_language
+from dangvien_cli.domain.dates import FIRST_YEAR, LAST_YEAR
 from dangvien_cli.errors import DangvienError, InvalidValue
-from dangvien_cli.messages import t
+from dangvien_cli.messages import DEFAULT_LANGUAGE, t
 
 EXIT_USER_ERROR = EXIT_REFUSED
 JSON_META = "dangvien.json_errors"  # the root context's note that errors go out as JSON
@@ -133,32 +138,6 @@ def wants_json(args: list[str]) -> bool:
     return bool(values) and OutputFormat.parse(values[-1]) is OutputFormat.json
 
 
-def _database_error(error: Exception, lang: str) -> Failure | None:
-    """The failure for SQLAlchemy errors that users can meet (a locked or unreachable database, a refused
-    row); ``None`` for anything else, which is a bug and keeps its traceback."""
-    exc = sys.modules.get("sqlalchemy.exc")
-    if exc is None or not isinstance(error, exc.DBAPIError):
-        return None
-    detail = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
-    if isinstance(error, exc.OperationalError) and _is_busy(error, detail):
-        from dangvien_cli.store.engine import BUSY_TIMEOUT_MS
-
-        return Failure("busy", t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000))
-    if isinstance(error, exc.IntegrityError):
-        return Failure("conflict", t("db.integrity", lang, detail=detail))
-    if isinstance(error, exc.OperationalError):
-        return Failure("database_unreachable", t("db.unreachable", lang, detail=detail))
-    return None
-
-
-def _is_busy(error: Exception, detail: str) -> bool:
-    """Another writer held the database for longer than the busy timeout: SQLite's "database is locked",
-    or PostgreSQL's lock timeout (SQLSTATE 55P03) on the writers' lock."""
-    orig = getattr(error, "orig", None)
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)  # psycopg 3, psycopg2
-    return "database is locked" in detail or code == "55P03"
-
-
 def _refuse_control_characters(args: list[str]) -> None:
     """No command stores a control character: refuse any argument holding one (or undecodable bytes,
     which Python hands over as lone surrogates) before anything runs."""
@@ -227,7 +206,37 @@ def load_subcommand(name: str) -> Any:
         single.command(name, help=spec.help)(target)
         command = typer.main.get_command(single)
     command.name = name
+    bound_numbers(command)
     return command
+
+
+MAX_COUNT = 999_999_999
+
+
+def check_number(field: str, value: Any) -> Any:
+    """An integer option or argument within bounds: a year (an option named ``year``) from 1900 to 2100,
+    any other number (a count, a limit, an ID) below 10^9 either way. Past them the value is refused in one
+    line (exit 1) before the command runs, before a database or a date could overflow on it."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return value
+    if field == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidValue(field, value, "quota.year")  # the rule quota set and import quotas apply too
+    if not -MAX_COUNT <= value <= MAX_COUNT:
+        raise InvalidValue(field, value, "value.too_large")
+    return value
+
+
+def bound_numbers(command: Any) -> None:
+    """Check every parameter of ``command`` and its subcommands with :func:`check_number` once parsed."""
+    for param in command.params:
+        parse = param.process_value
+
+        def bounded(ctx: typer.Context, value: Any, parse: Any = parse, field: str = param.name or "") -> Any:
+            return check_number(field, parse(ctx, value))
+
+        param.process_value = bounded
+    for sub in getattr(command, "commands", {}).values():
+        bound_numbers(sub)
 
 
 def _show_help(error: NoArgsIsHelpError) -> NoReturn:
@@ -286,10 +295,15 @@ class DangvienGroup(HelpGroup):
             self._listing = False
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from dangvien_cli.cli.boundary import explain, keep_traceback
+        from dangvien_cli.cli.output import one_line
+
         try:
             root_db = ctx.params.get("db_")  # the root's --db
             _refuse_control_characters([*ctx._protected_args, *ctx.args, *([root_db] if root_db else [])])
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_stdout()  # a full disk or a closed pipe is met here, inside the boundary
+            return result
         except NoArgsIsHelpError as error:
             _show_help(error)
         except UsageError as error:
@@ -297,16 +311,23 @@ class DangvienGroup(HelpGroup):
         except Abort:
             sys.stderr.write(t("cli.aborted", run_language(ctx)) + "\n")
             raise typer.Exit(EXIT_REFUSED) from None
+        except (typer.Exit, typer.exceptions.TyperException):
+            raise  # Click's own way of ending: its exit code
+        except BrokenPipeError:
+            _pipe_closed()
         except DangvienError as error:
             lang = run_language(ctx)
             failure = refusal(error, lang)
         except Exception as error:
-            lang = run_language(ctx)
-            known = _database_error(error, lang)
-            if known is None:
+            if keep_traceback():
                 raise
-            failure = known
-        failure = Failure(failure.code, _without_password(ctx, failure.message), failure.field, failure.value)
+            lang = run_language(ctx)
+            found = explain(error, lang, _database_name(ctx))
+            failure = Failure(found.code, found.message, found.field, found.value)
+        # the password taken out, control characters made visible, the length capped
+        failure = Failure(
+            failure.code, one_line(_without_password(ctx, failure.message)), failure.field, failure.value
+        )
         report(failure, lang, as_json=bool(ctx.meta.get(JSON_META)))
         raise typer.Exit(EXIT_REFUSED)
 
@@ -317,6 +338,34 @@ class DangvienGroup(HelpGroup):
 
         report(usage_failure(error, lang), lang, as_json=as_json)
         raise typer.Exit(EXIT_USAGE)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from dangvien_cli.render.formats import stdout_failed
+
+        raise stdout_failed(error) from None
+
+
+def _pipe_closed() -> NoReturn:
+    """Standard output's reader went away (``dangvien export … | head``): stop quietly, nothing more is
+    written; the command's files and transactions were closed on the way out."""
+    from dangvien_cli.cli.boundary import EXIT_PIPE_CLOSED, silence_stdout
+
+    silence_stdout()
+    raise typer.Exit(EXIT_PIPE_CLOSED)
+
+
+def _database_name(ctx: typer.Context) -> str:
+    """The database as the user named it, for messages about it (its password is taken out later)."""
+    obj = ctx.find_object(AppContext)
+    if obj is not None and obj.db:
+        return obj.db
+    return os.environ.get("DANGVIEN_DB", "") or "dangvien.db"
 
 
 app = typer.Typer(
@@ -354,5 +403,33 @@ def root(
 
 
 def main() -> None:
-    """The console-script entry point."""
-    app(prog_name="dangvien")
+    """The console-script entry point: the commands, then standard output flushed inside the boundary
+    too (a closed pipe ends quietly; a full disk says so in one line). Library warnings are for developers,
+    not for the people who run the tool (DANGVIEN_TRACEBACK=1 shows them)."""
+    import warnings
+
+    from dangvien_cli.cli.boundary import EXIT_ERROR, EXIT_PIPE_CLOSED, keep_traceback, silence_stdout
+
+    if not keep_traceback():
+        warnings.simplefilter("ignore")
+    code: Any = 0
+    try:
+        app(prog_name="dangvien")
+    except SystemExit as stop:
+        code = stop.code
+    except BrokenPipeError:
+        silence_stdout()
+        code = EXIT_PIPE_CLOSED
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        code = EXIT_PIPE_CLOSED
+    except OSError as error:
+        from dangvien_cli.messages import render_error
+        from dangvien_cli.render.formats import stdout_failed
+
+        lang = named_language(sys.argv[1:]) or os.environ.get("DANGVIEN_LANG", DEFAULT_LANGUAGE)
+        sys.stderr.write(f"{t('error.prefix', lang)}: {render_error(stdout_failed(error), lang)}\n")
+        code = EXIT_ERROR
+    sys.exit(code)

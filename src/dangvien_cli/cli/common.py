@@ -4,7 +4,6 @@ the language, and date options (the output options are in cli.options)."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,11 +45,11 @@ class AppContext:
 
             self._database = open_database(self.db, migrate=migrate)
             if self._database.upgrade_backup is not None:
+                from dangvien_cli.cli.output import notice
                 from dangvien_cli.messages import t
 
-                # (a notice on stderr, as cli.output writes them)
                 saved = str(self._database.upgrade_backup)
-                sys.stderr.write(t("db.upgrade_backup", self.lang, file=saved) + "\n")
+                notice(t("db.upgrade_backup", self.lang, file=saved))
         return self._database
 
     @cached_property

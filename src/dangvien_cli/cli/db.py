@@ -12,7 +12,7 @@ from dangvien_cli.cli.common import AppContext, app_context
 from dangvien_cli.cli.options import FormatOption
 from dangvien_cli.cli.output import emit, notice
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.messages import reason_params, t
+from dangvien_cli.messages import nt, reason_params, t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Section, Shape, Title, View, record_view
 
@@ -62,15 +62,21 @@ def status(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
 @app.command("upgrade", help="help.db.upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Migrate the schema to head."""
-    from dangvien_cli.store.migrate import backup_before_upgrade, current_revision, upgrade
+    from dangvien_cli.store.checks import control_character_problems
+    from dangvien_cli.store.migrate import backup_before_upgrade, checked_revision, current_revision, upgrade
 
     app_ctx = app_context(ctx)
     database = app_ctx.database(migrate=False)
-    saved = backup_before_upgrade(database.engine, current_revision(database.engine))
+    current = checked_revision(database.engine)  # a newer or unrecorded schema: refused, nothing copied
+    saved = backup_before_upgrade(database.engine, current)
     if saved is not None:
         notice(t("db.upgrade_backup", app_ctx.lang, file=str(saved)))
     upgrade(database.engine)
     notice(t("done.upgraded", app_ctx.lang, revision=current_revision(database.engine)))
+    with database.engine.connect() as connection:  # what older versions let in, now said once
+        stained = len(control_character_problems(connection))
+    if stained:
+        notice(nt("db.control_characters", stained, app_ctx.lang))
 
 
 @app.command("check", help="help.db.check")
@@ -80,7 +86,6 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     SQLite's integrity and foreign-key checks, then the tool's own rules: every member in exactly one cell
     on every day from admission to leaving, no stage dates running backwards, every admission linking a
     candidate and a member."""
-    from dangvien_cli.store.checks import check_database
     from dangvien_cli.store.engine import resolve_url, sqlite_path
 
     app_ctx = app_context(ctx)
@@ -88,8 +93,7 @@ def check(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     path = sqlite_path(resolve_url(app_ctx.db))
     if path is not None and not path.exists():  # a mistyped path is said, not checked as a new empty file
         raise DangvienError("db.no_database", path=str(path))
-    engine = app_ctx.database(migrate=False).engine  # a check changes nothing
-    problems = check_database(engine)
+    problems = _checked(app_ctx)
     rows = [
         {**p.as_dict(), "message": _problem_text(p.code, p.entity, p.id, p.params, lang)} for p in problems
     ]
@@ -113,6 +117,24 @@ def _table_label(name: str, lang: str) -> str:
     is."""
     label = t(f"entity.{name}", lang)
     return name if label == f"entity.{name}" else label
+
+
+def _checked(app_ctx: AppContext) -> list[Any]:
+    """The problems :func:`check_database` finds; a file that cannot even be opened as a database (not
+    SQLite at all, or cut short) is one problem too: damage to report, not an error of the command."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from dangvien_cli.store.checks import CheckProblem, check_database
+
+    try:
+        engine = app_ctx.database(migrate=False).engine  # a check changes nothing
+        return check_database(engine)
+    except (sa.exc.DBAPIError, sqlite3.DatabaseError) as error:
+        orig = getattr(error, "orig", None) or error
+        detail = str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+        return [CheckProblem("sqlite.unreadable_file", params={"detail": detail})]
 
 
 def _problem_text(
@@ -184,7 +206,8 @@ def backup(
     path = _sqlite_file(app_ctx, "backup")
     if not path.exists():
         raise DangvienError("db.no_database", path=str(path))
-    written = backup_sqlite(path, file, overwrite=overwrite, timeout_s=_busy_timeout_s())
+    # --force also backs up a database that fails its integrity check (otherwise refused)
+    written = backup_sqlite(path, file, overwrite=overwrite, force=overwrite, timeout_s=_busy_timeout_s())
     notice(t("db.backed_up", app_ctx.lang, file=str(written)))
 
 

@@ -99,8 +99,11 @@ def demo(
     app_ctx = app_context(ctx)
     folder = data or sample_folder()
     if app_ctx.db is not None:
+        from dangvien_cli.store.engine import hide_password
+
         _tour_on(app_ctx.db, folder, app_ctx.lang)
-        sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=app_ctx.db) + "\n")
+        shown = hide_password(app_ctx.db, app_ctx.db)  # a URL's password is never printed
+        sys.stdout.write("\n" + t("demo.done", app_ctx.lang, db=shown) + "\n")
         return
     with tempfile.TemporaryDirectory(prefix="dangvien-demo-") as scratch:
         _tour_on(str(Path(scratch) / "demo.db"), folder, app_ctx.lang)
@@ -129,7 +132,8 @@ def _tour_on(database: str, folder: Path, lang: str) -> None:
                 )
             except SystemExit as stop:  # a command that ended with an exit code
                 code = stop.code
-            if isinstance(code, int) and code != 0:  # not standalone: an exit code is returned, not raised
+            if code:  # not standalone: an exit code is returned, not raised; the step said what went wrong
+                code = code if isinstance(code, int) else 1
                 sys.stderr.write(t("demo.step_failed", lang, command=f"dangvien {shown}", code=code) + "\n")
                 raise typer.Exit(code)
     finally:

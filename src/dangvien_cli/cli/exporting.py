@@ -9,8 +9,7 @@ import typer
 
 from dangvien_cli.cli.common import app_context, parse_day
 from dangvien_cli.cli.options import ExportFormatOption, ForceOption, OutputOption, RedactOption
-from dangvien_cli.cli.output import check_target, emit, notice
-from dangvien_cli.messages import nt
+from dangvien_cli.cli.output import check_target, emit
 from dangvien_cli.render.formats import OutputFormat
 
 app = typer.Typer(help="help.export")
@@ -35,10 +34,8 @@ def run_export(
     app_ctx = app_context(ctx)
     check_target(fmt, output, force)  # before the database is opened
     query = ExportQuery(entity=entity, org_code=org, on=parse_day(at, "at"), redact=redact)
-    with app_ctx.reader() as session:
-        count = emit(export_view(session=session, query=query), fmt, app_ctx.lang, output=output, force=force)
-    if output is not None:
-        notice(nt("export.written", count, app_ctx.lang, rows=count, path=str(output)))
+    with app_ctx.reader() as session:  # a file written is named, with its rows, by emit
+        emit(export_view(session=session, query=query), fmt, app_ctx.lang, output=output, force=force)
 
 
 def _command(entity: str) -> Any:

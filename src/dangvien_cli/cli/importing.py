@@ -11,7 +11,7 @@ import typer
 from dangvien_cli.cli.choices import choice_option
 from dangvien_cli.cli.common import app_context, today
 from dangvien_cli.cli.options import FormatOption
-from dangvien_cli.cli.output import emit, notice
+from dangvien_cli.cli.output import check_target, emit, notice
 from dangvien_cli.domain.vocab import Vocabulary
 from dangvien_cli.messages import nt, reason_params, t
 from dangvien_cli.render.formats import OutputFormat
@@ -75,6 +75,7 @@ def run_import(
     errors_to: Path | None,
     input_format: InputFormat | None,
     fmt: OutputFormat,
+    force: bool = False,
 ) -> None:
     """Read, validate and write one file; commit only when every row passed and this is not a dry run."""
     from dangvien_cli.exchange.columns import ParseOptions
@@ -83,6 +84,7 @@ def run_import(
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
+    check_target(OutputFormat.csv, errors_to, force, field="errors_to")  # before anything is read
     options = ImportOptions(
         today=today(),
         on_duplicate=on_duplicate.value,
@@ -107,7 +109,7 @@ def run_import(
         report.created = report.updated = 0
     if progress is not None:
         sys.stderr.write("\r\033[K")
-    _report(report, file, fmt, lang, errors_to)
+    _report(report, file, fmt, lang, errors_to, force)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -120,11 +122,13 @@ def _progress(lang: str) -> Any:
     return show
 
 
-def _report(report: ImportReport, file: str, fmt: OutputFormat, lang: str, errors_to: Path | None) -> None:
+def _report(
+    report: ImportReport, file: str, fmt: OutputFormat, lang: str, errors_to: Path | None, force: bool
+) -> None:
     problems = [p.as_dict(t(p.key, lang, **reason_params(p.params, lang))) for p in report.problems]
-    if errors_to is not None:  # a CSV with a BOM, for Excel; written afresh on each run
+    if errors_to is not None:  # a CSV with a BOM, for Excel; an existing one is replaced with --force only
         listed = View(Shape.list, columns=PROBLEM_COLUMNS, rows=problems, exchange=True)
-        emit(listed, OutputFormat.csv, lang, output=errors_to, force=True)
+        emit(listed, OutputFormat.csv, lang, output=errors_to, force=force)
     summary = {
         "entity": report.entity,
         "file": file,
@@ -210,6 +214,7 @@ def _command(entity: str) -> Any:
             ),
         ] = None,
         fmt: FormatOption = OutputFormat.table,
+        force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
     ) -> None:
         run_import(
             ctx,
@@ -223,6 +228,7 @@ def _command(entity: str) -> Any:
             errors_to=errors_to,
             input_format=input_format,
             fmt=fmt,
+            force=force,
         )
 
     command.__doc__ = f"Import the {entity} list."

@@ -21,9 +21,8 @@ from dangvien_cli.cli.options import (
     WideOption,
     format_option,
 )
-from dangvien_cli.cli.output import check_target, emit, notice
+from dangvien_cli.cli.output import check_target, emit
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.messages import t
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Shape, View
 
@@ -100,18 +99,28 @@ def monthly(
         codes = [cell] if cell is not None else cells_under(session=session, org_code=org or "", on=first)
         label = f"{first.year:04d}-{first.month:02d}"
         paths = [out_dir / f"{_file_safe(code)}-{label}.{_EXTENSIONS[chosen]}" for code in codes]
+        _make_folder(out_dir)
         # Refuse before writing anything, so that a second run does not leave half the folder replaced.
-        existing = [path for path in paths if path.exists()]
-        if existing and not force:
-            raise InvalidValue("output", str(existing[0]), "export.exists")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for code, path in zip(codes, paths, strict=True):
+        for path in paths:
+            check_target(chosen, path, force)
+        for code, path in zip(codes, paths, strict=True):  # each file named on stderr by emit
             report = monthly_report(session=session, cell_code=code, month=first, settings=settings)
             emit(report.view(), chosen, lang, output=path, force=True, redact=redact, template=template)
-            notice(t("done.monthly_written", lang, path=str(path)))
     if chosen is OutputFormat.json:  # the files written, for a script to pick up
         written = [str(path) for path in paths]
         emit(View(Shape.list, columns=[Column("path")], data=written), chosen, lang)
+
+
+def _make_folder(out_dir: Path) -> None:
+    """``--out-dir``, made if it does not exist; a file of that name is refused, not written into."""
+    from dangvien_cli.files import os_reason
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidValue("out_dir", str(out_dir), "output.out_dir_not_folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidValue("out_dir", str(out_dir), "output.failed", **os_reason(error)) from None
 
 
 def _file_safe(code: str) -> str:

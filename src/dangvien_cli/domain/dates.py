@@ -1,7 +1,8 @@
 """Dates as Vietnamese officers write them, and ages counted the Party's way (full months).
 
 Accepted input: ISO ``2022-10-31``, and day-first ``31/10/2022``, ``1/9/2022``, ``31.10.2022`` or
-``31-10-2022``. An impossible date (31/02/2022) is refused, never guessed or rolled over.
+``31-10-2022``. An impossible date (31/02/2022) is refused, never guessed or rolled over, and so is a year
+outside 1900-2100 (a typo such as 0201, or 1/1/0001): no date the tool keeps or asks about lies there.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 from datetime import date, timedelta
 
 from dangvien_cli.errors import InvalidValue
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$")
@@ -25,9 +28,12 @@ def parse_date(text: str, field: str) -> date:
     else:
         raise InvalidValue(field, text, "date.format")
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise InvalidValue(field, text, "date.impossible") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidValue(field, text, "date.year_range")
+    return parsed
 
 
 def parse_optional_date(text: str | None, field: str) -> date | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from dangvien_cli.domain.dates import full_years, parse_date
+from dangvien_cli.domain.dates import add_months, full_years, parse_date
 from dangvien_cli.domain.names import fold, normalize, sort_key, split_full_name
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.vocab import EducationLevel, Gender
@@ -177,10 +177,29 @@ def parse_person(
     )
 
 
+FIRST_BIRTH = date(1900, 1, 1)
+FIRST_EVENT = date(1930, 1, 1)  # the Party's founding: no step of anyone's path in it comes before
+
+
+def _day_month_year(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
 def check_birth_date(born: date, *, today: date) -> None:
-    """A birth date must lie in the past."""
+    """A birth date must lie in the past, and not before 1900."""
     if born > today:
         raise InvalidValue("birth_date", born.isoformat(), "birth.future")
+    if born < FIRST_BIRTH:
+        raise InvalidValue("birth_date", born.isoformat(), "date.birth_range", today=_day_month_year(today))
+
+
+def check_event_date(field: str, day: date | None, *, today: date) -> None:
+    """A step of someone's path (an admission, a ceremony, a remark…) from 1930 to a year after today."""
+    if day is None:
+        return
+    last = add_months(today, 12)
+    if not FIRST_EVENT <= day <= last:
+        raise InvalidValue(field, day.isoformat(), "date.event_range", last=_day_month_year(last))
 
 
 def _not_before(field: str, value: date | None, earlier: date, earlier_field: str) -> None:
@@ -221,6 +240,8 @@ def check_member_dates(
     _not_before("ceremony_on", ceremony_on, admitted_on, "admitted_on")
     _not_before("official_on", official_on, admitted_on, "admitted_on")
     _not_before("left_on", left_on, admitted_on, "admitted_on")
+    for field, event in (("admitted_on", admitted_on), ("official_on", official_on)):
+        check_event_date(field, event, today=today)
     for field, day in (("admitted_on", admitted_on), ("ceremony_on", ceremony_on), ("left_on", left_on)):
         if day is not None and day > today:
             raise InvalidValue(field, day.isoformat(), "date.future")
@@ -229,6 +250,7 @@ def check_member_dates(
 def check_candidate_dates(*, birth_date: date, identified_on: date, today: date) -> None:
     """A candidate is born in the past, and before being identified; identification is not in the future."""
     check_birth_date(birth_date, today=today)
+    check_event_date("identified_on", identified_on, today=today)
     if identified_on > today:
         raise InvalidValue("identified_on", identified_on.isoformat(), "date.future")
     if birth_date >= identified_on:
@@ -248,6 +270,7 @@ def check_leaving(left_on: date | None, left_reason: str | None) -> None:
 
 
 def check_not_future(field: str, day: date | None, *, today: date) -> None:
-    """A recorded event happened: it is not dated after ``today``."""
+    """A recorded event happened: it is not dated after ``today`` (nor before 1930)."""
     if day is not None and day > today:
         raise InvalidValue(field, day.isoformat(), "date.future")
+    check_event_date(field, day, today=today)

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from dangvien_cli.domain.dates import parse_date
+from dangvien_cli.domain.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from dangvien_cli.domain.names import fold, normalize
 from dangvien_cli.domain.people import parse_gender
 from dangvien_cli.domain.vocab import (
@@ -31,9 +31,10 @@ from dangvien_cli.domain.vocab import (
     Vocabulary,
 )
 from dangvien_cli.errors import InvalidValue
+from dangvien_cli.exchange.readers.table import RefusedCell, excel_date
 from dangvien_cli.text import control_character, shown
 
-RawValue = str | int | float | bool | date | datetime | None
+RawValue = str | int | float | bool | date | datetime | RefusedCell | None
 
 IGNORED = "stt"  # the row-number column: "STT", "TT"
 
@@ -81,7 +82,16 @@ class HeaderMap:
 
 
 def _blank(raw: RawValue) -> bool:
+    """Whether a cell is empty. Every parser asks this first, so a cell the reader refused (an Excel date
+    serial that names no day) is refused here, by whichever column it is in."""
+    if isinstance(raw, RefusedCell):
+        raise CellError(raw.key)
     return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+MAX_COUNT = 999_999_999
+"""The largest count or number a cell may hold (a target, a population): below 10^9, so that a typo or a
+hostile 2^63 is refused here rather than overflowing a database integer."""
 
 
 MAX_TEXT_LENGTH = 10_000
@@ -108,7 +118,23 @@ def parse_text(raw: RawValue, _options: ParseOptions, _text_column: bool) -> str
 
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug folded in)
+
+
+def _in_years(day: date) -> date:
+    """A date cell's day, within the years any date may have (see :mod:`dangvien_cli.domain.dates`)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CellError("date.year_range")
+    return day
+
+
+def _serial_day(raw: float) -> date:
+    """A number in a date column: an Excel date serial (General format), in Excel's 1900 date system."""
+    if not float(raw).is_integer():
+        raise CellError("date.serial")
+    day = excel_date(float(raw))
+    if isinstance(day, RefusedCell):
+        raise CellError(day.key)
+    return day.date()
 
 
 def parse_day(raw: RawValue, options: ParseOptions, _text_column: bool) -> date | None:
@@ -120,21 +146,18 @@ def parse_day(raw: RawValue, options: ParseOptions, _text_column: bool) -> date 
     if isinstance(raw, datetime):
         if raw.time() != datetime.min.time():
             raise CellError("cell.datetime_has_time")
-        return raw.date()
+        return _in_years(raw.date())
     if isinstance(raw, date):
-        return raw
+        return _in_years(raw)
     if isinstance(raw, int | float):
-        # xlsx numbers in a date column are Excel serial dates (days since 30/12/1899).
-        if not float(raw).is_integer() or not 1 <= raw <= 2958465:
-            raise CellError("date.serial")
-        return EXCEL_EPOCH + timedelta(days=int(raw))
+        return _in_years(_serial_day(raw))
     text = str(raw).strip()
     if options.date_format == "ymd":
         match = _YMD.match(text)
         if match is None:
             raise CellError("date.format_ymd")
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return _in_years(date(int(match[1]), int(match[2]), int(match[3])))
         except ValueError:
             raise CellError("date.impossible") from None
     try:
@@ -158,9 +181,26 @@ def parse_count(raw: RawValue, _options: ParseOptions, _text_column: bool) -> in
         text = str(raw).strip()
         if not (text.isascii() and text.isdigit()):
             raise CellError("cell.not_count")
+        if len(text) > len(str(MAX_COUNT)):
+            raise CellError("value.too_large")
         value = int(text)
     if value < 0:
         raise CellError("value.negative")
+    if value > MAX_COUNT:
+        raise CellError("value.too_large")
+    return value
+
+
+def parse_year(raw: RawValue, options: ParseOptions, text_column: bool) -> int | None:
+    """A year: a whole number from 1900 to 2100, the rule ``quota set --year`` applies too."""
+    try:
+        value = parse_count(raw, options, text_column)
+    except CellError as error:
+        if error.key == "value.too_large":
+            raise CellError("quota.year") from None
+        raise
+    if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise CellError("quota.year")
     return value
 
 
@@ -347,7 +387,7 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
     ),
     "quotas": (
         ColumnSpec("org", parse_text, required=True, aliases=("to chuc", "ma to chuc", "don vi")),
-        ColumnSpec("year", parse_count, required=True, aliases=("nam",)),
+        ColumnSpec("year", parse_year, required=True, aliases=("nam",)),
         ColumnSpec("target", parse_count, required=True, aliases=("chi tieu", "ke hoach")),
         ColumnSpec("residential_target", parse_count, aliases=("chi tieu thon khu", "chi tieu khu dan cu")),
         ColumnSpec("stretch_target", parse_count, aliases=("chi tieu phan dau", "chi tieu cao hon")),
@@ -384,8 +424,21 @@ def _lookup(entity: str) -> dict[str, str]:
     return table
 
 
-def map_headers(entity: str, headers: Sequence[str]) -> HeaderMap:
-    """Name each column of the file, refusing unknown, repeated and missing columns in one message."""
+MAX_HEADERS_SHOWN = 10
+HEADER_SHOWN = 60
+
+
+def _quoted_headers(headers: Sequence[str]) -> str:
+    """Headers as a message quotes them: each cut short and escaped, at most :data:`MAX_HEADERS_SHOWN`."""
+    quoted = ", ".join(shown(header, HEADER_SHOWN) for header in headers[:MAX_HEADERS_SHOWN])
+    return quoted + (f", … (+{len(headers) - MAX_HEADERS_SHOWN})" if len(headers) > MAX_HEADERS_SHOWN else "")
+
+
+def map_headers(entity: str, headers: Sequence[str], *, plain: bool = False) -> HeaderMap:
+    """Name each column of the file, refusing unknown, repeated and missing columns in one message.
+
+    ``plain``: the header is a line of text without separators (see ``SourceTable.plain``); if it is not a
+    known header, the file is said not to be a table, and only its first characters are quoted."""
     lookup = _lookup(entity)
     columns: list[str | None] = []
     unknown: list[str] = []
@@ -404,16 +457,19 @@ def map_headers(entity: str, headers: Sequence[str]) -> HeaderMap:
                 raise InvalidValue("header", header, "import.header_repeated", other=seen[name], column=name)
             seen[name] = header
             columns.append(name)
+    if unknown and plain:
+        raise InvalidValue("header", shown(unknown[0][:10]) + "…", "read.not_a_table")
     if unknown:
         known = ", ".join(spec.name for spec in LISTS[entity])
-        raise InvalidValue("header", ", ".join(unknown), "import.header_unknown", known=known)
+        raise InvalidValue("header", _quoted_headers(unknown), "import.header_unknown", known=known)
     missing = [
         spec.name
         for spec in LISTS[entity]
         if spec.required and spec.name not in seen and not (spec.name == "full_name" and "given_name" in seen)
     ]
     if missing:
-        raise InvalidValue("header", ", ".join(headers), "import.header_missing", missing=", ".join(missing))
+        missed = ", ".join(missing)
+        raise InvalidValue("header", _quoted_headers(headers), "import.header_missing", missing=missed)
     return HeaderMap(columns=columns, headers=list(headers), ignored=ignored)
 
 

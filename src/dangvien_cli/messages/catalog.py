@@ -13,13 +13,28 @@ from dangvien_cli.messages import (
     output,
     people,
     reports,
+    safety,
     tree,
     workflow,
 )
 from dangvien_cli.messages.fields import FIELDS
 from dangvien_cli.messages.types import Catalog
 
-TOPICS = (common, people, workflow, exchange, reports, database, demo, help, cli, output, calendar, tree)
+TOPICS = (
+    common,
+    people,
+    workflow,
+    exchange,
+    reports,
+    database,
+    demo,
+    help,
+    cli,
+    output,
+    calendar,
+    tree,
+    safety,
+)
 
 
 def _join() -> Catalog:

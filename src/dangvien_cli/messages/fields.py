@@ -235,4 +235,5 @@ FIELDS: Labels = {
     "merged_in": ("Tiếp nhận do sáp nhập", "Came by merge"),
     "merged_out": ("Chuyển đi do sáp nhập", "Left by merge"),
     "change": ("Thay đổi", "Change"),
+    "errors_to": ("Tệp ghi lỗi", "Error list file"),
 }

@@ -28,7 +28,10 @@ MESSAGES: Catalog = {
         "must be increasing ages from 18, separated by commas (30,40,50,60,70)",
     ),
     "quota.at_year": ("phải thuộc năm {year}", "must fall in {year}"),
-    "quota.year": ("năm không hợp lệ", "not a valid year"),
+    "quota.year": (
+        "năm không hợp lệ: phải từ 1900 đến 2100",
+        "not a valid year: it must be from 1900 to 2100",
+    ),
     "milestone.ahead": ("Vượt lộ trình", "Ahead"),
     "milestone.on_track": ("Đúng lộ trình", "On track"),
     "milestone.behind": ("Chậm lộ trình", "Behind"),

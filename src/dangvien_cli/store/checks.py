@@ -41,7 +41,13 @@ def check_database(engine: Engine) -> list[CheckProblem]:
         if connection.dialect.name == "sqlite":
             problems += sqlite_integrity(connection)
             problems += sqlite_foreign_keys(connection)
-    for check in (membership_problems, date_order_problems, admission_problems, tree_problems):
+    for check in (
+        membership_problems,
+        date_order_problems,
+        admission_problems,
+        tree_problems,
+        control_character_problems,
+    ):
         with engine.connect() as connection:
             try:
                 problems += check(connection)
@@ -248,3 +254,37 @@ def admission_problems(connection: Connection) -> list[CheckProblem]:
     for (candidate_id,) in connection.execute(unlinked):
         problems.append(CheckProblem("candidate.no_admission", "candidate", int(candidate_id)))
     return problems
+
+
+def control_character_problems(connection: Connection) -> list[CheckProblem]:
+    """Stored text that would not show as it is in a terminal: control characters (an escape sequence
+    that retitles the window or clears the screen), lone surrogates, bidirectional overrides. The tool
+    refuses them on the way in; these were left by an older version or written into the database by hand.
+    Each is listed with its table, row and column, and the value as it shows (:func:`text.visible`)."""
+    import sqlalchemy as sa
+    from sqlmodel import SQLModel
+
+    from dangvien_cli.store.models import TABLES
+    from dangvien_cli.text import shown, visible
+
+    problems: list[CheckProblem] = []
+    for name in TABLES:
+        table = SQLModel.metadata.tables[name]
+        key = table.columns.get("id")
+        texts = [c for c in table.columns if _holds_text(c)]
+        if key is None or not texts:
+            continue
+        for row in connection.execute(sa.select(key, *texts)):
+            for column, value in zip(texts, row[1:], strict=True):
+                if isinstance(value, str) and not value.isprintable() and visible(value) != value:
+                    params = {"column": column.name, "text": shown(value, 80)}
+                    problems.append(CheckProblem("text.control_character", name, int(row[0]), params))
+    return problems
+
+
+def _holds_text(column: Any) -> bool:
+    """A text column: SQLAlchemy's String, or a type that stores itself as one (SQLModel's AutoString)."""
+    import sqlalchemy as sa
+
+    kind = column.type
+    return isinstance(kind, sa.String) or isinstance(getattr(kind, "impl_instance", None), sa.String)

@@ -157,6 +157,14 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def on_read_only_mount(path: Path) -> bool:
+    """Whether ``path`` is an existing file on a file system mounted read-only (a CD, a shared drive)."""
+    try:
+        return path.is_file() and bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def create_engine(url: str) -> Engine:
     """An engine for ``url``; for SQLite, with the pragmas and transaction handling described above."""
     import sqlalchemy as sa
@@ -181,8 +189,14 @@ def create_engine(url: str) -> Engine:
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
 
         return engine
-    if path is not None:
+    read_only = path is not None and on_read_only_mount(path)
+    if path is not None and not read_only:
         _create_private_file(path)
+    if read_only:
+        assert path is not None
+        # Nothing can change the file (nor create its -wal and -shm): read it as it is, so that the commands
+        # that only read still work; any write is refused by SQLite and said so (read-only database).
+        url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @sa.event.listens_for(engine, "connect")
@@ -191,7 +205,7 @@ def create_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if path is not None:
+        if path is not None and not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

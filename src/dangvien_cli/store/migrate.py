@@ -67,14 +67,33 @@ def downgrade(engine: Engine, target: str) -> None:
     _run(engine, "downgrade", target)
 
 
+def checked_revision(engine: Engine) -> str | None:
+    """The database's revision, refusing what cannot be migrated: a database made by a newer dangvien, and
+    one that has dangvien's tables but no record of its revision (``alembic_version`` lost: migrating it
+    from the start would fail half-way on tables that already exist)."""
+    import sqlalchemy as sa
+
+    from dangvien_cli.store.models import TABLES
+
+    current = current_revision(engine)
+    if current is not None and not is_known(current):
+        raise DangvienError("db.newer_than_code", revision=current)
+    if current is None:
+        with engine.connect() as connection:
+            inspector = sa.inspect(connection)
+            if any(inspector.has_table(table) for table in TABLES):
+                raise DangvienError("db.no_revision")
+    return current
+
+
 def ensure_current(engine: Engine) -> Path | None:
-    """Bring the database to head if it is behind; refuse one made by a newer dangvien. Returns the backup
-    taken before migrating (see :func:`backup_before_upgrade`), if one was."""
+    """Bring the database to head if it is behind; refuse one made by a newer dangvien, or one whose
+    revision is unknown (see :func:`checked_revision`). Returns the backup taken before migrating (see
+    :func:`backup_before_upgrade`), if one was."""
     current = current_revision(engine)
     if current == HEAD_REVISION:
         return None
-    if current is not None and not is_known(current):
-        raise DangvienError("db.newer_than_code", revision=current)
+    current = checked_revision(engine)
     saved = backup_before_upgrade(engine, current)
     upgrade(engine)
     return saved
@@ -116,6 +135,7 @@ __all__ = [
     "HEAD_REVISION",
     "alembic_config",
     "backup_before_upgrade",
+    "checked_revision",
     "current_revision",
     "downgrade",
     "ensure_current",

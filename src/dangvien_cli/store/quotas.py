@@ -12,19 +12,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dangvien_cli.domain.dates import FIRST_YEAR, LAST_YEAR
 from dangvien_cli.domain.quotas import Milestone, parse_milestone
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.store.changelog import log_insert, log_update, snapshot
 from dangvien_cli.store.models import Organisation, Quota, QuotaMilestone
 from dangvien_cli.store.orgs import get_org
 
-FIRST_YEAR, LAST_YEAR = 1900, 2200
-
 
 def check_quota(
     *, year: int, target: int, residential_target: int | None = None, stretch_target: int | None = None
 ) -> None:
-    """A quota's numbers: no target below zero, a year that can be meant (not a typo such as 222)."""
+    """A quota's numbers: no target below zero, a year that can be meant (1900-2100, the one rule of every
+    year the tool takes, on the command line as in a list; not a typo such as 222)."""
     for name, value in (
         ("target", target),
         ("residential_target", residential_target),

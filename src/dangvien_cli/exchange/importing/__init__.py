@@ -76,7 +76,7 @@ def import_table(
         raise InvalidValue(
             "on_duplicate", options.on_duplicate, "value.choice", choices=", ".join(ON_DUPLICATE)
         )
-    header_map = map_headers(entity, table.headers)
+    header_map = map_headers(entity, table.headers, plain=getattr(table, "plain", False))
     writer = BulkWriter(session=session, entity=entity)
     report = ImportReport(entity=entity, ignored_columns=header_map.ignored)
     handler = _HANDLERS[entity](writer=writer, options=options, report=report)

@@ -16,7 +16,10 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.readers.legacy import refuse_legacy
 from dangvien_cli.exchange.readers.table import (
     CHUNK,
+    MAX_COLUMNS,
+    MAX_FIELD,
     MAX_LINE,
+    MAX_ROWS,
     OLE2_MAGIC,
     ZIP_MAGIC,
     RawValue,
@@ -38,6 +41,7 @@ class _CsvState:
     explicit: bool  # the user named the encoding: no guessing, no mixed-encoding check
     line: int = 0  # physical lines decoded so far
     dirty: bool = False  # a line of the current record could not be normalised whole (see _nfc_line)
+    record_start: int = 0  # the physical line the record being read starts on
     table: SourceTable | None = None
 
     def decide(self, raw: bytes) -> None:
@@ -63,8 +67,8 @@ class _CsvState:
 
 def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[[], object]]) -> SourceTable:
     """Read the header row of a CSV file (``encoding`` is "auto", "utf-8" or "cp1258"); the rows follow."""
-    if csv.field_size_limit() < MAX_LINE:
-        csv.field_size_limit(MAX_LINE)  # process-wide, only ever raised
+    if csv.field_size_limit() != MAX_FIELD:
+        csv.field_size_limit(MAX_FIELD)  # process-wide
     first = read_up_to(stream, CHUNK)
     if first.startswith(ZIP_MAGIC):
         raise InvalidValue("file", name, "read.looks_like_xlsx")
@@ -82,14 +86,18 @@ def open_csv(stream: BinaryIO, name: str, encoding: str, cleanup: list[Callable[
         raise InvalidValue("file", name, "read.empty")
     offset = state.line - 1  # physical lines before the one csv.reader starts with
     delimiter = _sniff_delimiter(first_line)
-    reader = csv.reader(itertools.chain((first_line,), lines), delimiter=delimiter, strict=True)
-    headers = _header_row(reader, offset, name)
+    guarded = _guard(itertools.chain((first_line,), lines), delimiter, state)
+    reader = csv.reader(guarded, delimiter=delimiter, strict=True)
+    headers = _header_row(reader, offset, state)
+    if len(headers) > MAX_COLUMNS:
+        raise InvalidValue("file", name, "read.too_many_columns")
     table = SourceTable(
         headers=[h for h in headers if h],
         text_columns=frozenset(),
         rows=_csv_rows(reader, offset, _Columns.of(headers), state),
         encoding=state.reported,
         delimiter=delimiter,
+        plain=len(headers) == 1 and not any(sep in first_line for sep in ",;\t"),
         _cleanup=cleanup,
     )
     state.table = table
@@ -139,10 +147,14 @@ def _initial_state(head: bytes, name: str, encoding: str) -> _CsvState:
     return _CsvState(name, codec, codec, explicit=False)
 
 
-def _header_row(reader: Any, offset: int, name: str) -> list[str]:
+def _header_row(reader: Any, offset: int, state: _CsvState) -> list[str]:
     """The first record with a cell that is not blank, cleaned (``reader`` is a ``csv.reader``)."""
+    name = state.name
     while True:
         start = offset + reader.line_num + 1
+        state.record_start = start
+        if reader.line_num > MAX_ROWS:
+            raise InvalidValue("file", name, "read.too_many_rows")
         try:
             cells: list[str] = next(reader)
         except StopIteration:
@@ -282,10 +294,29 @@ def _sniff_delimiter(line: str) -> str:
     return best if counts[best] else ","
 
 
+MAX_RECORD_LINES = 100_000
+"""The most physical lines one record may span (its quoted cells' line breaks): more is a cell longer than
+a cell may be (10,000 characters), or a quote that is never closed, found here rather than at the end of a
+1 GB file."""
+
+
+def _guard(lines: Iterator[str], delimiter: str, state: _CsvState) -> Iterator[str]:
+    """The lines, none with more separators than a row could use: a line of millions of one-letter cells
+    would otherwise be split into a list of millions of strings before any check could see it. (Four
+    times Excel's columns leaves room for separators inside quoted cells.)"""
+    limit = 4 * MAX_COLUMNS
+    for line in lines:
+        if line.count(delimiter) > limit:
+            raise InvalidValue("file", state.name, "read.csv_too_many_separators", line=state.line)
+        if state.line - state.record_start > MAX_RECORD_LINES:  # a quoted cell that never ends
+            raise InvalidValue("file", state.name, "read.record_too_many_lines", line=state.record_start)
+        yield line
+
+
 def _csv_error(error: csv.Error, name: str, line: int) -> InvalidValue:
     message = str(error)
     if "field larger than field limit" in message:
-        return InvalidValue("file", name, "read.line_too_long", line=line, limit=MAX_LINE >> 20)
+        return InvalidValue("file", name, "read.field_too_long", line=line, limit=MAX_FIELD >> 20)
     if "unexpected end of data" in message:
         return InvalidValue("file", name, "read.unclosed_quote", line=line)
     if "expected after" in message:
@@ -355,9 +386,14 @@ def _csv_rows(
     normalize = partial(unicodedata.normalize, "NFC")
     width = columns.width
     fit, kept = columns.fit, (columns.kept if columns.empty else None)
+    records = 0
     while True:
         start = offset + reader.line_num + 1
+        state.record_start = start
         state.dirty = False
+        records += 1
+        if records > MAX_ROWS:  # blank records too: a flood of empty lines is refused, not read for ever
+            raise InvalidValue("file", name, "read.too_many_rows")
         try:
             row: list[str] = next(reader)
         except StopIteration:

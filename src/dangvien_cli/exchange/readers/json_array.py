@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
 import unicodedata
@@ -12,16 +13,50 @@ from typing import IO, Any, BinaryIO, cast
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.exchange.readers.table import (
     CHUNK,
-    MAX_LINE,
+    MAX_COLUMNS,
+    MAX_FIELD,
+    MAX_ROWS,
     RawValue,
+    Replay,
     SourceTable,
     clean_header,
     is_blank,
+    read_up_to,
     spool,
 )
+from dangvien_cli.text import shown
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
-_JSON_DECODER = json.JSONDecoder()
+
+
+class _DuplicateKey(Exception):
+    """An object names a key twice (the position in the array is added where it is caught)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _TooManyKeys(Exception):
+    """An object has more keys than a table has columns."""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object from its key/value pairs, refusing a key given twice (JSON would keep the last value
+    without a word) and more keys than a table has columns."""
+    if len(pairs) > MAX_COLUMNS:
+        raise _TooManyKeys
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return obj
+
+
+_JSON_DECODER = json.JSONDecoder(object_pairs_hook=_pairs)
 
 
 class _JsonArray:
@@ -59,6 +94,20 @@ class _JsonArray:
             if not self._more():
                 return ""
 
+    def _grow(self, index: int) -> None:
+        """Read more of an object the buffer cut off, twice as much each time (each try parses it again
+        from its start), within :data:`MAX_FIELD` characters and a table's columns."""
+        size = len(self._buffer) - self._pos
+        if size > MAX_FIELD:
+            limit = MAX_FIELD >> 20
+            raise InvalidValue("file", self._name, "read.json_object_too_long", line=index, limit=limit)
+        # the object runs to the end of the buffer: its keys (and a few '":' in its texts) are counted
+        # before a parse builds them all
+        if self._buffer.count('":', self._pos) > 4 * MAX_COLUMNS:
+            raise InvalidValue("file", self._name, "read.too_many_columns")
+        self._chunk = min(max(self._chunk, size), MAX_FIELD)
+        self._more()
+
     def _object(self, index: int) -> dict[str, Any]:
         while True:
             try:
@@ -67,11 +116,17 @@ class _JsonArray:
                 # Cut off by the end of the buffer (not a real error yet): read more, in growing chunks so
                 # that a long value is not re-parsed too often.
                 cut = error.pos >= len(self._buffer) - 32 or error.msg.startswith("Unterminated string")
-                if cut and not self._eof and len(self._buffer) - self._pos <= MAX_LINE:
-                    self._chunk = min(self._chunk * 2, 16 * CHUNK)
-                    self._more()
+                if cut and not self._eof:
+                    self._grow(index)
                     continue
                 raise InvalidValue("file", self._name, "read.json_syntax", line=index) from None
+            except _DuplicateKey as duplicate:
+                name = shown(duplicate.key, 100)
+                raise InvalidValue(
+                    "file", self._name, "read.json_duplicate_key", line=index, name=name
+                ) from None
+            except _TooManyKeys:
+                raise InvalidValue("file", self._name, "read.too_many_columns") from None
             except (RecursionError, ValueError):  # absurdly deep nesting, an integer of over 4,300 digits
                 raise InvalidValue("file", self._name, "read.json_syntax", line=index) from None
             self._pos = end
@@ -91,6 +146,8 @@ class _JsonArray:
         if char != "]":
             while True:
                 index += 1
+                if index > MAX_ROWS:
+                    raise InvalidValue("file", self._name, "read.too_many_rows")
                 if char != "{":
                     key = "read.bad_json" if char and char not in ",]" else "read.json_syntax"
                     raise InvalidValue("file", self._name, key, line=index)
@@ -112,8 +169,11 @@ def open_json(
     stream: BinaryIO, name: str, cleanup: list[Callable[[], object]], *, seekable: bool
 ) -> SourceTable:
     """Read the keys of every object (the headers); the rows follow in a second pass over the file."""
-    if not seekable:
-        stream = spool(stream, cleanup)
+    if not seekable:  # two passes: copied to disk first, once its start shows it may be JSON at all
+        head = read_up_to(stream, CHUNK)
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") and head.strip():
+            raise InvalidValue("file", name, "read.bad_json")
+        stream = spool(io.BufferedReader(Replay(head, stream)), name, cleanup)
     start = stream.tell()
     columns = _Columns.of(stream, name)
     return SourceTable(
@@ -143,6 +203,8 @@ class _Columns:
             for key in obj:
                 if key not in column_of:
                     column_of[key] = positions.setdefault(clean_header(key), len(positions))
+                    if len(column_of) > MAX_COLUMNS:
+                        raise InvalidValue("file", name, "read.too_many_columns")
         return cls(column_of, list(positions))
 
     def row(self, obj: dict[str, Any], name: str, index: int) -> list[RawValue]:
