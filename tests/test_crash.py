@@ -3,7 +3,9 @@ the same import again completes it.
 
 The kill points come from a reference run on a copy: some at times before the first write (reading and
 checking the file), the others when the write-ahead log has reached a share of the size it reaches in a
-whole import (writing, before the commit). Each kill is checked to have hit a running process."""
+whole import (writing, before the commit). Each kill is checked to have hit a running process, and each
+starts from a copy of the same database: it must hold either nothing of the import or, for the latest kill
+only (on a loaded machine it can land after the commit frame), all of it."""
 
 from __future__ import annotations
 
@@ -133,18 +135,26 @@ def test_a_killed_import_changes_nothing_and_a_rerun_completes(
         (share * reference.seconds_to_first_write, None) for share in TIME_SHARES
     ]
     kills += [(None, max(WAL_HEADER, int(share * reference.largest_wal))) for share in WAL_SHARES]
-    writing = 0
-    for kill_after, kill_at_wal in kills:
-        assert not _wal(before).exists()  # the checks below closed the last connection: WAL folded in
-        trace = _watch(before, _start_import(before, big), kill_after=kill_after, kill_at_wal=kill_at_wal)
+    writing = nothing = 0
+    for number, (kill_after, kill_at_wal) in enumerate(kills):
+        # Each kill starts from the same state: a copy of the database before the import.
+        target = backup_sqlite(before, tmp_path / f"kill-{number}.db")
+        trace = _watch(target, _start_import(target, big), kill_after=kill_after, kill_at_wal=kill_at_wal)
         assert not trace.finished
         writing += trace.largest_wal > WAL_HEADER
-        _engine_checks(before)
-        assert row_counts(url) == counts
-        assert _fingerprint(before) == fingerprint
-        check = run("db", "check")
+        _engine_checks(target)
+        # All or nothing: on a loaded machine a late kill can land after the commit frame (the process is
+        # still closing), and then the whole import is there; anything in between is the failure.
+        after = row_counts(f"sqlite:///{target}")
+        if after == counts:
+            nothing += 1
+            assert _fingerprint(target) == fingerprint
+        else:
+            assert after == complete
+        check = run("--db", str(target), "db", "check")
         assert check.exit_code == 0, check.stdout + check.stderr
     assert writing >= len(WAL_SHARES)  # those kills came after the import had begun writing
+    assert nothing >= len(kills) - 1  # at most the latest kill may have come after the commit
 
     result = run("import", "members", str(big))
     assert result.exit_code == 0, result.stderr
