@@ -15,7 +15,7 @@ test-all:  # the whole suite on SQLite, slow tests included
 	$(BIN)/pytest -q -n $(WORKERS)
 
 test-pg:  # the whole suite on a throwaway PostgreSQL server (needs initdb and pg_ctl)
-	$(BIN)/python -m tests.pg_server -- $(BIN)/pytest -q -p no:cacheprovider
+	$(BIN)/python -m tests.pg_server -- $(BIN)/pytest -q -n $(WORKERS) -p no:cacheprovider
 
 lint:  # ruff, mypy (strict) and the import contracts of docs/architecture.md
 	$(BIN)/ruff check .

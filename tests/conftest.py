@@ -2,8 +2,10 @@
 
 The suite runs on SQLite by default. With ``DANGVIEN_TEST_PG_URL`` set to a PostgreSQL server's URL (any
 database on it; ``python -m tests.pg_server -- pytest`` starts a throwaway server and sets it), every test
-gets a fresh PostgreSQL database instead, made from a migrated template, and the tests marked ``sqlite_only``
-(file modes, pragmas, SQLite's own files) are deselected."""
+gets a fresh PostgreSQL database instead, made from a migrated template. That run deselects the tests marked
+``sqlite_only`` (file modes, pragmas, SQLite's own files), and those that the plain run has already run the
+same way: ``engine_free`` (the tours, the wheel and the docs site, each on a SQLite file of its own) and
+``postgres`` (they start a server of their own when the plain run has none)."""
 
 from __future__ import annotations
 
@@ -32,13 +34,15 @@ settings.load_profile("dangvien")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On PostgreSQL, leave out the tests about SQLite's own machinery."""
+    """On PostgreSQL, leave out the tests about SQLite itself and those the plain run has run alike."""
     if PG_URL is None:
         return
-    dropped = [item for item in items if item.get_closest_marker("sqlite_only")]
+    markers = ("sqlite_only", "engine_free", "postgres")
+    dropped = [item for item in items if any(item.get_closest_marker(m) for m in markers)]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = [item for item in items if not item.get_closest_marker("sqlite_only")]
+        gone = set(dropped)
+        items[:] = [item for item in items if item not in gone]
 
 
 class ExternalServer:

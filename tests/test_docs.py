@@ -315,6 +315,7 @@ def test_links_between_pages_point_at_pages_that_exist() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free
 def test_the_site_builds_strictly_without_network(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(  # noqa: S603  (the mkdocs of this checkout's venv)

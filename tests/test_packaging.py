@@ -104,6 +104,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free
 def test_wheel_carries_the_migrations(installed: Installed) -> None:
     with zipfile.ZipFile(installed.wheel) as wheel:
         names = set(wheel.namelist())
@@ -121,6 +122,7 @@ def test_wheel_carries_the_migrations(installed: Installed) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free
 def test_wheel_is_what_the_venv_imports(installed: Installed) -> None:
     code = "import dangvien_cli, sys; print(dangvien_cli.__file__); print(sys.prefix)"
     location, prefix = _check([installed.bin("python"), "-c", code], cwd=installed.work).splitlines()
@@ -131,6 +133,7 @@ def test_wheel_is_what_the_venv_imports(installed: Installed) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free
 def test_installed_tool_migrates_and_works(installed: Installed, tmp_path: Path) -> None:
     dangvien = installed.bin("dangvien")
     db = tmp_path / "w.db"
@@ -157,6 +160,7 @@ def test_installed_tool_migrates_and_works(installed: Installed, tmp_path: Path)
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free
 def test_installed_demo_tours_the_sample_city_without_the_source_tree(installed: Installed) -> None:
     """The README's main job from the wheel alone: the sample city travels inside the package, and every
     report of the tour comes out (with a throwaway database of its own)."""

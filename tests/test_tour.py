@@ -35,6 +35,7 @@ def _steps(page: Path) -> list[Any]:
 
 
 @pytest.mark.slow
+@pytest.mark.engine_free  # every tour runs on a SQLite file of its own
 @pytest.mark.parametrize("page", tour.TOURS, ids=lambda page: page.name)
 def test_every_tour_command_prints_what_the_page_shows(page: Path) -> None:
     assert _steps(page), f"{page.name} shows no command"
