@@ -1,0 +1,231 @@
+"""The admission dossier and the drafted papers (issue 18): commands' help, what they say, the problems a
+paper's date can have, the list file's errors, and the words the Word drafts add.
+
+``key: (Vietnamese, English)``; the fields' labels are in :mod:`dangvien_cli.messages.fields`."""
+
+from __future__ import annotations
+
+from dangvien_cli.messages.types import Catalog
+
+MESSAGES: Catalog = {
+    # ---- help -------------------------------------------------------------------------------------------
+    "help.dossier": (
+        "Hồ sơ kết nạp: giấy tờ đã có, còn thiếu, ngày không khớp.",
+        "The admission dossier: what is in it, what is missing, dates that do not fit.",
+    ),
+    "help.dossier.show": (
+        "Hồ sơ của một người: mỗi giấy tờ cần có, đã có hay còn thiếu, ngày của nó.",
+        "One person's dossier: each paper it needs, present or missing, and its date.",
+    ),
+    "help.dossier.add": ("Thêm một giấy tờ vào hồ sơ.", "Add a paper to a dossier."),
+    "help.dossier.remove": ("Xóa một giấy tờ đã nhập khỏi hồ sơ.", "Remove an entered paper from a dossier."),
+    "help.dossier.check": (
+        "Mọi hồ sơ chưa đủ cho bước tiếp theo trong một tổ chức (mã thoát 1 khi có).",
+        "Every dossier of an organisation not complete for its next step (exit code 1 when there is one).",
+    ),
+    "help.dossier.person": (
+        "Số của quần chúng (với --member: số của đảng viên).",
+        "The candidate's ID (with --member, the member's).",
+    ),
+    "help.dossier.member": (
+        "Số đã cho là số đảng viên (hồ sơ công nhận chính thức).",
+        "The ID is a member's (the dossier for recognition).",
+    ),
+    "help.dossier.form": (
+        "Mã giấy tờ: 1-KNĐ, 5-KNĐ, CN-NTVĐ… (viết thế nào cũng được: 1-knd, 1 KND).",
+        "The paper's code: 1-KNĐ, 5-KNĐ, CN-NTVĐ… (typed any way: 1-knd, 1 KND).",
+    ),
+    "help.dossier.add.date": ("Ngày của giấy tờ.", "The paper's date."),
+    "help.dossier.add.number": ("Số, ký hiệu của giấy tờ (nếu có).", "The paper's number, if it has one."),
+    "help.dossier.add.author": ("Người hoặc tổ chức lập giấy tờ.", "Who made the paper."),
+    "help.dossier.add.file": (
+        "Đường dẫn hoặc tham chiếu tới bản scan (không lưu tệp vào cơ sở dữ liệu).",
+        "A path or reference to the scan (the file is not stored in the database).",
+    ),
+    "help.dossier.remove.date": (
+        "Ngày của giấy tờ cần xóa (khi hồ sơ có nhiều giấy tờ cùng mẫu).",
+        "The date of the paper to remove (when the dossier has several of the form).",
+    ),
+    "help.dossier.remove.number": (
+        "Số của giấy tờ cần xóa (khi hồ sơ có nhiều giấy tờ cùng mẫu).",
+        "The number of the paper to remove (when the dossier has several of the form).",
+    ),
+    "help.dossier.check.org": ("Mã tổ chức: xét mọi hồ sơ trong đó.", "The organisation whose dossiers to check."),
+    "help.dossier.check.step": (
+        "Chỉ những hồ sơ đang chờ bước này.",
+        "Only the dossiers waiting for this step.",
+    ),
+    "help.draft": (
+        "Soạn sẵn giấy tờ chi bộ, cấp ủy viết (Word): 6-KNĐ, 13-KNĐ, dự thảo 9-KNĐ.",
+        "Draft the papers the cell or the committee writes (Word): 6-KNĐ, 13-KNĐ, a draft 9-KNĐ.",
+    ),
+    "help.draft.form": (
+        "Mẫu cần soạn: 6-KNĐ (nghị quyết chi bộ đề nghị kết nạp), 13-KNĐ (nghị quyết chi bộ đề nghị công "
+        "nhận chính thức), 9-KNĐ (dự thảo quyết định kết nạp).",
+        "The form to draft: 6-KNĐ (the cell's resolution proposing admission), 13-KNĐ (the cell's "
+        "resolution proposing recognition), 9-KNĐ (a draft admission decision).",
+    ),
+    "help.draft.person": (
+        "Số của quần chúng (với --member: số của đảng viên).",
+        "The candidate's ID (with --member, the member's).",
+    ),
+    "help.draft.member": ("Số đã cho là số đảng viên.", "The ID is a member's."),
+    "help.draft.issuer": (
+        "Mã cấp ủy ra quyết định (9-KNĐ); mặc định: cấp trên trực tiếp của tổ chức cơ sở.",
+        "The code of the committee that decides (9-KNĐ); default: the one directly above the base.",
+    ),
+    "help.draft.output": ("Tệp Word (.docx) để ghi.", "The Word file (.docx) to write."),
+    "help.import.papers": (
+        "Nhập giấy tờ hồ sơ kết nạp (người, mẫu, ngày, số, người lập, tệp scan).",
+        "Import dossier papers (person, form, date, number, author, scan).",
+    ),
+    "help.export.papers": (
+        "Xuất giấy tờ hồ sơ đã nhập (nhập lại được).",
+        "Export the entered dossier papers (they import back).",
+    ),
+    "metavar.form": ("MẪU", "FORM"),
+    "metavar.step": ("BƯỚC", "STEP"),
+    # ---- what the commands say ------------------------------------------------------------------------
+    "dossier.title": ("{name}: hồ sơ kết nạp (ngày {at})", "{name}: admission dossier (as of {at})"),
+    "dossier.next_complete": (
+        "Bước tiếp theo: {step}. Hồ sơ đủ cho bước này.",
+        "Next step: {step}. The dossier is complete for it.",
+    ),
+    "dossier.next_missing": (
+        "Bước tiếp theo: {step}. Còn thiếu: {forms}.",
+        "Next step: {step}. Missing: {forms}.",
+    ),
+    "dossier.next_problems": ("Ngày không khớp: {forms}.", "Dates that do not fit: {forms}."),
+    "dossier.no_next": (
+        "Không còn bước nào chờ hồ sơ này.",
+        "No step is waiting for this dossier.",
+    ),
+    "dossier.added": (
+        "Đã thêm {form} ngày {date} vào hồ sơ của {name}",
+        "Added {form} of {date} to {name}'s dossier",
+    ),
+    "dossier.replaces": (
+        "Giấy tờ này thay cho {form} theo bước quy trình ({command}, ngày {date}).",
+        "This paper takes the place of the {form} the workflow step recorded ({command}, {date}).",
+    ),
+    "dossier.removed": (
+        "Đã xóa {form} ngày {date} khỏi hồ sơ của {name}",
+        "Removed {form} of {date} from {name}'s dossier",
+    ),
+    "dossier.file_not_found": (
+        "Lưu ý: không thấy tệp '{file}' trên máy này; vẫn ghi làm tham chiếu.",
+        "Note: no file '{file}' on this computer; recorded as a reference all the same.",
+    ),
+    "dossier.check_title": ("{org}: hồ sơ chưa đủ (ngày {at})", "{org}: incomplete dossiers (as of {at})"),
+    "dossier.check_done": (
+        "Mọi hồ sơ đang làm đều đủ cho bước tiếp theo ({count} hồ sơ).",
+        (
+            "Every dossier on its way is complete for its next step ({count} dossier).",
+            "Every dossier on its way is complete for its next step ({count} dossiers).",
+        ),
+    ),
+    "dossier.check_incomplete": (
+        "{count} hồ sơ chưa đủ, trên {total} hồ sơ đang làm.",
+        (
+            "{count} incomplete dossier, of {total} on their way.",
+            "{count} incomplete dossiers, of {total} on their way.",
+        ),
+    ),
+    "dossier.problem_line": ("{form}: {problem}", "{form}: {problem}"),
+    # ---- refusals -------------------------------------------------------------------------------------
+    "dossier.unknown_form": (
+        "không có trong danh sách giấy tờ hồ sơ; các mã: {codes}",
+        "not a paper of the dossier's list; the codes: {codes}",
+    ),
+    "dossier.needs_member": (
+        "giấy tờ công nhận chính thức chỉ có trong hồ sơ của đảng viên (người này chưa được kết nạp)",
+        "a paper of recognition belongs to a member's dossier (this person has not been admitted)",
+    ),
+    "dossier.already_entered": (
+        "hồ sơ đã có giấy tờ này (ngày {on}); xóa bằng 'dossier remove' rồi nhập lại",
+        "the dossier already has this paper (dated {on}); remove it with 'dossier remove' first",
+    ),
+    "dossier.from_record": (
+        "giấy tờ này lấy từ bước quy trình ({command}), không xóa được; nhập bản có ngày riêng bằng "
+        "'dossier add' để thay",
+        "this paper comes from the workflow step ({command}) and cannot be removed; enter the paper with "
+        "its own date ('dossier add') to replace it",
+    ),
+    "dossier.not_in_dossier": ("không có trong hồ sơ", "not in the dossier"),
+    "dossier.which": (
+        "hồ sơ có {count} giấy tờ mẫu này: chỉ rõ bằng --date hoặc --number",
+        "the dossier has {count} papers of this form: say which with --date or --number",
+    ),
+    "dossier.name_mismatch": (
+        "không khớp với người có mã này ({found})",
+        "does not match the person so named ({found})",
+    ),
+    "dossier.person_twice": (
+        "vừa là quần chúng #{candidate} vừa là đảng viên #{member} không liên quan: ghi rõ bằng CCCD",
+        "names both candidate #{candidate} and unrelated member #{member}: name them by citizen ID",
+    ),
+    "dossier.entry_field": ("trường '{name}' thiếu hoặc sai", "the field '{name}' is missing or wrong"),
+    "dossier.entry_choice": (
+        "trường '{name}' phải là một trong: {choices}",
+        "the field '{name}' must be one of: {choices}",
+    ),
+    "dossier.entry_unknown": ("khóa không biết: {keys}", "unknown keys: {keys}"),
+    "dossier.no_papers": ("không có mục [[paper]] đọc được", "no readable [[paper]] entry"),
+    "dossier.missing": ("không có tệp này", "no such file"),
+    "dossier.unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
+    # ---- a paper's date against the workflow's ----------------------------------------------------------
+    "dossier.problem.before": ("ngày {date}, trước {anchor} ({other})", "dated {date}, before {anchor} ({other})"),
+    "dossier.problem.after": ("ngày {date}, sau {anchor} ({other})", "dated {date}, after {anchor} ({other})"),
+    "dossier.problem.expired": (
+        "chỉ còn giá trị đến ngày {date}, trước {anchor} ({other})",
+        "valid until {date}, before {anchor} ({other})",
+    ),
+    "dossier.anchor.certificate": ("giấy chứng nhận học lớp nhận thức về Đảng", "the class certificate"),
+    "dossier.anchor.application": ("đơn xin vào Đảng", "the application"),
+    "dossier.anchor.resolution": ("nghị quyết của chi bộ", "the cell's resolution"),
+    "dossier.anchor.decision": ("quyết định kết nạp", "the admission decision"),
+    "dossier.anchor.ceremony": ("lễ kết nạp", "the ceremony"),
+    "dossier.anchor.probation_end": ("ngày hết 12 tháng dự bị", "the end of probation"),
+    "dossier.anchor.recognition": (
+        "nghị quyết công nhận chính thức của chi bộ",
+        "the cell's resolution on recognition",
+    ),
+    "dossier.anchor.at": ("ngày xét", "the day of the check"),
+    # ---- in other lists -----------------------------------------------------------------------------------
+    "entity.paper": ("giấy tờ hồ sơ", "dossier paper"),
+    "due.dossier_incomplete": ("Hồ sơ chưa đủ", "Incomplete dossier"),
+    "report.pipeline_dossiers_title": (
+        "Hồ sơ chưa đủ cho bước tiếp theo (ngày {at})",
+        "Dossiers not complete for their next step (as of {at})",
+    ),
+    "column.paper_author": ("Người lập", "Made by"),
+    "column.scan": ("Bản scan", "Scan"),
+    # ---- drafts ---------------------------------------------------------------------------------------
+    "draft.not_drafted": (
+        "không soạn được mẫu này; các mẫu soạn được: {forms}",
+        "this form is not drafted; the forms drafted: {forms}",
+    ),
+    "draft.needs_member": (
+        "người này chưa được kết nạp: {form} là giấy tờ của đảng viên dự bị",
+        "this person has not been admitted: {form} is about a probationary member",
+    ),
+    "draft.blanks": (
+        "Chỗ chấm (……) là điều hồ sơ chưa ghi: điền tay trước khi ký.",
+        "The dotted lines (……) are what the records do not hold: fill them in by hand before signing.",
+    ),
+    "document.title.resolution": ("NGHỊ QUYẾT", "RESOLUTION"),
+    "document.title.decision": ("QUYẾT ĐỊNH", "DECISION"),
+    "document.symbol.resolution": ("NQ", "NQ"),
+    "document.symbol.decision": ("QĐ", "QĐ"),
+    "document.number_given": ("Số {number}", "No. {number}"),
+    "document.for_standing": ("T/M BAN THƯỜNG VỤ", "FOR THE STANDING COMMITTEE"),
+    "document.subject.6-KNĐ": ("đề nghị kết nạp đảng viên", "proposing admission to the Party"),
+    "document.subject.13-KNĐ": (
+        "đề nghị công nhận đảng viên chính thức",
+        "proposing recognition as an official member",
+    ),
+    "document.subject.9-KNĐ": ("về việc kết nạp đảng viên", "on admission to the Party"),
+    "document.recipient_above_named": ("- {name} (để báo cáo),", "- {name} (for information),"),
+    "document.recipient_cell": ("- Chi bộ {name},", "- The cell {name},"),
+    "document.recipient_person": ("- Đồng chí có tên tại Điều 1,", "- The person named in Article 1,"),
+}
