@@ -46,6 +46,8 @@ _KEYS = {
     "form",
     "title",
     "title_en",
+    "short",
+    "short_en",
     "when",
     "count",
     "many",
@@ -80,9 +82,15 @@ class PaperSpec:
     valid_months: str = ""
     checked: str = "local"
     note: str = ""
+    short: str = ""
+    short_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.title if lang == "vi" else self.title_en
+
+    def short_label(self, lang: str) -> str:
+        """The paper's name in a table: its short name, else its title."""
+        return (self.short or self.title) if lang == "vi" else (self.short_en or self.short or self.title_en)
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,8 @@ def parse_papers(data: dict[str, Any], path: str, local: bool) -> list[PaperSpec
                 valid_months=_choice(entry, "valid_months", where, ("", *_VALID_MONTHS), ""),
                 checked="local" if local else _choice(entry, "checked", where, CHECKED, "none"),
                 note=_text(entry, "note", where),
+                short=_text(entry, "short", where),
+                short_en=_text(entry, "short_en", where),
             )
         )
     return papers

@@ -238,7 +238,8 @@ FIELDS: Labels = {
     "errors_to": ("Tệp ghi lỗi", "Error list file"),
     # the admission dossier (issue 18)
     "form": ("Mẫu", "Form"),
-    "title": ("Giấy tờ", "Paper"),
+    "title": ("Tên giấy tờ", "Paper's title"),
+    "short_title": ("Giấy tờ", "Paper"),
     "step": ("Bước", "Step"),
     "number": ("Số, ký hiệu", "Number"),
     "problem": ("Ngày không khớp", "Date that does not fit"),
