@@ -101,7 +101,8 @@ def summary(dossier: Dossier, lang: str) -> list[str]:
     else:
         lines = [t("dossier.next_complete", lang, step=step)]
     if dossier.problems:
-        lines.append(t("dossier.next_problems", lang, forms=", ".join(line.form for line in dossier.problems)))
+        forms = ", ".join(line.form for line in dossier.problems)
+        lines.append(t("dossier.next_problems", lang, forms=forms))
     return lines
 
 

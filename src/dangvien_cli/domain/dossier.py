@@ -331,8 +331,8 @@ def evaluate(
         key = form_key(paper.form)
         if key in listed or paper.on > at:
             continue
-        spec = papers.find(paper.form)
-        problems = _problems(spec, paper, context) if spec is not None else ()
+        found = papers.find(paper.form)
+        problems = _problems(found, paper, context) if found is not None else ()
         status = PaperStatus.problem if problems else PaperStatus.present
-        lines.append(DossierLine(spec.code if spec else paper.form, spec, status, paper, problems))
+        lines.append(DossierLine(found.code if found else paper.form, found, status, paper, problems))
     return Dossier(facts, step, tuple(lines))

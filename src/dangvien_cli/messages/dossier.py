@@ -50,7 +50,10 @@ MESSAGES: Catalog = {
         "Số của giấy tờ cần xóa (khi hồ sơ có nhiều giấy tờ cùng mẫu).",
         "The number of the paper to remove (when the dossier has several of the form).",
     ),
-    "help.dossier.check.org": ("Mã tổ chức: xét mọi hồ sơ trong đó.", "The organisation whose dossiers to check."),
+    "help.dossier.check.org": (
+        "Mã tổ chức: xét mọi hồ sơ trong đó.",
+        "The organisation whose dossiers to check.",
+    ),
     "help.dossier.check.step": (
         "Chỉ những hồ sơ đang chờ bước này.",
         "Only the dossiers waiting for this step.",
@@ -174,8 +177,14 @@ MESSAGES: Catalog = {
     "dossier.missing": ("không có tệp này", "no such file"),
     "dossier.unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     # ---- a paper's date against the workflow's ----------------------------------------------------------
-    "dossier.problem.before": ("ngày {date}, trước {anchor} ({other})", "dated {date}, before {anchor} ({other})"),
-    "dossier.problem.after": ("ngày {date}, sau {anchor} ({other})", "dated {date}, after {anchor} ({other})"),
+    "dossier.problem.before": (
+        "ngày {date}, trước {anchor} ({other})",
+        "dated {date}, before {anchor} ({other})",
+    ),
+    "dossier.problem.after": (
+        "ngày {date}, sau {anchor} ({other})",
+        "dated {date}, after {anchor} ({other})",
+    ),
     "dossier.problem.expired": (
         "chỉ còn giá trị đến ngày {date}, trước {anchor} ({other})",
         "valid until {date}, before {anchor} ({other})",

@@ -132,7 +132,7 @@ def _member_cells(session: Session, member_ids: set[int], at: date) -> dict[int,
     if not member_ids:
         return cells
     query = (
-        select(Membership.member_id, Membership.cell_id, Membership.start_on)
+        select(col(Membership.member_id), col(Membership.cell_id), col(Membership.start_on))
         .where(col(Membership.member_id).in_(member_ids))
         .order_by(col(Membership.start_on), col(Membership.id))
     )
@@ -189,9 +189,13 @@ def dossier_facts(*, session: Session, subjects: Iterable[Subject], at: date) ->
         )
         if i is not None
     }
-    names = dict(
-        session.exec(select(Member.id, Member.full_name).where(col(Member.id).in_(introducer_ids))).all()
-    )
+    names = {
+        member_id: full_name
+        for member_id, full_name in session.exec(
+            select(col(Member.id), col(Member.full_name)).where(col(Member.id).in_(introducer_ids))
+        )
+        if member_id is not None
+    }
     member_cells = _member_cells(session, member_ids, at)
     candidate_cells = _candidate_cells(session, candidate_ids, at)
     cells = [_cell(s, member_cells, candidate_cells, at) for s in subjects]

@@ -24,7 +24,6 @@ from dangvien_cli.domain.vocab import DossierStep
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.store.changelog import log_insert, record_change, snapshot
 from dangvien_cli.store.dossiers import Subject, dossier_facts
-from dangvien_cli.store.exports import member_ref
 from dangvien_cli.store.models import Candidate, Member, Membership, Paper
 from dangvien_cli.store.orgs import get_org, subtree_ids
 
@@ -186,7 +185,9 @@ def remove_paper(
 def person_ref(person: Member | Candidate) -> str:
     """How a file names a dossier's person: the citizen ID, else "Name (dd/mm/yyyy)" (as the importer reads
     it back)."""
-    return member_ref(person)  # type: ignore[arg-type]  # the same fields on both
+    if person.citizen_id:
+        return person.citizen_id
+    return f"{person.full_name} ({person.birth_date.strftime('%d/%m/%Y')})"  # as exports.member_ref
 
 
 def paper_rows(
@@ -195,7 +196,9 @@ def paper_rows(
     """The entered papers, by person and date: the person named as a file names people, then the paper's
     own fields. A paper is listed under its person's cell now (the candidate's, else the member's first);
     ``on`` leaves out papers dated after it."""
-    candidate_cell = sa.select(Candidate.cell_id).where(Candidate.id == Paper.candidate_id).scalar_subquery()
+    candidate_cell = (
+        sa.select(col(Candidate.cell_id)).where(col(Candidate.id) == Paper.candidate_id).scalar_subquery()
+    )
     statement = (
         select(Paper, Candidate, Member)
         .join(Candidate, col(Candidate.id) == Paper.candidate_id, isouter=True)
