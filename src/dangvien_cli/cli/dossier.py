@@ -126,7 +126,7 @@ def show(
     with app_ctx.reader() as session:
         subject = subject_of(session=session, person_id=person_id, member=member)
         dossier = dossier_of(session=session, subject=subject, at=on, settings=app_ctx.settings)
-    title = Title("dossier.title", {"name": subject.full_name, "at": on})
+    title = Title("dossier.title", {"name": dossier.facts.full_name, "at": on})
     view = list_view(title, dossier_rows(dossier, app_ctx.lang), DOSSIER_COLUMNS)
     emit(view, fmt, app_ctx.lang, output=output, force=force, wide=wide)
     if fmt is OutputFormat.table and output is None:
@@ -168,6 +168,7 @@ def add(
         subject = subject_of(session=session, person_id=person_id, member=member)
         replaced = record_paper(session=session, subject=subject, spec=spec, at=today())
         paper = add_paper(session=session, subject=subject, spec=spec, fields=fields, today=today())
+        name = subject.full_name
         record = {
             "paper_id": paper.id,
             "candidate_id": paper.candidate_id,
@@ -178,11 +179,12 @@ def add(
             "author": paper.author,
             "file": paper.file,
         }
-    notice(t("dossier.added", lang, form=spec.code, date=fields.on, name=subject.full_name))
+    notice(t("dossier.added", lang, form=spec.code, date=fields.on, name=name))
     if replaced is not None and not spec.many:
         notice(t("dossier.replaces", lang, form=spec.code, command=spec.recorded_by, date=replaced.on))
-    if paper.file and _looks_like_a_path(paper.file) and not Path(paper.file).expanduser().exists():
-        notice(t("dossier.file_not_found", lang, file=paper.file))
+    scan = record["file"]
+    if isinstance(scan, str) and _looks_like_a_path(scan) and not Path(scan).expanduser().exists():
+        notice(t("dossier.file_not_found", lang, file=scan))
     if fmt is not OutputFormat.table:
         emit(record_view(record, Title(text=spec.code)), fmt, lang)
 
@@ -210,7 +212,8 @@ def remove(
     with app_ctx.writer() as session:
         subject = subject_of(session=session, person_id=person_id, member=member)
         paper = remove_paper(session=session, subject=subject, spec=spec, on=on, number=number, today=today())
-    notice(t("dossier.removed", app_ctx.lang, form=spec.code, date=paper.on, name=subject.full_name))
+        name, removed_on = subject.full_name, paper.on
+    notice(t("dossier.removed", app_ctx.lang, form=spec.code, date=removed_on, name=name))
 
 
 def check_rows(dossiers: list[Dossier], lang: str) -> list[dict[str, Any]]:
