@@ -66,8 +66,15 @@ def test_the_whole_path_turns_missing_into_present(run, run_json, ward):
     assert member["10-KNĐ"] == ["missing"]
     assert member["13-KNĐ"] == ["missing"]
     ok(run, "member", "ceremony", "4", "--date", "2023-04-20")
-    for form, on in [("GCN-ĐVM", "2023-06-01"), ("10-KNĐ", "2024-04-22"), ("11-KNĐ", "2024-04-25"),
-                     ("12-KNĐ", "2024-04-28"), ("NQĐU-CT", "2024-05-10"), ("QĐ-CT", "2024-05-20")]:  # fmt: skip
+    recognition = [
+        ("GCN-ĐVM", "2023-06-01"),
+        ("10-KNĐ", "2024-04-22"),
+        ("11-KNĐ", "2024-04-25"),
+        ("12-KNĐ", "2024-04-28"),
+        ("NQĐU-CT", "2024-05-10"),
+        ("QĐ-CT", "2024-05-20"),
+    ]
+    for form, on in recognition:
         ok(run, "dossier", "add", "4", form, "--member", "--date", on)
     assert "Hồ sơ đủ cho bước này" in run("dossier", "show", "4", "--member", "--at", "2024-05-01").stderr
     ok(run, "member", "recognize", "4", "--date", "2024-05-06")
