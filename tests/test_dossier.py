@@ -202,3 +202,119 @@ def test_show_at_80_columns(run, run_json, ward, monkeypatch, lang):
     result = run("dossier", "show", str(cid), "--lang", lang)
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def _docx_text(path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            texts += [c.text for c in row.cells]
+    return "\n".join(texts)
+
+
+def _proposed(run, run_json):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    _propose(run, cid)
+    return cid
+
+
+def test_draft_6_knd_holds_the_cell_the_candidate_the_vote_and_the_heading(run, run_json, ward, tmp_path):
+    cid = _proposed(run, run_json)
+    out = tmp_path / "f.docx"
+    result = run("draft", "6-KNĐ", str(cid), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = _docx_text(out)
+    for expected in [
+        "ĐẢNG BỘ PHƯỜNG TRẦN PHÚ",
+        "CHI BỘ KHU HỒNG PHONG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 05-NQ/CB",
+        "Ngày 01 tháng 3 năm 2023",
+        "NGHỊ QUYẾT",
+        "đề nghị kết nạp đảng viên",
+        "Ngô Thị Lan",
+        "ngày sinh: 29/02/2000",
+        "Chi bộ khu Hồng Phong họp xét",
+        "tán thành: 3 trên tổng số 3",
+        "Nguyễn Văn Thắng; Trần Thị Mai",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "có mặt: ……",  # the attendance is not recorded: a dotted line
+        "Quê quán: ……",
+    ]:
+        assert expected in text, expected
+    again = run("draft", "6-KNĐ", str(cid), "-o", str(out))
+    assert again.exit_code != 0  # an existing file is not replaced without --force
+    assert run("draft", "6-KNĐ", str(cid), "-o", str(out), "--force").exit_code == 0
+
+
+def test_draft_in_english_and_before_the_meeting(run, run_json, ward, tmp_path):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    out = tmp_path / "draft.docx"
+    assert run("draft", "6-knd", str(cid), "-o", str(out), "--lang", "en").exit_code == 0
+    text = _docx_text(out)
+    assert "RESOLUTION" in text
+    assert "COMMUNIST PARTY OF VIETNAM" in text
+    assert "On ……, Chi bộ khu Hồng Phong met" in text  # no meeting yet: no date invented
+    assert "in favour: …… of ……" in text
+
+
+def test_a_custom_template_with_the_same_fields(run, run_json, ward, tmp_path):
+    from docx import Document
+
+    cid = _proposed(run, run_json)
+    template = tmp_path / "mau.docx"
+    document = Document()
+    for line in [
+        "{{ superior }} / {{ issuer }} / {{ party }}",
+        "{{ number }} — {{ place_date }}",
+        "{{ title }}: {{ subject }}",
+        "Đồng chí {{ data.full_name }}, {{ data.cell_name }}: "
+        "{{ data.votes_for }}/{{ data.official_members }}",
+        "{{p body }}",
+        "{{ signature_for }} {{ signature_role }}",
+    ]:
+        document.add_paragraph(line)
+    document.save(str(template))
+    out = tmp_path / "f.docx"
+    result = run("draft", "6-KNĐ", str(cid), "-o", str(out), "--template", str(template))
+    assert result.exit_code == 0, result.stderr
+    text = _docx_text(out)
+    assert "ĐẢNG BỘ PHƯỜNG TRẦN PHÚ / CHI BỘ KHU HỒNG PHONG / ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "Đồng chí Ngô Thị Lan, Chi bộ khu Hồng Phong: 3/3" in text
+    assert "NGHỊ QUYẾT: đề nghị kết nạp đảng viên" in text
+    assert "CHI BỘ QUYẾT NGHỊ:" in text
+    assert "T/M CHI BỘ BÍ THƯ" in text
+
+
+def test_draft_9_and_13(run, run_json, ward, tmp_path):
+    cid = _proposed(run, run_json)
+    decision = tmp_path / "qd.docx"
+    assert run("draft", "9-KNĐ", str(cid), "-o", str(decision)).exit_code == 0
+    text = _docx_text(decision)
+    assert "ĐẢNG BỘ TP MÓNG CÁI" in text
+    assert "QUYẾT ĐỊNH" in text
+    assert "T/M BAN THƯỜNG VỤ" in text
+    assert "Điều 1. Kết nạp quần chúng Ngô Thị Lan, sinh ngày 29/02/2000" in text
+    assert "Ngày …… tháng …… năm ……" in text
+    not_member = run("draft", "13-KNĐ", str(cid), "-o", str(tmp_path / "cn.docx"))
+    assert not_member.exit_code != 0
+    assert not (tmp_path / "cn.docx").exists()
+    ok(run, "admit", str(cid), "--decision", "15-QĐ/ĐU", "--decision-date", "2023-04-03")
+    ok(run, "member", "ceremony", "4", "--date", "2023-04-20")
+    ok(run, "member", "recognize", "4", "--date", "2024-05-06")
+    recognition = tmp_path / "cn.docx"
+    assert run("draft", "13-KNĐ", "4", "--member", "-o", str(recognition)).exit_code == 0
+    text = _docx_text(recognition)
+    assert "đề nghị công nhận đảng viên chính thức" in text
+    assert "quyết định số 15-QĐ/ĐU ngày 03/04/2023" in text
+    assert "kể từ ngày 20/04/2024" in text
+    assert "Ngày 06 tháng 5 năm 2024" in text
+    unknown = run("draft", "5-KNĐ", str(cid), "-o", str(tmp_path / "x.docx"))
+    assert unknown.exit_code != 0
+    assert "6-KNĐ, 13-KNĐ, 9-KNĐ" in unknown.stderr

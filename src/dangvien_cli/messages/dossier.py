@@ -235,6 +235,108 @@ MESSAGES: Catalog = {
     ),
     "document.subject.9-KNĐ": ("về việc kết nạp đảng viên", "on admission to the Party"),
     "document.recipient_above_named": ("- {name} (để báo cáo),", "- {name} (for information),"),
-    "document.recipient_cell": ("- Chi bộ {name},", "- The cell {name},"),
+    "document.recipient_cell": ("- {name},", "- {name},"),
     "document.recipient_person": ("- Đồng chí có tên tại Điều 1,", "- The person named in Article 1,"),
+    # the drafts' body: every {field} is a text, a dotted line where the records do not hold it
+    "draft.youth_union": ("Đoàn Thanh niên Cộng sản Hồ Chí Minh", "the Ho Chi Minh Communist Youth Union"),
+    "draft.trade_union": ("Công đoàn cơ sở", "the trade union"),
+    "draft.grounds.statute": ("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "Under the Statute of the Party;"),
+    "draft.grounds.rules": (
+        "Căn cứ Quy định, Hướng dẫn của Trung ương về thi hành Điều lệ Đảng;",
+        "Under the Central Committee's regulations and guidance on the Statute;",
+    ),
+    "draft.6.considering": (
+        "Xét đơn xin vào Đảng ngày {applied_on} của quần chúng {full_name}, giấy giới thiệu của người giới "
+        "thiệu ({introducers}) và hồ sơ kèm theo;",
+        "Having considered the application of {applied_on} by {full_name}, the introducers' letters "
+        "({introducers}) and the dossier;",
+    ),
+    "draft.6.meeting": (
+        "Ngày {date}, {cell_name} họp xét kết nạp đảng viên. Tổng số đảng viên chính thức: "
+        "{official_members}; có mặt: {members_present}; vắng mặt: {members_absent}.",
+        "On {date}, {cell_name} met to consider the admission. Official members: {official_members}; "
+        "present: {members_present}; absent: {members_absent}.",
+    ),
+    "draft.resolves": ("CHI BỘ QUYẾT NGHỊ:", "THE CELL RESOLVES:"),
+    "draft.decides": ("QUYẾT ĐỊNH:", "DECIDES:"),
+    "draft.6.propose": (
+        "1. Đề nghị {superior_name} xét, kết nạp quần chúng:",
+        "1. To propose to {superior_name} the admission of:",
+    ),
+    "draft.person.name": (
+        "Họ và tên: {full_name}; giới tính: {gender}; ngày sinh: {birth_date};",
+        "Full name: {full_name}; gender: {gender}; born: {birth_date};",
+    ),
+    "draft.person.origin": (
+        "Dân tộc: {ethnicity}; tôn giáo: {religion};",
+        "Ethnicity: {ethnicity}; religion: {religion};",
+    ),
+    "draft.person.places": (
+        "Quê quán: {hometown}; nơi cư trú: {residence};",
+        "Home town: {hometown}; residence: {residence};",
+    ),
+    "draft.person.work": (
+        "Trình độ học vấn: {education}; nghề nghiệp: {occupation};",
+        "Education: {education}; occupation: {occupation};",
+    ),
+    "draft.6.into_party": ("vào Đảng Cộng sản Việt Nam.", "to the Communist Party of Vietnam."),
+    "draft.6.votes": (
+        "2. Số đảng viên chính thức tán thành: {votes_for} trên tổng số {official_members} đảng viên "
+        "chính thức (không tính {votes_excluded} đảng viên được miễn, vắng mặt).",
+        "2. Official members in favour: {votes_for} of {official_members} official members ({votes_excluded} "
+        "exempted or absent not counted).",
+    ),
+    "draft.6.introducers": (
+        "3. Người giới thiệu: {introducers}. Đảng viên được phân công giúp đỡ: {mentor}.",
+        "3. Introducers: {introducers}. Mentor: {mentor}.",
+    ),
+    "draft.13.considering": (
+        "Xét bản tự kiểm điểm của đảng viên dự bị {full_name}, bản nhận xét của đảng viên chính thức được "
+        "phân công giúp đỡ ({mentor}) và ý kiến nhận xét của đoàn thể, chi ủy nơi cư trú;",
+        "Having considered the self-review of the probationary member {full_name}, the mentor's remarks "
+        "({mentor}) and the opinions of the mass organisations and the residential cell;",
+    ),
+    "draft.13.meeting": (
+        "Ngày {date}, {cell_name} họp xét công nhận đảng viên chính thức. Tổng số đảng viên chính thức: "
+        "{official_members}; có mặt: {members_present}; vắng mặt: {members_absent}.",
+        "On {date}, {cell_name} met to consider recognition as official. Official members: "
+        "{official_members}; present: {members_present}; absent: {members_absent}.",
+    ),
+    "draft.13.propose": (
+        "1. Đề nghị {superior_name} xét, công nhận đồng chí {full_name}, sinh ngày {birth_date}, kết nạp "
+        "vào Đảng theo quyết định số {decision_no} ngày {decision_on}, lễ kết nạp ngày {ceremony_on}, là "
+        "đảng viên chính thức kể từ ngày {official_on}.",
+        "1. To propose to {superior_name} that {full_name}, born {birth_date}, admitted by decision "
+        "{decision_no} of {decision_on}, ceremony on {ceremony_on}, be recognised as an official member "
+        "from {official_on}.",
+    ),
+    "draft.13.votes": (
+        "2. Số đảng viên chính thức tán thành: {votes_for} trên tổng số {official_members} đảng viên "
+        "chính thức.",
+        "2. Official members in favour: {votes_for} of {official_members}.",
+    ),
+    "draft.9.considering": (
+        "Xét nghị quyết số {resolution_no} ngày {resolution_on} của {cell_name} và đề nghị của "
+        "{superior_name} về việc kết nạp đảng viên,",
+        "Having considered the resolution {resolution_no} of {resolution_on} by {cell_name} and the "
+        "proposal of {superior_name} on the admission,",
+    ),
+    "draft.9.article1": (
+        "Điều 1. Kết nạp quần chúng {full_name}, sinh ngày {birth_date}, vào Đảng Cộng sản Việt Nam.",
+        "Article 1. {full_name}, born {birth_date}, is admitted to the Communist Party of Vietnam.",
+    ),
+    "draft.9.article2": (
+        "Điều 2. Thời gian dự bị của đồng chí {full_name} là {probation_months} tháng, kể từ ngày chi bộ "
+        "tổ chức lễ kết nạp.",
+        "Article 2. The probation of {full_name} is {probation_months} months from the cell's ceremony.",
+    ),
+    "draft.9.article3": (
+        "Điều 3. {cell_name}, {superior_name} và đồng chí có tên tại Điều 1 thi hành quyết định này.",
+        "Article 3. {cell_name}, {superior_name} and the person named in Article 1 carry out this decision.",
+    ),
+    "draft.blanks_note": (
+        "(Bản dự thảo: chỗ chấm …… là điều hồ sơ chưa ghi, điền tay trước khi ký.)",
+        "(A draft: the dotted lines …… are what the records do not hold; fill them in before signing.)",
+    ),
+    "draft.written": ("Đã soạn {form} cho {name}: {path}", "Drafted {form} for {name}: {path}"),
 }
