@@ -318,3 +318,14 @@ def test_draft_9_and_13(run, run_json, ward, tmp_path):
     unknown = run("draft", "5-KNĐ", str(cid), "-o", str(tmp_path / "x.docx"))
     assert unknown.exit_code != 0
     assert "6-KNĐ, 13-KNĐ, 9-KNĐ" in unknown.stderr
+
+
+def test_the_docs_list_every_paper_with_its_point_and_form():
+    from pathlib import Path
+
+    from dangvien_cli.domain.dossier_list import load_papers
+
+    page = (Path(__file__).parent.parent / "docs" / "dossier.md").read_text(encoding="utf-8")
+    for paper in load_papers().papers:
+        line = f"| `{paper.code}` | {paper.step.value} | {paper.point} | {paper.form or '—'} | {paper.title} |"
+        assert line in page, line

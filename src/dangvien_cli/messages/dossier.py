@@ -33,7 +33,7 @@ MESSAGES: Catalog = {
     ),
     "help.dossier.form": (
         "Mã giấy tờ: 1-KNĐ, 5-KNĐ, CN-NTVĐ… (viết thế nào cũng được: 1-knd, 1 KND).",
-        "The paper's code: 1-KNĐ, 5-KNĐ, CN-NTVĐ… (typed any way: 1-knd, 1 KND).",
+        "The paper's code: 1-KND, 5-KND, CN-NTVD… (typed any way, with or without the marks).",
     ),
     "help.dossier.add.date": ("Ngày của giấy tờ.", "The paper's date."),
     "help.dossier.add.number": ("Số, ký hiệu của giấy tờ (nếu có).", "The paper's number, if it has one."),
@@ -60,13 +60,13 @@ MESSAGES: Catalog = {
     ),
     "help.draft": (
         "Soạn sẵn giấy tờ chi bộ, cấp ủy viết (Word): 6-KNĐ, 13-KNĐ, dự thảo 9-KNĐ.",
-        "Draft the papers the cell or the committee writes (Word): 6-KNĐ, 13-KNĐ, a draft 9-KNĐ.",
+        "Draft the papers the cell or the committee writes (Word): 6-KND, 13-KND, a draft 9-KND.",
     ),
     "help.draft.form": (
         "Mẫu cần soạn: 6-KNĐ (nghị quyết chi bộ đề nghị kết nạp), 13-KNĐ (nghị quyết chi bộ đề nghị công "
         "nhận chính thức), 9-KNĐ (dự thảo quyết định kết nạp).",
-        "The form to draft: 6-KNĐ (the cell's resolution proposing admission), 13-KNĐ (the cell's "
-        "resolution proposing recognition), 9-KNĐ (a draft admission decision).",
+        "The form to draft: 6-KND (the cell's resolution proposing admission), 13-KND (the cell's "
+        "resolution proposing recognition), 9-KND (a draft admission decision).",
     ),
     "help.draft.person": (
         "Số của quần chúng (với --member: số của đảng viên).",
@@ -74,8 +74,8 @@ MESSAGES: Catalog = {
     ),
     "help.draft.member": ("Số đã cho là số đảng viên.", "The ID is a member's."),
     "help.draft.issuer": (
-        "Mã cấp ủy ra quyết định (9-KNĐ); mặc định: cấp trên trực tiếp của tổ chức cơ sở.",
-        "The code of the committee that decides (9-KNĐ); default: the one directly above the base.",
+        "Mã cấp ủy ra quyết định (9-KNĐ); mặc định: đảng bộ cấp trên cơ sở gần nhất của chi bộ.",
+        "The code of the committee that decides (9-KND); default: the nearest committee above the cell.",
     ),
     "help.draft.output": ("Tệp Word (.docx) để ghi.", "The Word file (.docx) to write."),
     "help.import.papers": (
