@@ -327,5 +327,6 @@ def test_the_docs_list_every_paper_with_its_point_and_form():
 
     page = (Path(__file__).parent.parent / "docs" / "dossier.md").read_text(encoding="utf-8")
     for paper in load_papers().papers:
-        line = f"| `{paper.code}` | {paper.step.value} | {paper.point} | {paper.form or '—'} | {paper.title} |"
+        form = paper.form or "—"
+        line = f"| `{paper.code}` | {paper.step.value} | {paper.point} | {form} | {paper.title} |"
         assert line in page, line
