@@ -330,3 +330,67 @@ def test_the_docs_list_every_paper_with_its_point_and_form():
         form = paper.form or "—"
         line = f"| `{paper.code}` | {paper.step.value} | {paper.point} | {form} | {paper.title} |"
         assert line in page, line
+
+
+def test_import_papers_is_atomic_with_line_numbers_and_a_dry_run(run, run_json, ward, tmp_path):
+    cid = add_candidate(run_json, citizen_id="022200001234")
+    walk_to_applied(run, cid)
+    good = tmp_path / "giay-to.csv"
+    good.write_text(
+        "Người,Họ và tên,Mẫu,Ngày,Số,Người lập,Tệp\n"
+        "022200001234,Ngô Thị Lan,2-KNĐ,20/01/2023,,Ngô Thị Lan,scan/2-knd.pdf\n"
+        "Ngô Thị Lan (29/02/2000),,5 knd,20/02/2023,01-TH,Chi ủy,\n",
+        encoding="utf-8",
+    )
+    dry = run("import", "papers", str(good), "--dry-run", "--format", "json")
+    assert dry.exit_code == 0, dry.stderr
+    assert json.loads(dry.stdout)["created"] == 2
+    assert _status(run_json, cid)["5-KNĐ"] == ["missing"]
+    bad = tmp_path / "sai.csv"
+    bad.write_text(
+        "person,form,date\n"
+        "022200001234,2-KNĐ,2023-01-20\n"
+        "022200001234,99-KNĐ,2023-01-20\n"
+        "099999999999,5-KNĐ,2023-01-20\n"
+        "022200001234,5-KNĐ,2031-01-01\n",
+        encoding="utf-8",
+    )
+    refused = run("import", "papers", str(bad), "--format", "json")
+    assert refused.exit_code == 1
+    problems = json.loads(refused.stdout)["problems"]
+    assert [p["line"] for p in problems] == [3, 4, 5]
+    assert _status(run_json, cid)["2-KNĐ"] == ["missing"]  # nothing written
+    done = run("import", "papers", str(good), "--format", "json")
+    assert done.exit_code == 0, done.stdout
+    assert json.loads(done.stdout)["created"] == 2
+    assert _status(run_json, cid)["5-KNĐ"] == ["present"]
+    again = json.loads(run("import", "papers", str(good), "--format", "json").stdout)
+    assert (again["created"], again["skipped"]) == (0, 2)
+    # a second summary of opinions with another date follows --on-duplicate
+    other = tmp_path / "khac.csv"
+    other.write_text("person,form,date\n022200001234,5-KNĐ,2023-02-22\n", encoding="utf-8")
+    assert run("import", "papers", str(other)).exit_code == 1
+    updated = json.loads(
+        run("import", "papers", str(other), "--on-duplicate", "update", "--format", "json").stdout
+    )
+    assert updated["updated"] == 1
+    row = next(r for r in run_json("dossier", "show", str(cid)) if r["form"] == "5-KNĐ")
+    assert row["date"] == "2023-02-22"
+
+
+def test_export_papers_imports_back(run, run_json, ward, tmp_path, monkeypatch):
+    cid = add_candidate(run_json, citizen_id="022200001234")
+    walk_to_applied(run, cid)
+    ok(run, "dossier", "add", str(cid), "2-KNĐ", "--date", "2023-01-20", "--file", "scan/2.pdf")
+    ok(run, "dossier", "add", str(cid), "5-KNĐ", "--date", "2023-02-20", "--number", "01-TH")
+    exported = run("export", "papers", "--org", "TP")
+    assert exported.exit_code == 0, exported.stderr
+    lines = exported.stdout.lstrip("\ufeff").splitlines()
+    assert lines[0] == "person,full_name,form,date,number,author,file"
+    assert lines[1] == "022200001234,Ngô Thị Lan,2-KNĐ,2023-01-20,,,scan/2.pdf"
+    assert lines[2] == "022200001234,Ngô Thị Lan,5-KNĐ,2023-02-20,01-TH,,"
+    assert run("export", "papers", "--org", "K2").stdout.lstrip("\ufeff").splitlines()[1:] == []
+    path = tmp_path / "papers.csv"
+    path.write_text(exported.stdout, encoding="utf-8")
+    back = json.loads(run("import", "papers", str(path), "--format", "json").stdout)
+    assert (back["created"], back["skipped"]) == (0, 2)

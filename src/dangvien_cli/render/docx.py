@@ -13,6 +13,7 @@ docxtpl (and python-docx, lxml, Jinja2) is imported only here, when a document i
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -105,7 +106,10 @@ def write(view: View, path: Path, lang: str) -> int:
         document.render(fields, autoescape=True)
     except TemplateError as error:
         raise InvalidValue("template", str(template), "document.bad_template", detail=str(error)) from None
-    document.save(str(path))
+    # made in memory, then written in one go: a full disk fails the write cleanly, not a half-closed zip file
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
     return len(rows)
 
 

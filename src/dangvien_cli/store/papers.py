@@ -196,9 +196,6 @@ def paper_rows(
     """The entered papers, by person and date: the person named as a file names people, then the paper's
     own fields. A paper is listed under its person's cell now (the candidate's, else the member's first);
     ``on`` leaves out papers dated after it."""
-    candidate_cell = (
-        sa.select(col(Candidate.cell_id)).where(col(Candidate.id) == Paper.candidate_id).scalar_subquery()
-    )
     statement = (
         select(Paper, Candidate, Member)
         .join(Candidate, col(Candidate.id) == Paper.candidate_id, isouter=True)
@@ -212,7 +209,7 @@ def paper_rows(
         member_cells = select(Membership.member_id).where(col(Membership.cell_id).in_(subtree_ids(org.id)))
         statement = statement.where(
             sa.or_(
-                candidate_cell.in_(subtree_ids(org.id)),
+                col(Candidate.cell_id).in_(subtree_ids(org.id)),
                 sa.and_(col(Paper.candidate_id).is_(None), col(Paper.member_id).in_(member_cells)),
             )
         )
