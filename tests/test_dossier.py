@@ -394,3 +394,41 @@ def test_export_papers_imports_back(run, run_json, ward, tmp_path, monkeypatch):
     path.write_text(exported.stdout, encoding="utf-8")
     back = json.loads(run("import", "papers", str(path), "--format", "json").stdout)
     assert (back["created"], back["skipped"]) == (0, 2)
+
+
+def test_due_and_the_pipeline_list_incomplete_dossiers(run, run_json, ward):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    items = [i for i in run_json("due", "--org", "TP") if i["kind"] == "dossier_incomplete"]
+    assert items == [
+        {
+            "kind": "dossier_incomplete",
+            "due_date": "2024-06-30",
+            "overdue": False,
+            "cell": "HP",
+            "member_id": None,
+            "candidate_id": cid,
+            "full_name": "Ngô Thị Lan",
+            "detail": "2-KNĐ, 5-KNĐ",
+        }
+    ]
+    table = run("due", "--org", "TP")
+    assert "Hồ sơ chưa đủ" in table.stdout
+    pipeline = run_json("report", "pipeline", "--year", "2024", "--org", "TP")
+    assert pipeline["dossiers_incomplete"] == [
+        {
+            "cell": "HP",
+            "candidate_id": cid,
+            "member_id": None,
+            "full_name": "Ngô Thị Lan",
+            "step": "consideration",
+            "missing": ["2-KNĐ", "5-KNĐ"],
+            "problems": [],
+        }
+    ]
+    shown = run("report", "pipeline", "--year", "2024", "--org", "TP", "--lang", "en")
+    assert "Dossiers not complete for their next step" in shown.stdout
+    ok(run, "dossier", "add", str(cid), "2-KNĐ", "--date", "2023-01-20")
+    ok(run, "dossier", "add", str(cid), "5-KNĐ", "--date", "2023-02-20")
+    assert not [i for i in run_json("due", "--org", "TP") if i["kind"] == "dossier_incomplete"]
+    assert run_json("report", "pipeline", "--year", "2024", "--org", "TP")["dossiers_incomplete"] == []
