@@ -28,8 +28,9 @@ a histogram (stage, days, count); medians follow in Python.
 stage in it, an admission recorded through the workflow included — by source and by age on ``at``, with their
 count at each stage. Both come from one GROUP BY (source, age).
 
-``dossiers_incomplete`` lists the admission dossiers of the subtree on their way on ``at`` that are not complete
-for their next step (hồ sơ chưa đủ: :mod:`dangvien_cli.reports.dossiers`), with the papers they lack.
+``dossiers_incomplete`` lists the admission dossiers of the subtree on their way on ``at`` that are not
+complete for their next step (hồ sơ chưa đủ: :mod:`dangvien_cli.reports.dossiers`), with the papers they
+lack.
 """
 
 from __future__ import annotations
