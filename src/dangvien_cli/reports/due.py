@@ -81,8 +81,10 @@ def due_items(
     org_code: str | None = None,
     within_days: int | None = None,
     settings: Settings,
+    dossiers: bool = True,
 ) -> list[DueItem]:
-    """Everything due by ``at + within_days`` (everything, when None), overdue items included."""
+    """Everything due by ``at + within_days`` (everything, when None), overdue items included; with
+    ``dossiers``, the incomplete admission dossiers too."""
     cells: Any = sa.select(col(Organisation.id))
     if org_code is not None:
         org = get_org(session=session, code=org_code)
@@ -196,7 +198,8 @@ def due_items(
     for code, count in small:
         items.append(DueItem("cell_below_minimum", at, code, detail=str(count)))
 
-    items += _dossier_items(session=session, org_code=org_code, at=at, settings=settings)
+    if dossiers:
+        items += _dossier_items(session=session, org_code=org_code, at=at, settings=settings)
 
     if within_days is not None:
         horizon = at + timedelta(days=within_days)
