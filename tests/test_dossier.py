@@ -432,3 +432,29 @@ def test_due_and_the_pipeline_list_incomplete_dossiers(run, run_json, ward):
     ok(run, "dossier", "add", str(cid), "5-KNĐ", "--date", "2023-02-20")
     assert not [i for i in run_json("due", "--org", "TP") if i["kind"] == "dossier_incomplete"]
     assert run_json("report", "pipeline", "--year", "2024", "--org", "TP")["dossiers_incomplete"] == []
+
+
+def test_the_demo_s_draft_never_replaces_a_file(tmp_path):
+    from dangvien_cli.cli.demo import _tour, draft_path
+
+    assert draft_path(tmp_path) == tmp_path / "du-thao-6-KND.docx"
+    (tmp_path / "du-thao-6-KND.docx").write_text("mine")
+    assert draft_path(tmp_path) == tmp_path / "du-thao-6-KND-2.docx"
+    steps = dict(_tour(tmp_path, tmp_path))
+    assert steps["demo.step_dossier"] == ["dossier", "check", "--org", "TP", "--at", "2022-12-31"]
+    assert steps["demo.step_draft"][-1] == str(tmp_path / "du-thao-6-KND-2.docx")
+
+
+@pytest.mark.slow
+def test_the_demo_checks_a_ward_s_dossiers_and_drafts_a_resolution(run, tmp_path):
+    from docx import Document
+
+    db = tmp_path / "demo.db"
+    result = run("--db", str(db), "demo")
+    assert result.exit_code == 0, result.stderr
+    assert "Hồ sơ kết nạp chưa đủ trong một phường" in result.stdout
+    assert "» dangvien dossier check --org TP --at 2022-12-31" in result.stdout
+    draft = tmp_path / "du-thao-6-KND.docx"
+    text = "\n".join(p.text for p in Document(str(draft)).paragraphs)
+    assert "Nguyễn Nam Ninh" in text
+    assert "Chi bộ khu 4" in text

@@ -44,8 +44,8 @@ DOSSIER_COLUMNS = [
 ]
 CHECK_COLUMNS = [
     Column("cell", wrap=False),
-    Column("candidate_id", Kind.int, wrap=False),
-    Column("member_id", Kind.int, wrap=False),
+    Column("candidate_id", Kind.int, label=Title(texts=("Số QC", "Cand.")), wrap=False),
+    Column("member_id", Kind.int, label=Title(texts=("Số ĐV", "Member")), wrap=False),
     Column("full_name"),
     Column("step", codes=DossierStep),
     Column("missing", Kind.list),

@@ -194,12 +194,15 @@ def next_step(facts: DossierFacts, at: date) -> DossierStep | None:
     return DossierStep.admission if facts.stage is Stage.proposed else DossierStep.consideration
 
 
-def begun(facts: DossierFacts, at: date) -> bool:
-    """Whether the dossier is on its way on ``at``: from the application (earlier, there is none to send),
-    to recognition."""
+def begun(facts: DossierFacts, at: date, settings: Settings) -> bool:
+    """Whether the dossier is on its way on ``at``: from the application (earlier, there is none to send)
+    to the decision, and for recognition once probation has ended (the self-review is written after it)."""
     step = next_step(facts, at)
     if step is DossierStep.consideration:
         return facts.stage is Stage.applied
+    if step is DossierStep.recognition:
+        ceremony = _on_or_before(facts.ceremony_on, at)
+        return ceremony is not None and probation_end(ceremony, settings) <= at
     return step is not None
 
 

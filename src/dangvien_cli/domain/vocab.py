@@ -332,23 +332,23 @@ class DossierStep(Vocabulary):
     consideration = (
         "consideration",
         "Chi bộ xét kết nạp",
-        "The cell considers",
+        "Cell's vote",
         "xét kết nạp",
         "khi xem xét kết nạp",
+        "chi bộ xét",
     )
     admission = (
         "admission",
-        "Sau khi chi bộ xét (quyết định kết nạp)",
-        "After the cell's vote (the decision)",
+        "Quyết định kết nạp",
+        "Admission decision",
         "sau khi chi bộ xét",
-        "quyết định kết nạp",
         "đề nghị kết nạp",
     )
     recognition = (
         "recognition",
-        "Công nhận đảng viên chính thức",
-        "Recognition as official",
-        "công nhận chính thức",
+        "Công nhận chính thức",
+        "Recognition",
+        "công nhận đảng viên chính thức",
         "chuyển đảng chính thức",
     )
 

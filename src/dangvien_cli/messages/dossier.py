@@ -339,4 +339,13 @@ MESSAGES: Catalog = {
         "(A draft: the dotted lines …… are what the records do not hold; fill them in before signing.)",
     ),
     "draft.written": ("Đã soạn {form} cho {name}: {path}", "Drafted {form} for {name}: {path}"),
+    # the demo's steps
+    "demo.step_dossier": (
+        "Hồ sơ kết nạp chưa đủ trong một phường (mã thoát 1: có hồ sơ chưa đủ)",
+        "A ward's incomplete admission dossiers (exit code 1: there are some)",
+    ),
+    "demo.step_draft": (
+        "Soạn sẵn nghị quyết chi bộ đề nghị kết nạp (Mẫu 6-KNĐ)",
+        "Draft a cell's resolution proposing admission (form 6-KND)",
+    ),
 }

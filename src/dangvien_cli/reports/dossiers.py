@@ -14,13 +14,13 @@ from sqlmodel import Session
 from dangvien_cli.domain.dossier import Dossier
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.domain.vocab import DossierStep
-from dangvien_cli.render.model import Column, Kind
+from dangvien_cli.render.model import Column, Kind, Title
 from dangvien_cli.store.dossiers import open_dossiers
 
 DOSSIER_COLUMNS = [
     Column("cell", wrap=False),
-    Column("candidate_id", Kind.int, wrap=False),
-    Column("member_id", Kind.int, wrap=False),
+    Column("candidate_id", Kind.int, label=Title(texts=("Số QC", "Cand.")), wrap=False),
+    Column("member_id", Kind.int, label=Title(texts=("Số ĐV", "Member")), wrap=False),
     Column("full_name"),
     Column("step", codes=DossierStep),
     Column("missing", Kind.list),

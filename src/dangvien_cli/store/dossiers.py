@@ -326,14 +326,15 @@ def open_dossiers(
     settings: Settings,
     step: DossierStep | None = None,
 ) -> list[Dossier]:
-    """The dossiers of a subtree on their way on ``at`` (from the application to recognition), judged for
-    their next step; with ``step``, only those waiting for that step. In the order of the people's names."""
+    """The dossiers of a subtree on their way on ``at`` (from the application to the decision; for
+    recognition, once probation has ended), judged for their next step; with ``step``, only those waiting
+    for that step. In the order of the people's names."""
     subjects = open_subjects(session=session, org_code=org_code, at=at)
     subjects.sort(key=lambda s: ((s.member or s.candidate).name_sort, s.full_name))  # type: ignore[union-attr]
     papers = paper_list(settings)
     dossiers = []
     for facts in dossier_facts(session=session, subjects=subjects, at=at):
-        if not begun(facts, at):
+        if not begun(facts, at, settings):
             continue
         dossier = evaluate(facts, papers, settings, at)
         if step is None or dossier.next_step is step:
