@@ -120,6 +120,7 @@ class PaperList:
         return [p for p in self.papers if p.step in steps]
 
 
+@lru_cache(maxsize=1024)
 def form_key(text: str) -> str:
     """How a typed code is compared: folded (đ→d, no tones, lower case), ``mẫu`` dropped, only letters and
     digits kept (``Mẫu 1-KNĐ`` and ``1knd`` are one)."""
