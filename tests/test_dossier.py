@@ -458,3 +458,20 @@ def test_the_demo_checks_a_ward_s_dossiers_and_drafts_a_resolution(run, tmp_path
     text = "\n".join(p.text for p in Document(str(draft)).paragraphs)
     assert "Nguyễn Nam Ninh" in text
     assert "Chi bộ khu 4" in text
+
+
+def test_a_certificate_expired_at_the_cell_s_resolution(run, run_json, ward):
+    cid = add_candidate(run_json)
+    walk_to_applied(run, cid)
+    _propose(run, cid)
+    # the certificate in the dossier is an older one than the record's: 60 months ended before the vote
+    ok(run, "dossier", "add", str(cid), "CN-NTVĐ", "--date", "2018-01-10", "--number", "12-CN/TTCT")
+    row = next(r for r in run_json("dossier", "show", str(cid)) if r["form"] == "CN-NTVĐ")
+    assert row["status"] == "problem"
+    assert row["problem_code"] == "expired.resolution"
+    assert row["problem"] == ("chỉ còn giá trị đến ngày 09/01/2023, trước nghị quyết của chi bộ (01/03/2023)")
+    result = run("dossier", "check", "--org", "TP", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)[0]["problems"] == [
+        "CN-NTVĐ: chỉ còn giá trị đến ngày 09/01/2023, trước nghị quyết của chi bộ (01/03/2023)"
+    ]
