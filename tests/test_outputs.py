@@ -46,6 +46,10 @@ WRITERS: list[tuple[str, list[str]]] = [
     ("report pipeline", ["report", "pipeline", "--year", "2024", "--format", "csv"]),
     ("report outlook", ["report", "outlook"]),
     *((f"export {e}", ["export", e]) for e in ("orgs", "members", "candidates", "reviews", "quotas")),
+    ("export papers", ["export", "papers"]),
+    ("dossier show", ["dossier", "show", "1"]),
+    ("dossier check", ["dossier", "check", "--org", "TP", "--step", "consideration"]),
+    ("draft", ["draft", "6-KNĐ", "1"]),
     ("export members xlsx", ["export", "members", "--format", "xlsx"]),
     ("export members json", ["export", "members", "--format", "json"]),
 ]
@@ -70,7 +74,7 @@ def _commands_with_an_output() -> set[str]:
 
 
 def test_every_command_that_writes_a_file_is_tried() -> None:
-    groups = ("report", "export", "org", "member", "candidate", "quota")
+    groups = ("report", "export", "org", "member", "candidate", "quota", "dossier")
     tried = {" ".join(args[:2]) if args[0] in groups else args[0] for _, args in WRITERS}
     assert tried == _commands_with_an_output()
 

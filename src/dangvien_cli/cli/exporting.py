@@ -15,7 +15,8 @@ from dangvien_cli.render.formats import OutputFormat
 app = typer.Typer(help="help.export")
 
 
-ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")  # each command's help: help.export.<entity>
+# each command's help: help.export.<entity>
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas", "papers")
 
 
 def run_export(

@@ -59,7 +59,8 @@ class InputFormat(Vocabulary):
     json = "json", "JSON", "JSON"
 
 
-ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas")  # each command's help: help.import.<entity>
+# each command's help: help.import.<entity>
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas", "papers")
 
 
 def run_import(

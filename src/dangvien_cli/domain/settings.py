@@ -2,10 +2,12 @@
 
 Defaults come from ../shared/domain.md. Facts marked "(confirm)" there live here, not in the rules.
 A TOML file (``DANGVIEN_SETTINGS``, else ``settings.toml`` in the user's config folder) overrides any of
-them by name; unknown names are refused so that a typo is not silently ignored. One table is read too::
+them by name; unknown names are refused so that a typo is not silently ignored. Two tables are read too::
 
     [calendar]
     extra = "ngay-nghi-tinh.toml"   # a local calendar file (beside the settings file): domain.calendar
+    [dossier]
+    extra = "ho-so-them.toml"       # local papers for the admission dossier: domain.dossier_list
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Settings:
     min_education_level: str = "lower_secondary"  # point 1.2: tốt nghiệp THCS or above
     admitted_per_trained_target: float = 70.0  # the pipeline's target: % admitted of those trained
     calendar_extra: str | None = None  # [calendar] extra: a local calendar file on top of the official one
+    dossier_extra: str | None = None  # [dossier] extra: a local list of dossier papers (domain.dossier_list)
     tone_order: tuple[str, ...] = ("ngang", "huyen", "hoi", "nga", "sac", "nang")
     age_bands: tuple[int, ...] = (30, 40, 50, 60, 70)  # upper bounds: 18–30, 31–40, …, 71+
     ageing_over_60_percent: float = 50.0  # a cell is flagged as ageing from this share of members over 60
@@ -66,11 +69,11 @@ def load_settings(path: Path | None = None) -> Settings:
         return DEFAULT_SETTINGS
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    known = {f.name for f in fields(Settings)} - {"calendar_extra"}  # that one is [calendar] extra
+    known = {f.name for f in fields(Settings)} - set(_TABLES.values())  # those are [calendar] extra…
     overrides: dict[str, object] = {}
     for name, value in data.items():
-        if name == "calendar" and isinstance(value, dict):
-            overrides.update(_calendar_table(value, path))
+        if name in _TABLES and isinstance(value, dict):
+            overrides.update(_extra_table(name, value, path))
             continue
         if name not in known:
             raise InvalidValue("settings", name, "settings.unknown", path=str(path))
@@ -78,17 +81,22 @@ def load_settings(path: Path | None = None) -> Settings:
     return replace(DEFAULT_SETTINGS, **overrides)  # type: ignore[arg-type]
 
 
-def _calendar_table(table: dict[str, object], path: Path) -> dict[str, object]:
-    """``[calendar] extra = "file.toml"``: the local calendar's path, relative to the settings file."""
+# The tables a settings file may hold, each naming a local file (its setting): ``[calendar] extra = "f.toml"``
+_TABLES = {"calendar": "calendar_extra", "dossier": "dossier_extra"}
+
+
+def _extra_table(table_name: str, table: dict[str, object], path: Path) -> dict[str, object]:
+    """``[calendar] extra = "file.toml"`` (a local calendar), ``[dossier] extra = "file.toml"`` (local
+    dossier papers): the file's path, relative to the settings file."""
     for name in table:
         if name != "extra":
-            raise InvalidValue("settings", f"calendar.{name}", "settings.unknown", path=str(path))
+            raise InvalidValue("settings", f"{table_name}.{name}", "settings.unknown", path=str(path))
     extra = table.get("extra")
     if extra is None:
         return {}
     if not isinstance(extra, str) or not extra.strip():
-        raise InvalidValue("settings", "calendar.extra", "settings.unknown", path=str(path))
-    return {"calendar_extra": str((path.parent / extra).resolve())}
+        raise InvalidValue("settings", f"{table_name}.extra", "settings.unknown", path=str(path))
+    return {_TABLES[table_name]: str((path.parent / extra).resolve())}
 
 
 def calendar_of(settings: Settings) -> WorkCalendar:

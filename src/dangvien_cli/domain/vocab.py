@@ -323,3 +323,47 @@ class OrgChange(Vocabulary):
     move = "move", "Chuyển cấp trên", "Move", "chuyển", "điều chuyển", "chuyển trực thuộc"
     merge = "merge", "Sáp nhập", "Merge", "hợp nhất", "nhập"
     close = "close", "Giải thể", "Close", "chấm dứt hoạt động", "kết thúc"
+
+
+class DossierStep(Vocabulary):
+    """A step of the admission dossier (hồ sơ kết nạp, Hướng dẫn 12-HD/BTCTW of 2022, Part II point 1.1):
+    the papers needed when the cell considers a candidate, after its vote, and for recognition."""
+
+    consideration = (
+        "consideration",
+        "Chi bộ xét kết nạp",
+        "Cell's vote",
+        "xét kết nạp",
+        "khi xem xét kết nạp",
+        "chi bộ xét",
+    )
+    admission = (
+        "admission",
+        "Quyết định kết nạp",
+        "Admission decision",
+        "sau khi chi bộ xét",
+        "đề nghị kết nạp",
+    )
+    recognition = (
+        "recognition",
+        "Công nhận chính thức",
+        "Recognition",
+        "công nhận đảng viên chính thức",
+        "chuyển đảng chính thức",
+    )
+
+
+class PaperStatus(Vocabulary):
+    """A required paper in a dossier: in it, not in it, or in it with a date that contradicts the workflow."""
+
+    present = "present", "Đã có", "Present", "có"
+    missing = "missing", "Còn thiếu", "Missing", "thiếu"
+    problem = "problem", "Có vấn đề", "Problem", "sai ngày"
+
+
+class PaperOrigin(Vocabulary):
+    """Where a paper of a dossier comes from: entered (``dossier add``, ``import papers``), or read from the
+    record of the workflow step that made it (``candidate apply`` records the application)."""
+
+    entered = "entered", "Đã nhập", "Entered", "nhập"
+    step = "step", "Theo bước quy trình", "From the workflow step", "quy trình"

@@ -385,6 +385,18 @@ LISTS: dict[str, tuple[ColumnSpec, ...]] = {
         ColumnSpec("date", parse_day, required=True, aliases=("ngay", "ngay nhan xet")),
         ColumnSpec("text", parse_text, required=True, aliases=("noi dung", "nhan xet")),
     ),
+    # Dossier papers (exchange/importing/papers.py): the person as files name people, then the paper.
+    "papers": (
+        ColumnSpec(
+            "person", parse_text, required=True, aliases=("nguoi", "cccd", "so cccd", "quan chung dang vien")
+        ),
+        ColumnSpec("full_name", parse_text, aliases=("ho va ten", "ho ten")),
+        ColumnSpec("form", parse_text, required=True, aliases=("mau", "ma giay to", "giay to", "ma mau")),
+        ColumnSpec("date", parse_day, required=True, aliases=("ngay", "ngay giay to", "ngay lap")),
+        ColumnSpec("number", parse_text, aliases=("so", "so ky hieu", "so, ky hieu")),
+        ColumnSpec("author", parse_text, aliases=("nguoi lap", "noi lap")),
+        ColumnSpec("file", parse_text, aliases=("tep", "ban scan", "tep scan", "duong dan")),
+    ),
     "quotas": (
         ColumnSpec("org", parse_text, required=True, aliases=("to chuc", "ma to chuc", "don vi")),
         ColumnSpec("year", parse_year, required=True, aliases=("nam",)),

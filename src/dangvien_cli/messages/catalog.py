@@ -8,6 +8,7 @@ from dangvien_cli.messages import (
     common,
     database,
     demo,
+    dossier,
     exchange,
     help,
     output,
@@ -34,6 +35,7 @@ TOPICS = (
     calendar,
     tree,
     safety,
+    dossier,
 )
 
 

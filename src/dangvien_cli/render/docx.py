@@ -13,6 +13,7 @@ docxtpl (and python-docx, lxml, Jinja2) is imported only here, when a document i
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -35,9 +36,17 @@ def default_template() -> Path:
     return Path(str(resources.files("dangvien_cli.render") / "templates" / "report.docx"))
 
 
-def place_date(on: date, place: str, lang: str) -> str:
+DOTS = "……"
+"""What a draft leaves to be filled in by hand: a field the records do not hold."""
+
+
+def place_date(on: date | None, place: str, lang: str) -> str:
     """``Móng Cái, ngày 31 tháng 10 năm 2022``; without a place, the date alone. As official papers write
-    it, a day below 10 and the months 1 and 2 take a leading zero (``ngày 05 tháng 02``)."""
+    it, a day below 10 and the months 1 and 2 take a leading zero (``ngày 05 tháng 02``). Without a day (a
+    draft's, not yet known), dotted lines: ``ngày …… tháng …… năm ……``."""
+    if on is None:
+        text = t("document.date", lang, day=DOTS, month=DOTS, year=DOTS)
+        return f"{place}, {text}" if place else text[:1].upper() + text[1:]
     month = f"{on.month:02d}" if on.month < 3 or lang != "vi" else str(on.month)
     text = t("document.date", lang, day=f"{on.day:02d}", month=month, year=str(on.year))
     return f"{place}, {text}" if place else text[:1].upper() + text[1:]
@@ -48,20 +57,32 @@ def context(view: View, lang: str) -> dict[str, Any]:
     document = view.document
     assert document is not None, "a document needs its heading"
     symbol = "ĐU" if document.committee else "CB"
-    kind = document.kind if document.kind in ("report", "list") else "report"
+    kind = document.kind if document.kind in ("report", "list", "resolution", "decision") else "report"
+    number = (
+        t("document.number_given", lang, number=document.number)
+        if document.number
+        else t("document.number", lang, symbol=f"{t(f'document.symbol.{kind}', lang)}/{symbol}")
+    )
+    recipients = list(document.recipients) or [
+        t("document.recipient_above", lang),
+        t("document.recipient_file", lang),
+    ]
+    signature_for = document.signature_for or (
+        "document.for_committee" if document.committee else "document.for_cell"
+    )
     return {
         "superior": document.superior.upper(),
         "issuer": document.issuer.upper(),
-        "number": t("document.number", lang, symbol=f"{t(f'document.symbol.{kind}', lang)}/{symbol}"),
+        "number": number,
         "party": t("document.party", lang),
         "place_date": place_date(document.on, document.place, lang),
         "title": t(f"document.title.{kind}", lang),
         "subject": document.subject.render(lang),
-        "signature_for": t("document.for_committee" if document.committee else "document.for_cell", lang),
+        "signature_for": t(signature_for, lang),
         "signature_role": t("document.secretary", lang),
         "signer": "",
         "recipients_title": t("document.recipients", lang),
-        "recipients": [t("document.recipient_above", lang), t("document.recipient_file", lang)],
+        "recipients": recipients,
         "data": view.json() if view.shape is not Shape.list else None,
     }
 
@@ -85,7 +106,10 @@ def write(view: View, path: Path, lang: str) -> int:
         document.render(fields, autoescape=True)
     except TemplateError as error:
         raise InvalidValue("template", str(template), "document.bad_template", detail=str(error)) from None
-    document.save(str(path))
+    # made in memory, then written in one go: a full disk fails the write cleanly, not a half-closed zip file
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
     return len(rows)
 
 

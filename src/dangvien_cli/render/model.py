@@ -141,15 +141,20 @@ class Document:
     ``committee`` is whether the issuer is a đảng bộ (its committee signs, "T/M ĐẢNG ỦY", symbol ĐU) rather
     than a chi bộ ("T/M CHI BỘ", symbol CB). ``place`` is the settings' ``place_name`` (never guessed):
     empty, the date line reads "ngày … tháng … năm …" alone. ``kind`` is ``report`` (BÁO CÁO) or ``list``
-    (DANH SÁCH)."""
+    (DANH SÁCH), for a drafted paper ``resolution`` (NGHỊ QUYẾT) or ``decision`` (QUYẾT ĐỊNH)."""
 
     issuer: str
     subject: Title
-    on: date
+    on: date | None  # None: a draft's day not yet known, written as a dotted line
     superior: str = ""
     committee: bool = False
     place: str = ""
     kind: str = "report"
+    # a drafted paper (``dangvien draft``): its number where the records hold one, who signs for whom (a
+    # catalogue key; empty: the cell's or the committee's), the recipients (texts; empty: the report's)
+    number: str | None = None
+    signature_for: str = ""
+    recipients: tuple[str, ...] = ()
 
 
 class Shape(StrEnum):

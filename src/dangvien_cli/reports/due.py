@@ -20,6 +20,7 @@ from dangvien_cli.domain.stages import stage_on
 from dangvien_cli.domain.vocab import Stage
 from dangvien_cli.domain.workdays import add_working_days
 from dangvien_cli.render.model import Column, Kind, Title, View, list_view
+from dangvien_cli.reports.dossiers import incomplete_dossiers, problem_codes
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
@@ -46,6 +47,7 @@ KINDS = (
     "mentor_missing",
     "remark_missing",
     "cell_below_minimum",
+    "dossier_incomplete",
 )
 
 
@@ -79,8 +81,10 @@ def due_items(
     org_code: str | None = None,
     within_days: int | None = None,
     settings: Settings,
+    dossiers: bool = True,
 ) -> list[DueItem]:
-    """Everything due by ``at + within_days`` (everything, when None), overdue items included."""
+    """Everything due by ``at + within_days`` (everything, when None), overdue items included; with
+    ``dossiers``, the incomplete admission dossiers too."""
     cells: Any = sa.select(col(Organisation.id))
     if org_code is not None:
         org = get_org(session=session, code=org_code)
@@ -194,10 +198,33 @@ def due_items(
     for code, count in small:
         items.append(DueItem("cell_below_minimum", at, code, detail=str(count)))
 
+    if dossiers:
+        items += _dossier_items(session=session, org_code=org_code, at=at, settings=settings)
+
     if within_days is not None:
         horizon = at + timedelta(days=within_days)
         items = [item for item in items if item.due_date <= horizon]
     items.sort(key=lambda item: (item.due_date, KINDS.index(item.kind), item.cell, item.full_name or ""))
+    return items
+
+
+def _dossier_items(*, session: Session, org_code: str | None, at: date, settings: Settings) -> list[DueItem]:
+    """Dossiers not complete for their next step (hồ sơ chưa đủ): due now, with the papers they lack (the
+    codes of those missing, then of those whose dates do not fit)."""
+    items = []
+    for dossier in incomplete_dossiers(session=session, org_code=org_code, at=at, settings=settings):
+        facts = dossier.facts
+        items.append(
+            DueItem(
+                "dossier_incomplete",
+                at,
+                facts.cell or "",
+                member_id=facts.member_id,
+                candidate_id=facts.candidate_id if facts.member_id is None else None,
+                full_name=facts.full_name,
+                detail=", ".join([*dossier.missing, *problem_codes(dossier)]),
+            )
+        )
     return items
 
 

@@ -27,6 +27,10 @@ a histogram (stage, days, count); medians follow in Python.
 ``by_source`` and ``by_age_band`` split the candidates active in the period — those who reached at least one
 stage in it, an admission recorded through the workflow included — by source and by age on ``at``, with their
 count at each stage. Both come from one GROUP BY (source, age).
+
+``dossiers_incomplete`` lists the admission dossiers of the subtree on their way on ``at`` that are not
+complete for their next step (hồ sơ chưa đủ: :mod:`dangvien_cli.reports.dossiers`), with the papers they
+lack.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from dangvien_cli.domain.vocab import Source, Stage
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
+from dangvien_cli.reports.dossiers import DOSSIER_COLUMNS, dossier_row, incomplete_dossiers
 from dangvien_cli.reports.figures import percent
 from dangvien_cli.reports.titles import scope
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership
@@ -261,6 +266,21 @@ def pipeline_report(
             [{key: totals[key] for key in ("admitted_per_trained", "bar", "meets_bar")}],
         ),
     ]
+    # Dossiers of the subtree not complete for their next step on ``at`` (hồ sơ chưa đủ), with what they lack
+    dossiers = [
+        dossier_row(d)
+        for d in incomplete_dossiers(
+            session=session, org_code=root.code if root else None, at=at, settings=settings
+        )
+    ]
+    sections.append(
+        Section(
+            "dossiers_incomplete",
+            Title("report.pipeline_dossiers_title", {"at": at}),
+            DOSSIER_COLUMNS,
+            dossiers,
+        )
+    )
     return View(
         Shape.report,
         name="pipeline",
@@ -277,5 +297,6 @@ def pipeline_report(
             "median_days": medians,
             "by_source": sources,
             "by_age_band": ages,
+            "dossiers_incomplete": dossiers,
         },
     )

@@ -26,6 +26,7 @@ from dangvien_cli.store.models import (
     Remark,
 )
 from dangvien_cli.store.orgs import get_org, list_orgs, subtree_ids
+from dangvien_cli.store.papers import paper_rows
 
 ExportRow = dict[str, Any]
 
@@ -242,5 +243,6 @@ EXPORTS: dict[str, Callable[..., Generator[ExportRow, None, None]]] = {
     "candidates": candidate_rows,
     "reviews": review_rows,
     "quotas": quota_rows,
+    "papers": paper_rows,
 }
 """Each exportable list's query, by the list's name (as ``export`` and ``import`` name them)."""

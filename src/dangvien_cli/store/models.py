@@ -345,6 +345,29 @@ class Admission(SQLModel, table=True):
     decision_on: date = Field(index=True)
 
 
+class Paper(SQLModel, table=True):
+    """A paper of an admission dossier (hồ sơ kết nạp), as entered: its form's code (``1-KNĐ``), date,
+    number, who made it, and where its scan is (a path or a reference: scans are not stored here).
+
+    A candidate's papers carry ``candidate_id``; a member's, ``member_id``; a paper entered for a member whose
+    admission was recorded here carries both. Papers that a workflow step records (the application,
+    the cell's resolution…) are read from the step's record, not stored: see domain.dossier."""
+
+    __tablename__ = "paper"
+    __table_args__ = (
+        sa.CheckConstraint("candidate_id IS NOT NULL OR member_id IS NOT NULL", name="has_person"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int | None = Field(default=None, foreign_key="candidate.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    form: str  # the code of the dossier's list (domain/dossier_vn.toml, or a local addition)
+    on: date
+    number: str | None = None
+    author: str | None = None
+    file: str | None = None
+
+
 class Quota(SQLModel, table=True):
     """A year's admission target for an organisation (chỉ tiêu), with optional sub-targets."""
 
@@ -417,6 +440,7 @@ TABLES = (
     "candidate_move",
     "remark",
     "admission",
+    "paper",
     "quota",
     "quota_milestone",
     "change_log",

@@ -13,8 +13,9 @@ name and birth date alone is a *possible* duplicate: it is reported, and ``--on-
 never merged in silence. A row equal to what is stored (blank cells ignored) is skipped as unchanged, so
 importing the same file twice changes nothing the second time. Blank cells never overwrite stored values.
 
-One module a list: :mod:`.orgs`, :mod:`.members`, :mod:`.candidates`, :mod:`.reviews`, :mod:`.quotas`, and
-the restructuring plan, :mod:`.restructure` (changes applied in order, each by the store's functions).
+One module a list: :mod:`.orgs`, :mod:`.members`, :mod:`.candidates`, :mod:`.reviews`, :mod:`.quotas`,
+the dossier's :mod:`.papers`, and the restructuring plan, :mod:`.restructure` (changes applied in order,
+each by the store's functions).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dangvien_cli.exchange.importing.candidates import CandidateHandler
 from dangvien_cli.exchange.importing.handler import Handler
 from dangvien_cli.exchange.importing.members import MemberHandler
 from dangvien_cli.exchange.importing.orgs import OrgHandler
+from dangvien_cli.exchange.importing.papers import PaperHandler
 from dangvien_cli.exchange.importing.quotas import QuotaHandler
 from dangvien_cli.exchange.importing.restructure import RestructureHandler
 from dangvien_cli.exchange.importing.reviews import ReviewHandler
@@ -49,7 +51,7 @@ __all__ = ["ENTITIES", "ON_DUPLICATE", "ImportOptions", "ImportReport", "Problem
 CHUNK_ROWS = 1000
 """Rows matched and written together: one bulk write, one lookup of the people already stored."""
 ON_DUPLICATE = ("error", "skip", "update")
-ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas", "restructure")
+ENTITIES = ("orgs", "members", "candidates", "reviews", "quotas", "restructure", "papers")
 
 _HANDLERS: dict[str, type[Handler]] = {
     "orgs": OrgHandler,
@@ -58,6 +60,7 @@ _HANDLERS: dict[str, type[Handler]] = {
     "reviews": ReviewHandler,
     "quotas": QuotaHandler,
     "restructure": RestructureHandler,
+    "papers": PaperHandler,
 }
 
 
