@@ -25,8 +25,10 @@ MESSAGES: Catalog = {
         "Done. The demo database: {db} (go on with --db {db})",
     ),
     "demo.done_removed": (
-        "Xong. Cơ sở dữ liệu dùng thử đã được xóa; để giữ lại và xem tiếp, chạy: dangvien --db demo.db demo",
-        "Done. The demo database was removed; to keep it and look further, run: dangvien --db demo.db demo",
+        "Xong. Cơ sở dữ liệu dùng thử và bản dự thảo đã được xóa; để giữ lại và xem tiếp,"
+        " chạy: dangvien --db demo.db demo",
+        "Done. The demo database and the draft were removed; to keep them and look further,"
+        " run: dangvien --db demo.db demo",
     ),
     "demo.step_failed": (
         "Bước dùng thử không thành công (mã thoát {code}): {command}",
