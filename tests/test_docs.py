@@ -28,7 +28,7 @@ BIN = Path(sys.executable).parent
 DOCS = ROOT / "docs"
 README = ROOT / "README.md"
 SAMPLE = ROOT / "sample_data"
-TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/pytest"
+TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/pytest -n auto"
 DEMO_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/dangvien demo"
 # the only pages whose outputs are run (scripts/tour.py)
 TOURS = {README, DOCS / "tour.md", DOCS / "errors.md"}
