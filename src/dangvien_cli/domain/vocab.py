@@ -323,3 +323,12 @@ class OrgChange(Vocabulary):
     move = "move", "Chuyển cấp trên", "Move", "chuyển", "điều chuyển", "chuyển trực thuộc"
     merge = "merge", "Sáp nhập", "Merge", "hợp nhất", "nhập"
     close = "close", "Giải thể", "Close", "chấm dứt hoạt động", "kết thúc"
+
+
+class AccessRole(Vocabulary):
+    """What a database login may do on a shared PostgreSQL database (``access grant --role``): read a
+    subtree, also write there, or manage the whole database and its grants."""
+
+    viewer = "viewer", "Xem", "Viewer", "chỉ xem", "người xem"
+    officer = "officer", "Cán bộ", "Officer", "cán bộ nghiệp vụ", "ghi"
+    admin = "admin", "Quản trị", "Administrator", "quản trị viên", "administrator"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dangvien_cli.messages import (
+    access,
     calendar,
     cli,
     common,
@@ -34,6 +35,7 @@ TOPICS = (
     calendar,
     tree,
     safety,
+    access,
 )
 
 
