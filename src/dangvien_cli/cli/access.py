@@ -120,14 +120,18 @@ def read_password(path: Path) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise InvalidValue("password_file", name, "output.not_a_file")
         if info.st_mode & 0o077:
-            raise InvalidValue("password_file", name, "access.password_file_open", mode=oct(info.st_mode & 0o777))
+            raise InvalidValue(
+                "password_file", name, "access.password_file_open", mode=oct(info.st_mode & 0o777)
+            )
         if info.st_size > PASSWORD_FILE_LIMIT:
             raise InvalidValue("password_file", name, "access.password_file_large", limit=PASSWORD_FILE_LIMIT)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidValue("password_file", name, "read.not_found") from None
     except OSError as error:
-        raise InvalidValue("password_file", name, "read.os_error", detail=error.strerror or str(error)) from None
+        raise InvalidValue(
+            "password_file", name, "read.os_error", detail=error.strerror or str(error)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -83,7 +83,10 @@ MESSAGES: Catalog = {
         "{login} chưa có mật khẩu: đặt bằng --password-file, hoặc \\password {login} trong psql",
         "{login} has no password yet: set one with --password-file, or \\password {login} in psql",
     ),
-    "access.granted": ("Đã cấp quyền {role} trên {org} cho {login}", "Granted {login} the {role} role on {org}"),
+    "access.granted": (
+        "Đã cấp quyền {role} trên {org} cho {login}",
+        "Granted {login} the {role} role on {org}",
+    ),
     "access.changed": (
         "Đã đổi quyền của {login} trên {org} thành {role}",
         "Changed {login}'s role on {org} to {role}",

@@ -50,7 +50,8 @@ MESSAGES: Catalog = {
     "help.export": ("Xuất danh sách ra CSV, xlsx, JSON (nhập lại được).", "Export lists (they import back)."),
     "help.db": ("Cơ sở dữ liệu.", "The database."),
     "help.access": (
-        "Phân quyền trên cơ sở dữ liệu PostgreSQL dùng chung: mỗi tài khoản chỉ thấy và sửa tổ chức của mình.",
+        "Phân quyền trên cơ sở dữ liệu PostgreSQL dùng chung: mỗi tài khoản chỉ thấy và sửa tổ chức "
+        "của mình.",
         "Access on a shared PostgreSQL database: each login sees and changes only its own subtree.",
     ),
     "help.root.format": (

@@ -235,7 +235,7 @@ def revoke_access(*, session: Session, login: str, org_code: str | None = None) 
     if org_code is not None:
         org = get_org(session=session, code=org_code)
         if org.parent_id is None:  # an admin's grant may have been given with a top organisation
-            query = query.where(sa.or_(AccessGrant.org_id == org.id, col(AccessGrant.org_id).is_(None)))
+            query = query.where(sa.or_(col(AccessGrant.org_id) == org.id, col(AccessGrant.org_id).is_(None)))
         else:
             query = query.where(AccessGrant.org_id == org.id)
     grants = list(session.exec(query.order_by(col(AccessGrant.id))))
