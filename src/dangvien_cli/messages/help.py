@@ -387,8 +387,8 @@ MESSAGES: Catalog = {
         "(member:12).",
     ),
     "help.log.user": (
-        "Chỉ thay đổi của người dùng hệ điều hành này.",
-        "Only changes by this operating-system user.",
+        "Chỉ thay đổi của người dùng hệ điều hành này (hoặc tài khoản PostgreSQL này).",
+        "Only changes by this operating-system user (or this PostgreSQL login).",
     ),
     "help.log.since": ("Từ ngày này.", "From this date."),
     "help.log.until": ("Đến ngày này.", "Up to this date."),
