@@ -94,6 +94,10 @@ def _database(error: BaseException, lang: str, database: str) -> Refusal | None:
     if exc is not None and isinstance(error, exc.DBAPIError):
         orig = error.orig
     elif exc is not None and isinstance(error, exc.SQLAlchemyError):
+        if (
+            type(error).__name__ == "StaleDataError"
+        ):  # a row the login sees, its policies keep it from changing
+            return Refusal("access_denied", t("access.denied", lang, login=_url_login(database), detail=""))
         return None
     detail = str(orig or error).splitlines()[0] if str(orig or error) else type(error).__name__
     if exc is not None and isinstance(error, exc.DBAPIError):
