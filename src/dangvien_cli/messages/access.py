@@ -110,8 +110,8 @@ MESSAGES: Catalog = {
     "entity.access_grant": ("phân quyền", "grant"),
     # --- db extract --------------------------------------------------------------------------------
     "extract.done": (
-        "Đã ghi {file}: {orgs} tổ chức, {members} đảng viên, {candidates} quần chúng của {org}",
-        "Wrote {file}: {orgs} organisations, {members} members, {candidates} candidates of {org}",
+        "Đã ghi {file} ({org}): tổ chức {orgs}, đảng viên {members}, quần chúng {candidates}",
+        "Wrote {file} ({org}): organisations {orgs}, members {members}, candidates {candidates}",
     ),
     "extract.left_out": (
         "{count} tham chiếu tới người ngoài {org} đã để trống (người giúp đỡ, người giới thiệu, nhận xét "
