@@ -392,3 +392,19 @@ def test_a_password_from_a_file_lets_the_login_in(province: Province, tmp_path: 
     stored = province.sql(None, "SELECT rolpassword FROM pg_authid WHERE rolname = :name", name=login)
     assert stored[0][0].startswith("SCRAM-SHA-256$")
     assert "mật khẩu" not in stored[0][0]
+
+
+def test_an_officer_extracts_the_ward_it_sees(province: Province, officer: str, tmp_path: Path) -> None:
+    """``db extract`` from the shared database gives the same ward file to its officer as to the owner."""
+    mine, whole = tmp_path / "mine.db", tmp_path / "whole.db"
+    province.ok(officer, "db", "extract", "--org", WARD_A, "-o", str(mine))
+    province.ok(None, "db", "extract", "--org", WARD_A, "-o", str(whole))
+    for args in [
+        ("member", "list", "--at", "2022-01-01"),
+        ("report", "quota", "--year", "2022", "--org", WARD_A),
+    ]:
+        assert (
+            province._run("--db", str(mine), *args).stdout == province._run("--db", str(whole), *args).stdout
+        )
+    assert B_MEMBER not in province._run("--db", str(mine), "export", "members").stdout
+    assert province._run("--db", str(mine), "db", "check").exit_code == 0

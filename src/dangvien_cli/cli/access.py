@@ -72,7 +72,7 @@ def grant(
     if outcome.password_set:
         notice(t("access.password_set", lang, login=record.login))
     where = record.org if record.org is not None else t("access.whole_database", lang)
-    notice(t(f"access.{outcome.change}", lang, login=record.login, role=record.role, org=where))
+    notice(t(f"access.{outcome.change}", lang, login=record.login, role=record.role.label(lang), org=where))
     if outcome.created_login and not outcome.password_set:
         notice(t("access.no_password", lang, login=record.login))
     if fmt is not OutputFormat.table:
@@ -107,7 +107,7 @@ def revoke(
         revoked = revoke_access(session=session, login=login, org_code=org)
     for record in revoked:
         where = record.org if record.org is not None else t("access.whole_database", lang)
-        notice(t("access.revoked", lang, login=record.login, role=record.role, org=where))
+        notice(t("access.revoked", lang, login=record.login, role=record.role.label(lang), org=where))
     notice(nt("access.revoked_count", len(revoked), lang, login=login))
 
 
