@@ -56,7 +56,7 @@ def upgrade() -> None:
         sa.Column("login", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("org_id", sa.Integer(), nullable=True),
         sa.Column("role", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("granted_at", sa.DateTime(), nullable=False),
+        sa.Column("granted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("granted_by", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.CheckConstraint(ROLES, name=op.f("ck_access_grant_role")),
         sa.ForeignKeyConstraint(
