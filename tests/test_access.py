@@ -408,3 +408,16 @@ def test_an_officer_extracts_the_ward_it_sees(province: Province, officer: str, 
         )
     assert B_MEMBER not in province._run("--db", str(mine), "export", "members").stdout
     assert province._run("--db", str(mine), "db", "check").exit_code == 0
+
+
+def test_an_officer_takes_a_candidate_through_the_workflow(province: Province, officer: str) -> None:
+    lan = next(c for c in province.json(officer, "candidate", "list") if c["full_name"] == "Ngô Thị Lan")
+    province.ok(officer, "candidate", "propose", str(lan["id"]), "--date", "2024-06-10")
+    admitted = province.json(
+        officer, "admit", str(lan["id"]), "--decision", "99-QĐ/ĐU", "--decision-date", "2024-06-20",
+        "--override", "kiểm thử",
+    )  # fmt: skip
+    assert admitted["cell"] == "TP-HP"
+    assert "Ngô Thị Lan" in _names(province.json(None, "member", "list", "--org", WARD_A))
+    shown = province.json(officer, "candidate", "show", str(lan["id"]))
+    assert shown["stage"] == "admitted"
