@@ -48,6 +48,7 @@ WRITERS: list[tuple[str, list[str]]] = [
     *((f"export {e}", ["export", e]) for e in ("orgs", "members", "candidates", "reviews", "quotas")),
     ("export members xlsx", ["export", "members", "--format", "xlsx"]),
     ("export members json", ["export", "members", "--format", "json"]),
+    ("db extract", ["db", "extract", "--org", "TP"]),
 ]
 IDS = [name for name, _ in WRITERS]
 
@@ -70,7 +71,7 @@ def _commands_with_an_output() -> set[str]:
 
 
 def test_every_command_that_writes_a_file_is_tried() -> None:
-    groups = ("report", "export", "org", "member", "candidate", "quota")
+    groups = ("report", "export", "org", "member", "candidate", "quota", "db")
     tried = {" ".join(args[:2]) if args[0] in groups else args[0] for _, args in WRITERS}
     assert tried == _commands_with_an_output()
 

@@ -21,6 +21,7 @@ scoped login extracts what its grants let it see.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +31,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel
 
+from dangvien_cli.errors import InvalidValue
 from dangvien_cli.files import atomic_path
 from dangvien_cli.store.orgs import get_org
 
@@ -41,6 +43,13 @@ CANDIDATE_MEMBER_REFS = (
     "substitute_introducer_id",
     "replaced_introducer_id",
     "prior_member_id",
+)
+# What SQLite says when the file it writes cannot grow, or the disk fails under it
+_WRITE_FAILURES = (
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
 )
 # The change log's entries come with the rows they are about.
 LOGGED_TABLES = (
@@ -249,25 +258,47 @@ class _Plan:
         self.tables["change_log"] = sorted(entries, key=lambda e: int(e["id"]))
 
 
+def _write(path: Path, plan: _Plan) -> None:
+    from dangvien_cli.store.database import open_database
+
+    database = open_database(str(path))
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            for name in COPIED_TABLES:
+                rows = plan.tables[name]
+                if rows:
+                    connection.execute(_table(name).insert(), rows)
+    finally:
+        database.close()  # the last connection folds the WAL back into the file before it is put in place
+
+
+def _write_failed(error: BaseException, target: Path) -> InvalidValue | None:
+    """The refusal for a file that could not be written (a full disk, a failing or read-only one), naming
+    it; ``None`` for any other error."""
+    orig = getattr(error, "orig", error)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None or code & 0xFF not in _WRITE_FAILURES:
+        return None
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return InvalidValue("output", str(target), "output.failed", detail_key="os.ENOSPC")
+    return InvalidValue("output", str(target), "output.failed", detail=str(orig))
+
+
 def extract_subtree(*, session: Session, org_code: str, target: Path, force: bool = False) -> ExtractSummary:
     """Write ``target``, a new SQLite database of ``org_code``'s subtree (see the module's docstring), read
     through ``session``; refuses to replace a file unless ``force``."""
-    from dangvien_cli.store.database import open_database
-
     root = get_org(session=session, code=org_code, field="org")
     assert root.id is not None
     plan = _Plan(session, root.id)
     with atomic_path(target, force=force) as temp:
-        database = open_database(str(temp))
         try:
-            with database.engine.begin() as connection:
-                connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-                for name in COPIED_TABLES:
-                    rows = plan.tables[name]
-                    if rows:
-                        connection.execute(_table(name).insert(), rows)
-        finally:
-            database.close()  # the last connection folds the WAL back into the file before it is put in place
+            _write(temp, plan)
+        except (sa.exc.DBAPIError, sqlite3.Error) as error:
+            refusal = _write_failed(error, target)
+            if refusal is None:
+                raise
+            raise refusal from None
     return ExtractSummary(
         org=root.code,
         file=target,
