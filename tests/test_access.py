@@ -421,3 +421,13 @@ def test_an_officer_takes_a_candidate_through_the_workflow(province: Province, o
     assert "Ngô Thị Lan" in _names(province.json(None, "member", "list", "--org", WARD_A))
     shown = province.json(officer, "candidate", "show", str(lan["id"]))
     assert shown["stage"] == "admitted"
+
+
+def test_only_an_admin_grants(province: Province, officer: str) -> None:
+    other = province.login("other")
+    result = province.run(officer, "access", "grant", other, "--org", "TP-HP", "--role", "viewer")
+    assert result.exit_code == 1
+    assert officer in result.stderr
+    assert province.run(officer, "access", "revoke", officer).exit_code == 1
+    assert [g["login"] for g in province.json(None, "access", "list")] == [officer]
+    assert province.sql(None, "SELECT 1 FROM pg_roles WHERE rolname = :name", name=other) == []

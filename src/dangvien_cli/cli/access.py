@@ -118,7 +118,7 @@ def read_password(path: Path) -> str:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise InvalidValue("password_file", name, "output.not_a_file")
+            raise InvalidValue("password_file", name, "read.not_a_file")
         if info.st_mode & 0o077:
             raise InvalidValue(
                 "password_file", name, "access.password_file_open", mode=oct(info.st_mode & 0o777)

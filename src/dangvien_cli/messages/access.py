@@ -44,6 +44,10 @@ MESSAGES: Catalog = {
         "this login is a superuser or has BYPASSRLS: row-level security does not apply to it, so grants "
         "cannot limit it",
     ),
+    "access.admin_only": (
+        "chỉ quản trị viên cấp và thu hồi quyền; tài khoản {login} chỉ có quyền trên một phần của cây",
+        "only an admin grants and revokes access; the login {login} holds grants on part of the tree only",
+    ),
     "access.cannot_create_role": (
         "tài khoản {login} không có quyền tạo hoặc sửa tài khoản đăng nhập (CREATEROLE)",
         "the login {login} may not create or alter logins (CREATEROLE)",
@@ -65,9 +69,10 @@ MESSAGES: Catalog = {
         "the password file is larger than {limit} bytes; the password is the first line of a small file",
     ),
     "access.password_empty": ("dòng đầu của tệp trống", "the file's first line is empty"),
-    "access.no_grant": (
-        "tài khoản này không có quyền nào {org}",
-        "this login holds no grant {org}",
+    "access.no_grant": ("tài khoản này không có quyền nào", "this login holds no grant"),
+    "access.no_grant_on": (
+        "tài khoản này không có quyền nào trên {org}",
+        "this login holds no grant on {org}",
     ),
     "access.denied": (
         "cơ sở dữ liệu từ chối: tài khoản {login} không được xem hoặc sửa dữ liệu này (phân quyền theo tổ "

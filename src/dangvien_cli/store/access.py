@@ -119,6 +119,7 @@ def grant_access(
     given; then bring its privileges in step with all its grants. Refuses a login the policies would not
     hold (a superuser, one that bypasses row-level security, the tables' owner, the login running this)."""
     require_postgresql(session)
+    _require_manager(session)
     access_role = AccessRole.checked("role", role)
     login = check_login(login)
     org = _grant_org(session=session, role=access_role, org_code=org_code)
@@ -153,6 +154,13 @@ def grant_access(
     return GrantOutcome(
         grant=_record(grant, org), change=change, created_login=created, password_set=password is not None
     )
+
+
+def _require_manager(session: Session) -> None:
+    """Only the owner, an admin (or a superuser) grants and revokes: a login limited to a subtree is told
+    so in plain words, before the database refuses it less clearly."""
+    if own_scope(session=session) is not None:
+        raise DangvienError("access.admin_only", login=current_login(session))
 
 
 def _grant_org(*, session: Session, role: AccessRole, org_code: str | None) -> Organisation | None:
@@ -231,6 +239,7 @@ def revoke_access(*, session: Session, login: str, org_code: str | None = None) 
     itself stays (it may be used elsewhere): ``DROP ROLE`` removes it. The policies read the grants at each
     statement, so the login loses the rows at once, in sessions already open too."""
     require_postgresql(session)
+    _require_manager(session)
     query = select(AccessGrant).where(AccessGrant.login == login)
     if org_code is not None:
         org = get_org(session=session, code=org_code)
@@ -240,7 +249,9 @@ def revoke_access(*, session: Session, login: str, org_code: str | None = None) 
             query = query.where(AccessGrant.org_id == org.id)
     grants = list(session.exec(query.order_by(col(AccessGrant.id))))
     if not grants:
-        raise NotFound("login", login, "access.no_grant", org=org_code or "")
+        if org_code is None:
+            raise NotFound("login", login, "access.no_grant")
+        raise NotFound("login", login, "access.no_grant_on", org=org_code)
     orgs = _orgs(session=session, ids={g.org_id for g in grants if g.org_id is not None})
     records = [_record(g, orgs.get(g.org_id) if g.org_id is not None else None) for g in grants]
     for grant in grants:
