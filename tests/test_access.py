@@ -431,3 +431,14 @@ def test_only_an_admin_grants(province: Province, officer: str) -> None:
     assert province.run(officer, "access", "revoke", officer).exit_code == 1
     assert [g["login"] for g in province.json(None, "access", "list")] == [officer]
     assert province.sql(None, "SELECT 1 FROM pg_roles WHERE rolname = :name", name=other) == []
+
+
+def test_a_table_without_policies_stays_closed(province: Province) -> None:
+    """A table of people whose policies are not written yet (here: taken away) is not opened to a scoped
+    login: it gets no privilege on it at all, rather than every row."""
+    province.sql(None, "ALTER TABLE remark DISABLE ROW LEVEL SECURITY")
+    viewer = province.login("view_a")
+    province.ok(None, "access", "grant", viewer, "--org", WARD_A, "--role", "viewer")
+    with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+        province.sql(viewer, "SELECT count(*) FROM remark")
+    assert province.sql(viewer, "SELECT count(*) FROM organisation")[0][0] > 0

@@ -39,6 +39,16 @@ RESERVED_PREFIX = "pg_"
 
 READ_TABLES = (*TABLES, "alembic_version")
 """Every login with a grant reads these (the policies choose the rows of the people's tables)."""
+OPEN_TABLES = (
+    "organisation",
+    "org_closure",
+    "org_version",
+    "org_lineage",
+    "org_closure_span",
+    "alembic_version",
+)
+"""Readable by every login with a grant, without row-level security: the tree (codes must resolve; it holds
+no personal data) and the schema's revision."""
 OFFICER_TABLES = ("member", "membership", "candidate", "remark", "admission", "quota", "quota_milestone")
 """An officer inserts, updates and deletes in these (the policies choose where), and adds to the log."""
 
@@ -321,13 +331,29 @@ def sync_privileges(*, session: Session, login: str) -> None:
         _set_createrole(connection, login, allowed=True)
         return
     _set_createrole(connection, login, allowed=False)
-    connection.exec_driver_sql(f"GRANT SELECT ON {tables} TO {who}")
+    readable = ", ".join(_readable_tables(connection))
+    connection.exec_driver_sql(f"GRANT SELECT ON {readable} TO {who}")
     if AccessRole.officer in roles:
         writable = ", ".join(OFFICER_TABLES)
         connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {writable} TO {who}")
         connection.exec_driver_sql(f"GRANT INSERT ON change_log TO {who}")
         used = ", ".join(_sequences(connection, (*OFFICER_TABLES, "change_log")))
         connection.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {used} TO {who}")
+
+
+def _readable_tables(connection: Any) -> list[str]:
+    """What a viewer or an officer may select from: the tree (no personal data) and the tables whose rows
+    the policies choose. A table without row-level security is left out, so that one added later with
+    people in it, before its policies are written, stays closed to scoped logins rather than open."""
+    guarded = set(
+        connection.execute(
+            sa.text(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relrowsecurity"
+            )
+        ).scalars()
+    )
+    return [t for t in READ_TABLES if t in guarded or t in OPEN_TABLES]
 
 
 def _sequences(connection: Any, tables: tuple[str, ...]) -> list[str]:
