@@ -129,6 +129,10 @@ def test_extract_refuses_bad_input_and_leaves_nothing(run: Run, city: None, tmp_
     assert target.read_text() == "kept"
     _ok(run, "db", "extract", "--org", WARD, "-o", str(target), "--force")
     assert _rows(target, "SELECT count(*) FROM organisation") == [(5,)]
+    # never over the database being read, even with --force
+    result = run("--db", str(target), "db", "extract", "--org", WARD, "-o", str(target), "--force")
+    assert result.exit_code == 1
+    assert _rows(target, "SELECT count(*) FROM organisation") == [(5,)]
 
 
 @pytest.mark.sqlite_only

@@ -242,10 +242,15 @@ def extract(
     force: Annotated[bool, typer.Option("--force", help="help.db.extract.force")] = False,
 ) -> None:
     """A new SQLite file of one organisation's subtree: its organisations, people and history."""
+    from dangvien_cli.errors import InvalidValue
+    from dangvien_cli.store.engine import resolve_url, sqlite_path
     from dangvien_cli.store.extract import extract_subtree
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
+    source = sqlite_path(resolve_url(app_ctx.db))
+    if source is not None and source.resolve() == output.resolve():
+        raise InvalidValue("output", str(output), "extract.same_file")
     with app_ctx.reader() as session:
         summary = extract_subtree(session=session, org_code=org, target=output, force=force)
     rows = summary.rows

@@ -118,6 +118,10 @@ MESSAGES: Catalog = {
         "Đã ghi {file} ({org}): tổ chức {orgs}, đảng viên {members}, quần chúng {candidates}",
         "Wrote {file} ({org}): organisations {orgs}, members {members}, candidates {candidates}",
     ),
+    "extract.same_file": (
+        "đây là chính cơ sở dữ liệu đang đọc; hãy ghi ra một tệp khác",
+        "this is the database being read; write to another file",
+    ),
     "extract.left_out": (
         "{count} tham chiếu tới người ngoài {org} đã để trống (người giúp đỡ, người giới thiệu, nhận xét "
         "của người ngoài)",
