@@ -52,6 +52,7 @@ WRITERS: list[tuple[str, list[str]]] = [
     ("draft", ["draft", "6-KNĐ", "1"]),
     ("export members xlsx", ["export", "members", "--format", "xlsx"]),
     ("export members json", ["export", "members", "--format", "json"]),
+    ("db extract", ["db", "extract", "--org", "TP"]),
 ]
 IDS = [name for name, _ in WRITERS]
 
@@ -74,7 +75,7 @@ def _commands_with_an_output() -> set[str]:
 
 
 def test_every_command_that_writes_a_file_is_tried() -> None:
-    groups = ("report", "export", "org", "member", "candidate", "quota", "dossier")
+    groups = ("report", "export", "org", "member", "candidate", "quota", "dossier", "db")
     tried = {" ".join(args[:2]) if args[0] in groups else args[0] for _, args in WRITERS}
     assert tried == _commands_with_an_output()
 

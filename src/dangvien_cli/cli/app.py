@@ -192,6 +192,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "import": Subcommand("dangvien_cli.cli.importing", "app", "help.import"),
     "export": Subcommand("dangvien_cli.cli.exporting", "app", "help.export"),
     "db": Subcommand("dangvien_cli.cli.db", "app", "help.db"),
+    "access": Subcommand("dangvien_cli.cli.access", "app", "help.access"),
     "calendar": Subcommand("dangvien_cli.cli.calendar", "app", "help.calendar"),
 }
 

@@ -12,6 +12,7 @@ output closed by the reader (``| head``) ends the command quietly.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -93,6 +94,10 @@ def _database(error: BaseException, lang: str, database: str) -> Refusal | None:
     if exc is not None and isinstance(error, exc.DBAPIError):
         orig = error.orig
     elif exc is not None and isinstance(error, exc.SQLAlchemyError):
+        if (
+            type(error).__name__ == "StaleDataError"
+        ):  # a row the login sees, its policies keep it from changing
+            return Refusal("access_denied", t("access.denied", lang, login=_url_login(database), detail=""))
         return None
     detail = str(orig or error).splitlines()[0] if str(orig or error) else type(error).__name__
     if exc is not None and isinstance(error, exc.DBAPIError):
@@ -102,6 +107,9 @@ def _database(error: BaseException, lang: str, database: str) -> Refusal | None:
             return Refusal("busy", t("db.busy", lang, seconds=BUSY_TIMEOUT_MS // 1000))
         if isinstance(error, exc.IntegrityError):
             return Refusal("integrity", t("db.integrity", lang, detail=detail))
+        if _sqlstate(error) == INSUFFICIENT_PRIVILEGE:  # a grant or a row-level security policy (issue 19)
+            login = _url_login(database)
+            return Refusal("access_denied", t("access.denied", lang, login=login, detail=detail))
     if not (
         (exc is not None and isinstance(error, exc.DBAPIError)) or isinstance(error, sqlite3.DatabaseError)
     ):
@@ -128,6 +136,21 @@ def _alembic(error: BaseException, lang: str) -> Refusal | None:
         detail = str(error).splitlines()[0] if str(error) else ""
         return Refusal("database", t("db.unreachable", lang, detail=detail))
     return None
+
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL: no privilege on the table, or a row its policies refuse
+
+
+def _sqlstate(error: Exception) -> str | None:
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)  # psycopg 3, psycopg2
+    return str(code) if code is not None else None
+
+
+def _url_login(database: str) -> str:
+    """The login in a database URL (``postgresql+psycopg://LOGIN@host/db``), else empty."""
+    match = re.match(r"[a-z0-9+]+://([^:@/]+)[:@]", database)
+    return match.group(1) if match else ""
 
 
 def _is_busy(error: Exception, detail: str) -> bool:

@@ -1,4 +1,5 @@
-"""``dangvien db``: where the database is, its schema revision, upgrades, checks, backups and restores."""
+"""``dangvien db``: where the database is, its schema revision, upgrades, checks, backups and restores, and a
+ward's own file (``extract``)."""
 
 from __future__ import annotations
 
@@ -229,3 +230,40 @@ def restore(
         raise typer.Exit(1)
     revision = restore_sqlite(file, path, timeout_s=_busy_timeout_s())
     notice(t("db.restored", lang, file=str(file), database=str(path), revision=revision))
+
+
+@app.command("extract", help="help.db.extract")
+def extract(
+    ctx: typer.Context,
+    org: Annotated[str, typer.Option("--org", metavar="metavar.code", help="help.db.extract.org")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="metavar.file", help="help.db.extract.output")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="help.db.extract.force")] = False,
+) -> None:
+    """A new SQLite file of one organisation's subtree: its organisations, people and history."""
+    from dangvien_cli.errors import InvalidValue
+    from dangvien_cli.store.engine import resolve_url, sqlite_path
+    from dangvien_cli.store.extract import extract_subtree
+
+    app_ctx = app_context(ctx)
+    lang = app_ctx.lang
+    source = sqlite_path(resolve_url(app_ctx.db))
+    if source is not None and source.resolve() == output.resolve():
+        raise InvalidValue("output", str(output), "extract.same_file")
+    with app_ctx.reader() as session:
+        summary = extract_subtree(session=session, org_code=org, target=output, force=force)
+    rows = summary.rows
+    notice(
+        t(
+            "extract.done",
+            lang,
+            file=str(summary.file),
+            org=summary.org,
+            orgs=rows["organisation"],
+            members=rows["member"],
+            candidates=rows["candidate"],
+        )
+    )
+    if summary.references_left_out:
+        notice(nt("extract.left_out", summary.references_left_out, lang, org=summary.org))

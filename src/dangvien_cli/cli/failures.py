@@ -36,6 +36,7 @@ CODES_BY_KEY = {
     "db.no_migrations": "broken_install",
     "db.backup_postgres": "unsupported",
     "db.restore_postgres": "unsupported",
+    "access.sqlite": "unsupported",
 }
 
 

@@ -153,8 +153,11 @@ def log(
     if fmt is OutputFormat.table:  # for people: the kind of record in their language, the changes in brief
         lang = app_ctx.lang
         entries = [{**e, "entity": _entity(e["entity"], lang), "changes": _changes(e, lang)} for e in entries]
+    columns = LOG_COLUMNS
+    if any(e.get("db_user") for e in entries):  # a shared PostgreSQL database: the login beside the OS user
+        columns = [*LOG_COLUMNS[:3], Column("db_user"), *LOG_COLUMNS[3:]]
     emit(
-        list_view(Title("title.log"), entries, LOG_COLUMNS),
+        list_view(Title("title.log"), entries, columns),
         fmt,
         app_ctx.lang,
         output=output,

@@ -367,3 +367,10 @@ class PaperOrigin(Vocabulary):
 
     entered = "entered", "Đã nhập", "Entered", "nhập"
     step = "step", "Theo bước quy trình", "From the workflow step", "quy trình"
+class AccessRole(Vocabulary):
+    """What a database login may do on a shared PostgreSQL database (``access grant --role``): read a
+    subtree, also write there, or manage the whole database and its grants."""
+
+    viewer = "viewer", "Xem", "Viewer", "chỉ xem", "người xem"
+    officer = "officer", "Cán bộ", "Officer", "cán bộ nghiệp vụ", "ghi"
+    admin = "admin", "Quản trị", "Administrator", "quản trị viên", "administrator"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dangvien_cli.messages import (
+    access,
     calendar,
     cli,
     common,
@@ -36,6 +37,7 @@ TOPICS = (
     tree,
     safety,
     dossier,
+    access,
 )
 
 

@@ -76,6 +76,8 @@ MESSAGES: Catalog = {
     "metavar.database": ("TỆP|URL", "FILE|URL"),
     "metavar.digits": ("SỐ_CCCD", "ID_NUMBER"),
     "metavar.user": ("NGƯỜI_DÙNG", "USER"),
+    "metavar.login": ("TÀI_KHOẢN", "LOGIN"),
+    "metavar.role": ("QUYỀN", "ROLE"),
     "metavar.entity": ("LOẠI[:SỐ]", "KIND[:ID]"),
     "metavar.ages": ("TUỔI,...", "AGE,..."),
     "metavar.target": ("NĂM=SỐ", "YEAR=NUMBER"),

@@ -49,6 +49,11 @@ MESSAGES: Catalog = {
     "help.import": ("Nhập danh sách từ tệp CSV, xlsx, JSON.", "Import lists from CSV, xlsx or JSON files."),
     "help.export": ("Xuất danh sách ra CSV, xlsx, JSON (nhập lại được).", "Export lists (they import back)."),
     "help.db": ("Cơ sở dữ liệu.", "The database."),
+    "help.access": (
+        "Phân quyền trên cơ sở dữ liệu PostgreSQL dùng chung: mỗi tài khoản chỉ thấy và sửa tổ chức "
+        "của mình.",
+        "Access on a shared PostgreSQL database: each login sees and changes only its own subtree.",
+    ),
     "help.root.format": (
         "Định dạng kết quả của lệnh theo sau (như tùy chọn --format của lệnh đó).",
         "The output format of the command that follows (as that command's own --format).",
@@ -382,8 +387,8 @@ MESSAGES: Catalog = {
         "(member:12).",
     ),
     "help.log.user": (
-        "Chỉ thay đổi của người dùng hệ điều hành này.",
-        "Only changes by this operating-system user.",
+        "Chỉ thay đổi của người dùng hệ điều hành này (hoặc tài khoản PostgreSQL này).",
+        "Only changes by this operating-system user (or this PostgreSQL login).",
     ),
     "help.log.since": ("Từ ngày này.", "From this date."),
     "help.log.until": ("Đến ngày này.", "Up to this date."),
@@ -430,4 +435,52 @@ MESSAGES: Catalog = {
     ),
     "help.db.restore.file": ("Tệp sao lưu của dangvien.", "A dangvien backup file."),
     "help.db.restore.yes": ("Không hỏi lại (cho chương trình).", "Do not ask (for scripts)."),
+    "help.db.extract": (
+        "Ghi một tệp SQLite mới chỉ gồm một tổ chức và các tổ chức trực thuộc, người và lịch sử của nó.\n\n"
+        "Để một phường giữ dữ liệu của mình trên máy riêng; chỉ chủ sở hữu đọc được tệp. Người đã chuyển đến "
+        "hoặc chuyển đi giữ nguyên quá trình sinh hoạt (kèm tên các chi bộ nơi khác).",
+        "Write a new SQLite file holding only an organisation's subtree: its organisations, people and "
+        "history.\n\nFor a ward to keep its own data on its own laptop; the file is readable by you only. "
+        "People who came from or went elsewhere keep their whole cell history (with those cells' names).",
+    ),
+    "help.db.extract.org": ("Mã tổ chức cần tách.", "The organisation to extract."),
+    "help.db.extract.output": ("Tệp SQLite mới sẽ ghi.", "The new SQLite file to write."),
+    "help.db.extract.force": ("Ghi đè tệp đã có.", "Replace a file that exists."),
+    # access
+    "help.access.login": (
+        "Tài khoản đăng nhập PostgreSQL (chữ thường, chữ số, _).",
+        "The PostgreSQL login (lower case, digits, _).",
+    ),
+    "help.access.grant": (
+        "Cấp quyền trên một tổ chức cho một tài khoản; tạo tài khoản nếu chưa có.\n\n"
+        "Xem: đọc tổ chức đó và các tổ chức trực thuộc. Cán bộ: đọc và ghi ở đó (đảng viên, quần chúng, "
+        "các bước, nhập tệp, chỉ tiêu của tổ chức cấp dưới). Quản trị: toàn bộ cơ sở dữ liệu và việc phân "
+        "quyền. Một tài khoản có thể có nhiều quyền.",
+        "Give a login a role on an organisation's subtree; create the login if it does not exist.\n\n"
+        "A viewer reads the subtree; an officer also writes there (members, candidates, workflow steps, "
+        "imports, quotas of the organisations below); an admin manages the whole database and the grants. "
+        "A login may hold several grants.",
+    ),
+    "help.access.grant.role": ("Quyền cấp.", "The role to grant."),
+    "help.access.grant.org": (
+        "Mã tổ chức (quyền quản trị: không cần).",
+        "The organisation's code (an admin needs none).",
+    ),
+    "help.access.grant.password_file": (
+        "Đặt mật khẩu là dòng đầu của tệp này (chỉ chủ sở hữu đọc được); mật khẩu không gửi lên máy chủ.",
+        "Set the password to this file's first line (readable by its owner only); the password itself "
+        "never goes to the server.",
+    ),
+    "help.access.list": (
+        "Các quyền đã cấp (tài khoản không phải quản trị chỉ thấy quyền của mình).",
+        "The grants (a login that is not an admin sees its own).",
+    ),
+    "help.access.revoke": (
+        "Thu hồi quyền của một tài khoản (mọi quyền, hoặc quyền trên một tổ chức); có hiệu lực ngay.",
+        "Take back a login's grants (all, or the one on an organisation); at once.",
+    ),
+    "help.access.revoke.org": (
+        "Chỉ thu hồi quyền trên tổ chức này.",
+        "Revoke only the grant on this organisation.",
+    ),
 }

@@ -166,8 +166,8 @@ MESSAGES: Catalog = {
         "education: {level}; {minimum} or above needed",
     ),
     "rule.education_from_text": (
-        "trình độ ghi \"{text}\", tức {level}; cần {minimum} trở lên",
-        "education recorded as \"{text}\", read as {level}; {minimum} or above needed",
+        'trình độ ghi "{text}", tức {level}; cần {minimum} trở lên',
+        'education recorded as "{text}", read as {level}; {minimum} or above needed',
     ),
     "rule.education_unknown": (
         "chưa ghi trình độ học vấn; cần {minimum} trở lên",

@@ -49,6 +49,8 @@ DROP_ORDER = (
     "percent_over_60",
     "admitted_on",
     "stage_on",
+    "granted_by",
+    "granted_at",
 )
 
 # How wide a wrapped text column stays before columns are dropped: a name, other text.

@@ -26,6 +26,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up
 from dangvien_cli.reports.titles import document, scope
+from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
 from dangvien_cli.store.tree import orgs_on, parents_on, span_on, subtree_at
@@ -84,6 +85,7 @@ def ageing_report(
     settings: Settings,
 ) -> View:
     """Members by age band on ``at``, one row per cell (or base organisation), with totals."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     if by not in ("cell", "base"):
         raise InvalidValue("by", by, "value.choice", choices="cell, base")
     bands = bands or settings.age_bands

@@ -22,6 +22,7 @@ from dangvien_cli.domain.workdays import add_working_days
 from dangvien_cli.render.model import Column, Kind, Title, View, list_view
 from dangvien_cli.reports.dossiers import incomplete_dossiers, problem_codes
 from dangvien_cli.reports.titles import document, scope
+from dangvien_cli.store.access import default_org
 from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at
@@ -85,6 +86,7 @@ def due_items(
 ) -> list[DueItem]:
     """Everything due by ``at + within_days`` (everything, when None), overdue items included; with
     ``dossiers``, the incomplete admission dossiers too."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     cells: Any = sa.select(col(Organisation.id))
     if org_code is not None:
         org = get_org(session=session, code=org_code)
@@ -233,6 +235,7 @@ def due_view(
 ) -> View:
     """The list of what is due on ``at``, overdue items marked; a Word document of it is a list issued by
     ``org_code`` (the single top-level organisation without it)."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     org = get_org(session=session, code=org_code) if org_code is not None else None
     title = Title("report.due_title", {"org": scope(session, org), "at": at})
     view = list_view(title, [item.as_dict(at) for item in items], DUE_COLUMNS)

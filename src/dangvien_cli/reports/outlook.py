@@ -38,6 +38,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Section, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up, whole
 from dangvien_cli.reports.titles import scope
+from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Member, Membership, Organisation
 from dangvien_cli.store.orgs import get_org, membership_at
 from dangvien_cli.store.tree import orgs_on, subtree_at
@@ -123,6 +124,7 @@ def outlook_report(
     years: int = DEFAULT_HISTORY_YEARS,
 ) -> View:
     """Members now, the last ``years`` years' growth, and the projection at each target year."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     if not 1 <= years <= 50:
         raise InvalidValue("years", years, "outlook.years")
     if population_share is not None and not 0 < population_share <= 100:

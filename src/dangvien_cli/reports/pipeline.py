@@ -54,6 +54,7 @@ from dangvien_cli.reports.ageing import band_labels, birthday_cutoff
 from dangvien_cli.reports.dossiers import DOSSIER_COLUMNS, dossier_row, incomplete_dossiers
 from dangvien_cli.reports.figures import percent
 from dangvien_cli.reports.titles import scope
+from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Admission, Candidate, Member, Membership
 from dangvien_cli.store.orgs import get_org
 from dangvien_cli.store.tree import candidate_cell_on, subtree_at
@@ -129,6 +130,7 @@ def pipeline_report(
     settings: Settings,
 ) -> View:
     """The year's funnel for ``org_code``'s subtree (everything without it), with medians and splits."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     if not 1900 <= year <= 2200:
         raise InvalidValue("year", year, "pipeline.year")
     at = at or date(year, 12, 31)

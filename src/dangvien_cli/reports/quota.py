@@ -31,6 +31,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
 from dangvien_cli.reports.figures import percent, whole
 from dangvien_cli.reports.titles import document, scope
+from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
 from dangvien_cli.store.plans import Plan, plans_for
@@ -185,6 +186,7 @@ def quota_report(
     """Progress against the year's plans, per organisation down to ``depth`` below ``org_code``, with the
     tree as of ``at`` (by default the year's last day, or the organisation's if it ended during the year,
     and not after ``today``); ``settings`` give a Word document its place name."""
+    org_code = default_org(session=session, org_code=org_code)  # a scoped login: its own subtree
     at = at or min(_last_day(session, org_code, year), today or date.max)
     if at.year != year:
         raise InvalidValue("at", at.isoformat(), "quota.at_year", year=year)

@@ -1,4 +1,8 @@
-"""The change log: every insert, update and delete made through the tool, with who and when."""
+"""The change log: every insert, update and delete made through the tool, with who and when.
+
+Who is the operating-system user everywhere and, on PostgreSQL, the database login too (``db_user``): a
+trigger of migration 0009 sets it from ``current_user``, so that a shared database names the login that made
+each change and nobody can write another's. On SQLite it stays empty (the file is the boundary)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import os
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col, select
 
 from dangvien_cli.store.models import ChangeLog
@@ -78,8 +83,8 @@ def list_changes(
         query = query.where(ChangeLog.entity == entity)
     if entity_id is not None:
         query = query.where(ChangeLog.entity_id == entity_id)
-    if user is not None:
-        query = query.where(ChangeLog.os_user == user)
+    if user is not None:  # the OS user, or on PostgreSQL the database login
+        query = query.where(sa.or_(col(ChangeLog.os_user) == user, col(ChangeLog.db_user) == user))
     if since is not None:
         query = query.where(ChangeLog.at >= datetime.combine(since, datetime.min.time(), UTC))
     if until is not None:
@@ -95,6 +100,7 @@ def list_changes(
             "id": e.id,
             "at": _as_utc(e.at).isoformat(timespec="seconds"),
             "os_user": e.os_user,
+            "db_user": e.db_user,
             "action": e.action,
             "entity": e.entity,
             "entity_id": e.entity_id,

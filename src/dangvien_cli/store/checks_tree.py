@@ -281,9 +281,7 @@ def _closure_findings(
     for org_id in sorted(set(expected) | set(stored) | set(current)):
         want = coalesce(expected.get(org_id, []))
         if coalesce(stored.get(org_id, [])) != want:
-            found.append(
-                ("org.closure_history", "organisation", org_id, {"org": orgs.get(org_id, ("",))[0]})
-            )
+            found.append(("org.closure_history", "organisation", org_id, {"org": orgs.get(org_id, ("",))[0]}))
         if current.get(org_id, set()) != {(s.ancestor_id, s.depth) for s in want if s.end_on is None}:
             found.append(("org.closure_now", "organisation", org_id, {"org": orgs.get(org_id, ("",))[0]}))
     return found

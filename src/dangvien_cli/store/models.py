@@ -29,6 +29,7 @@ from sqlmodel import Field, SQLModel
 
 from dangvien_cli.domain.stages import CLOSED_STAGES
 from dangvien_cli.domain.vocab import (
+    AccessRole,
     EducationLevel,
     Gender,
     LeftReason,
@@ -407,11 +408,30 @@ class ChangeLog(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)  # UTC
     os_user: str
+    # The database login that made the change, on PostgreSQL (a trigger sets it there, so it cannot be
+    # forged); empty on SQLite, where the file is the boundary.
+    db_user: str | None = None
     action: str
     entity: str
     entity_id: int
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class AccessGrant(SQLModel, table=True):
+    """A PostgreSQL login's grant: it reads (``viewer``) or also writes (``officer``) the subtree of
+    ``org_id``, or manages the whole database (``admin``, no organisation). The row-level security policies
+    of the people's tables read these rows (see :mod:`dangvien_cli.store.access`)."""
+
+    __tablename__ = "access_grant"
+    __table_args__ = (_check_in("role", AccessRole), sa.UniqueConstraint("login", "org_id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(index=True)
+    org_id: int | None = Field(default=None, foreign_key="organisation.id")
+    role: str
+    granted_at: datetime  # UTC
+    granted_by: str  # the database login that granted it
 
 
 FIRST_TABLES = (
@@ -444,4 +464,5 @@ TABLES = (
     "quota",
     "quota_milestone",
     "change_log",
+    "access_grant",
 )
