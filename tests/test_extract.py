@@ -41,6 +41,11 @@ def ward_file(run: Run, city: None, tmp_path: Path) -> Path:
     _ok(run, "member", "move", str(came["id"]), "--to", "TP-K3", "--date", "2023-03-01")
     _ok(run, "member", "add", "--name", "Lạ Văn Ngoài", "--gender", "M", "--birth", "1/1/1990",
         "--cell", "VPTU", "--admitted", "2023-05-06")  # fmt: skip
+    # a dossier paper on each side: the ward's comes, the other's stays
+    for member in (
+        _json(run, "member", "list", "--org", "VPTU")[:1] + _json(run, "member", "list", "--org", WARD)[:1]
+    ):
+        _ok(run, "dossier", "add", "--member", str(member["id"]), "11-KNĐ", "--date", "2024-05-02")
     target = tmp_path / "ward.db"
     result = run("db", "extract", "--org", WARD, "-o", str(target))
     assert result.exit_code == 0, result.stderr
@@ -75,7 +80,10 @@ def test_the_ward_file_is_private_and_holds_only_the_ward(run: Run, ward_file: P
     assert codes == {"MC", "TP", "TP-HP", "TP-K3", "TP-TH", "VPTU"}
     assert _rows(ward_file, "SELECT count(*) FROM access_grant") == [(0,)]
     logged = {row[0] for row in _rows(ward_file, "SELECT DISTINCT entity FROM change_log")}
-    assert logged >= {"member", "membership", "candidate", "remark", "quota", "organisation"}
+    assert logged >= {"member", "membership", "candidate", "remark", "quota", "organisation", "paper"}
+    papers = _rows(ward_file, "SELECT m.full_name FROM paper p JOIN member m ON m.id = p.member_id")
+    assert len(papers) == 1
+    assert papers[0][0] in ward
 
 
 def test_the_ward_file_passes_its_check_and_gives_the_same_figures(run: Run, ward_file: Path) -> None:
