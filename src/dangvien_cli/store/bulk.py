@@ -58,6 +58,21 @@ def _sqlite_converter(column_type: Any) -> Callable[[Any], Any] | None:
     return None
 
 
+def _converted(cells: tuple[Any, ...], convert: Callable[[Any], Any]) -> list[Any]:
+    """``cells`` converted for the driver (None stays None); a date or a time once per distinct value."""
+    if convert is json.dumps:  # JSON values: not hashable, and True would pass for 1
+        return [None if cell is None else convert(cell) for cell in cells]
+    done: dict[Any, Any] = {None: None}
+    out = []
+    for cell in cells:
+        try:
+            out.append(done[cell])
+        except KeyError:
+            value = done[cell] = convert(cell)
+            out.append(value)
+    return out
+
+
 @dataclass(frozen=True)
 class ImportSource:
     """The file an import reads, as its batch entries in the change log name it."""
@@ -76,14 +91,18 @@ class BulkWriter:
     Records are dicts keyed by the table's columns. Call :meth:`rows_seen` after each chunk (a large import
     defers some indexes) and :meth:`finish` once at the end (they are built again)."""
 
-    def __init__(self, *, session: Session, entity: str, source: ImportSource | None = None) -> None:
+    def __init__(
+        self, *, session: Session, entity: str, source: ImportSource | None = None, portable: bool = False
+    ) -> None:
         self.session = session
         self.entity = entity
         self.source = source
         self.user = os_user()
         self._created: dict[str, list[list[int]]] = {}  # by table: the ranges of new ids, [first, last]
         self._connection = session.connection()
-        self._sqlite = self._connection.dialect.name == "sqlite"
+        # ``portable``: the plain path every database takes (Core statements, no SQLite trick), to compare
+        # the fast path with (tests/test_import_paths.py).
+        self._sqlite = self._connection.dialect.name == "sqlite" and not portable
         self._deferred: list[str] | None = None
         if self._sqlite:
             # A large import touches index pages all over the file: a bigger page cache (the default is
@@ -225,22 +244,20 @@ class BulkWriter:
                 rows = [{c: row[c] for c in names} for row in rows]
             connection.execute(sa.insert(table), rows)
             return
-        converters = [
-            (i, convert)
-            for i, c in enumerate(names)
-            if (convert := _sqlite_converter(table.c[c].type)) is not None
-        ]
+        # Column by column: a column empty in every row is left out (it is NULL without being bound, and
+        # binding None costs sqlite3 about four times an int); values are converted once per distinct value
+        # (dates repeat: an ISO text each, made once).
         get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-        values: list[Any] = []
-        for row in rows:
-            cells = list(get(row))
-            for i, convert in converters:
-                if cells[i] is not None:
-                    cells[i] = convert(cells[i])
-            values.append(tuple(cells))
+        columns_of: list[tuple[str, Any]] = []
+        for name, cells in zip(names, zip(*map(get, rows), strict=True), strict=True):
+            if not any(cell is not None for cell in cells):
+                continue
+            convert = _sqlite_converter(table.c[name].type)
+            columns_of.append((name, cells if convert is None else _converted(cells, convert)))
         if ids is not None:
-            names = ["id", *names]
-            values = [(i, *cells) for i, cells in zip(ids, values, strict=True)]
+            columns_of.insert(0, ("id", ids))
+        names = [name for name, _ in columns_of]
+        values = list(zip(*(cells for _, cells in columns_of), strict=True))
         quoted = ", ".join(f'"{c}"' for c in names)
         # Our own table and column names (from the models), never input; the values are bound.
         sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608

@@ -78,9 +78,11 @@ def import_table(
     options: ImportOptions,
     progress: Callable[[int], None] | None = None,
     source: ImportSource | None = None,
+    portable: bool = False,
 ) -> ImportReport:
     """Import ``table`` as ``entity`` in the caller's transaction; ``source`` names the file in the change
-    log's batch entries."""
+    log's batch entries; ``portable`` writes without the bulk path's database-specific tricks (to compare
+    them)."""
     if entity not in ENTITIES:
         raise InvalidValue("entity", entity, "value.choice", choices=", ".join(ENTITIES))
     if options.on_duplicate not in ON_DUPLICATE:
@@ -88,7 +90,7 @@ def import_table(
             "on_duplicate", options.on_duplicate, "value.choice", choices=", ".join(ON_DUPLICATE)
         )
     header_map = map_headers(entity, table.headers, plain=getattr(table, "plain", False))
-    writer = BulkWriter(session=session, entity=entity, source=source)
+    writer = BulkWriter(session=session, entity=entity, source=source, portable=portable)
     report = ImportReport(entity=entity, ignored_columns=header_map.ignored)
     handler = _HANDLERS[entity](writer=writer, options=options, report=report)
     batch: list[Row] = []
