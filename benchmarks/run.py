@@ -117,6 +117,21 @@ def make_country(folder: Path, members: int, cells: int, seed: int = 2022) -> tu
     return orgs, quotas, path
 
 
+def make_country_in_child(folder: Path, members: int, cells: int) -> None:
+    """:func:`make_country` in a child process: a forked child inherits its parent's peak memory
+    (ru_maxrss), so the generator's must not stay in this one."""
+    subprocess.run(  # noqa: S603  (the sample generator, in a child process of its own)
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+            "from run import make_country, Path\n"
+            f"make_country(Path({str(folder)!r}), {members}, {cells})",
+        ],
+        check=True,
+    )
+
+
 def head(path: Path, rows: int, out: Path) -> Path:
     """The first ``rows`` data rows of a CSV file (the same people, for the scaling figures)."""
     with path.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
@@ -631,6 +646,13 @@ def main() -> None:
         "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
     )
     parser.add_argument(
+        "--engine",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: the national run against a server (see benchmarks/national.py)",
+    )
+    parser.add_argument("--url", help="PostgreSQL: a server URL whose user may create databases")
+    parser.add_argument(
         "--only",
         nargs="+",
         choices=["startup", "import", "reports", "monthly"],
@@ -645,6 +667,20 @@ def main() -> None:
     env.pop("DANGVIEN_LANG", None)
     figures: list[Figure] = []
     targets: list[Target] = []
+    if args.engine == "postgresql":
+        from national import default_url, national  # type: ignore[import-not-found]
+
+        url = args.url or default_url()
+        if not url:
+            parser.error("--engine postgresql needs --url (or DANGVIEN_BENCH_PG_URL)")
+        try:
+            figures, targets = national(folder, env, args.runs, members, cells, url)
+        finally:
+            if args.keep is None:
+                shutil.rmtree(folder, ignore_errors=True)
+        print_table(figures, targets)
+        write_json(args.json, members, cells, args.runs, figures, targets)
+        return
     try:
         if "startup" in args.only or "monthly" in args.only:
             f, t = startup(folder, env, args.runs) if "startup" in args.only else ([], [])
@@ -659,18 +695,7 @@ def main() -> None:
         if "import" in args.only or "reports" in args.only:
             print(f"generating {members:,} members over {cells:,} cells", flush=True)
             start = time.perf_counter()
-            # In a child process: a forked child inherits its parent's peak memory (ru_maxrss), so the
-            # generator's must not stay in this one.
-            subprocess.run(  # noqa: S603  (the sample generator, in a child process of its own)
-                [
-                    sys.executable,
-                    "-c",
-                    f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-                    "from run import make_country, Path\n"
-                    f"make_country(Path({str(folder)!r}), {members}, {cells})",
-                ],
-                check=True,
-            )
+            make_country_in_child(folder, members, cells)
             orgs, quotas, large = folder / "orgs.csv", folder / "quotas.csv", folder / "members.csv"
             print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
             files = {members: large}
@@ -687,16 +712,23 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
     print_table(figures, targets)
-    if args.json:
-        payload = {
-            "members": members,
-            "cells": cells,
-            "runs": args.runs,
-            "python": sys.version.split()[0],
-            "figures": [{**asdict(f), "rows_per_s": f.rows_per_s} for f in figures],
-            "targets": [asdict(t) for t in targets],
-        }
-        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(args.json, members, cells, args.runs, figures, targets)
+
+
+def write_json(
+    path: Path | None, members: int, cells: int, runs: int, figures: list[Figure], targets: list[Target]
+) -> None:
+    if path is None:
+        return
+    payload = {
+        "members": members,
+        "cells": cells,
+        "runs": runs,
+        "python": sys.version.split()[0],
+        "figures": [{**asdict(f), "rows_per_s": f.rows_per_s} for f in figures],
+        "targets": [asdict(t) for t in targets],
+    }
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ nowhere else:
   of one import are contiguous; the page cache is enlarged for the import;
   indexes the import does not search are dropped past a threshold and built once at the end; the keys of a
   chunk are matched in one statement that joins a JSON parameter (json_each) to the indexes.
-- PostgreSQL (and anything else): Core inserts, ids returned in order with RETURNING, the log written from
-  Python, keys matched with IN.
+- PostgreSQL: COPY (psycopg's binary-free text COPY, a row written by the driver), ids taken from the
+  table's sequence up front (one nextval a row, in one statement); keys matched with IN.
+- anything else (and ``portable``): Core inserts, ids returned in order with RETURNING, keys matched with
+  IN.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ class BulkWriter:
         # ``portable``: the plain path every database takes (Core statements, no SQLite trick), to compare
         # the fast path with (tests/test_import_paths.py).
         self._sqlite = self._connection.dialect.name == "sqlite" and not portable
+        self._copy = self._connection.dialect.name == "postgresql" and not portable
         self._deferred: list[str] | None = None
         if self._sqlite:
             # A large import touches index pages all over the file: a bigger page cache (the default is
@@ -237,6 +240,9 @@ class BulkWriter:
         names: list[str] = columns or list(rows[0])
         table = sa.inspect(model).local_table
         connection = self._connection
+        if self._copy:
+            self._copy_rows(table, names, rows, ids)
+            return
         if not self._sqlite:
             if ids is not None:
                 rows = [{"id": i, **{c: row[c] for c in names}} for row, i in zip(rows, ids, strict=True)]
@@ -263,6 +269,25 @@ class BulkWriter:
         sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
         connection.exec_driver_sql(sql, values)
 
+    def _copy_rows(
+        self, table: sa.Table, names: list[str], rows: list[dict[str, Any]], ids: list[int] | None
+    ) -> None:
+        """PostgreSQL: the rows with COPY … FROM STDIN (psycopg adapts dates, booleans and None; JSON goes
+        as its text)."""
+        get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+        json_columns = [i for i, c in enumerate(names) if isinstance(table.c[c].type, sa.JSON)]
+        columns = ", ".join(f'"{c}"' for c in (["id", *names] if ids is not None else names))
+        cursor = self._connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+            for n, row in enumerate(rows):
+                cells = get(row)
+                if json_columns:
+                    cells = tuple(
+                        json.dumps(v) if i in json_columns and v is not None else v
+                        for i, v in enumerate(cells)
+                    )
+                copy.write_row((ids[n], *cells) if ids is not None else cells)
+
     def _insert_with_ids(
         self,
         model: type[Member] | type[Candidate] | type[Admission],
@@ -279,6 +304,12 @@ class BulkWriter:
         if self._sqlite:
             start = connection.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
             ids = list(range(start + 1, start + 1 + len(rows)))
+            self._insert(model, rows, columns=columns, ids=ids)
+            return ids
+        if self._copy:
+            sequence = sa.func.pg_get_serial_sequence(table.name, "id")
+            taken = sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, len(rows)))
+            ids = sorted(connection.execute(taken).scalars())
             self._insert(model, rows, columns=columns, ids=ids)
             return ids
         statement = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
