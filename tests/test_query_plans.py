@@ -104,3 +104,10 @@ def test_quota_reads_the_year_by_its_index_and_counts_members_in_table_order(pla
     assert not walks(lines), lines
     assert "SCAN membership" in lines
     assert any("ix_member_admitted_on (admitted_on>? AND admitted_on<?)" in line for line in lines)
+
+
+def test_quota_of_a_small_subtree_searches_the_cell_index(planned):
+    lines = planned(lambda s: quota_report(session=s, year=2023, at=AT, org_code="CQ", settings=Settings()))
+    assert not walks(lines), lines
+    assert "SCAN membership" not in lines
+    assert any(line.startswith("SEARCH membership USING INDEX ix_membership_cell_id") for line in lines)

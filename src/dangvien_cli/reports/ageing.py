@@ -33,6 +33,7 @@ from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up
+from dangvien_cli.reports.reading import cells_to_read
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
@@ -82,22 +83,17 @@ def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
 
 
-_SUBTREE_BY_INDEX = 10
-"""A subtree with fewer than 1/10 of the organisations is read through the cell index; else the whole
-table is scanned once (cheaper than an index walk over most of it)."""
-
 Histograms = dict[int, dict[str, dict[int, int]]]
 
 
-def _cell_histograms(session: Session, at: date, cells: set[int] | None) -> Histograms:
-    """Members on ``at`` by (cell, gender, age); only the ``cells`` given (None: every cell)."""
+def _cell_histograms(session: Session, at: date, cells: set[int] | None, few: bool) -> Histograms:
+    """Members on ``at`` by (cell, gender, age); only the ``cells`` given (None: every cell), read through
+    the cell index when they are ``few``."""
     dialect = session.get_bind().dialect.name
     age = _age_expression(at, dialect)
     where = membership_at(at)
-    if cells is not None:
-        total = session.execute(sa.select(sa.func.count()).select_from(Organisation)).scalar_one()
-        if len(cells) * _SUBTREE_BY_INDEX < total:
-            where = sa.and_(where, col(Membership.cell_id).in_(cells))
+    if cells is not None and few:
+        where = sa.and_(where, col(Membership.cell_id).in_(cells))
     joined = select(Membership.cell_id).join(Member, col(Member.id) == Membership.member_id).where(where)
     histograms: Histograms = defaultdict(lambda: {"M": {}, "F": {}})
     connection = session.connection()  # Core rows: the ORM's per-row work would cost more than SQLite's
@@ -161,10 +157,15 @@ def ageing_report(
     labels = band_labels(bands)
     root = get_org(session=session, code=org_code) if org_code else None
     cells: set[int] | None = None
+    few = False
     if root is not None:
         assert root.id is not None
-        cells = {int(i) for i in session.execute(subtree_at(root.id, at)).scalars()}
-    histograms = _roll_up(session, at, by, _cell_histograms(session, at, cells))
+        few_cells = cells_to_read(session, [root.id], at)
+        few = few_cells is not None
+        cells = (
+            few_cells if few_cells is not None else set(session.execute(subtree_at(root.id, at)).scalars())
+        )
+    histograms = _roll_up(session, at, by, _cell_histograms(session, at, cells, few))
     if by == "cell":  # a base organisation with cells (on that day) is not itself a row: its cells are
         parents = parents_on(session=session, on=at)
         histograms = defaultdict(

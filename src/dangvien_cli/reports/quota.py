@@ -31,6 +31,7 @@ from dangvien_cli.domain.tree import check_alive
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
 from dangvien_cli.reports.figures import percent, whole
+from dangvien_cli.reports.reading import cells_to_read
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
 from dangvien_cli.store.orgs import get_org, membership_at
@@ -69,7 +70,7 @@ def _roll_up(
 PerCell = dict[int, tuple[int, int]]
 
 
-def _admitted_per_cell(session: Session, start: date, end: date) -> PerCell:
+def _admitted_per_cell(session: Session, start: date, end: date, cells: set[int] | None) -> PerCell:
     """Admissions decided in [start, end] by the cell a member was admitted in (the first membership, by
     id, starting on the admission day): (admitted, residential) a cell.
 
@@ -83,6 +84,7 @@ def _admitted_per_cell(session: Session, start: date, end: date) -> PerCell:
             col(Member.admitted_on) >= start,
             col(Member.admitted_on) <= end,
             col(Membership.start_on) == col(Member.admitted_on),
+            col(Membership.cell_id).in_(cells) if cells is not None else sa.true(),
         )
         .order_by(col(Membership.id))
     )
@@ -110,14 +112,23 @@ def _admissions(session: Session, org_ids: list[int], per_cell: PerCell, tree_on
     }
 
 
-def _members_on(session: Session, org_ids: list[int], on: date, tree_on: date) -> dict[int, int]:
+def _members_on(
+    session: Session, org_ids: list[int], on: date, tree_on: date, cells: set[int] | None
+) -> dict[int, int]:
     """Members on ``on`` by each organisation's subtree as of ``tree_on``: counted by cell, rolled up.
 
     On SQLite the memberships are read in table order and counted in Python: grouping in SQL makes SQLite
     walk the cell index, a random read of the table a row. Elsewhere the database groups."""
-    if session.get_bind().dialect.name == "sqlite":
-        cells = select(Membership.cell_id).where(membership_at(on))
-        counted = Counter(session.connection().execute(cells).scalars())  # Core rows: no ORM work a row
+    if cells is not None:  # a small subtree: its cells through the cell index
+        query = (
+            select(Membership.cell_id, sa.func.count())
+            .where(col(Membership.cell_id).in_(cells), membership_at(on))
+            .group_by(col(Membership.cell_id))
+        )
+        per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
+    elif session.get_bind().dialect.name == "sqlite":
+        scan = select(Membership.cell_id).where(membership_at(on))
+        counted = Counter(session.connection().execute(scan).scalars())  # Core rows: no ORM work a row
         per_cell = {cell_id: (n,) for cell_id, n in counted.items()}
     else:
         query = (
@@ -213,12 +224,13 @@ def quota_report(
     every = {o.id: o for o in [*orgs, *roots]}
     ids = list(every)
     plans = plans_for(session=session, org_ids=ids, year=year, at=at)
-    this_year = _admitted_per_cell(session, start, at)
+    cells = cells_to_read(session, [r.id for r in roots], at)  # None: the whole table, in its order
+    this_year = _admitted_per_cell(session, start, at, cells)
     admitted = _admissions(session, ids, this_year, at)
     last_year = _admissions(
-        session, ids, _admitted_per_cell(session, date(year - 1, 1, 1), add_months(at, -12)), at
+        session, ids, _admitted_per_cell(session, date(year - 1, 1, 1), add_months(at, -12), cells), at
     )
-    at_start = _members_on(session, ids, start, at)
+    at_start = _members_on(session, ids, start, at, cells)
     elapsed = (at - start).days + 1
     days_in_year = (date(year, 12, 31) - start).days + 1
 
