@@ -173,6 +173,8 @@ class BulkWriter:
             )
             keys = json.dumps(sorted(citizen_ids)), json.dumps([[n, b.isoformat()] for n, b in pairs])
             return [i for (i,) in self._connection.exec_driver_sql(sql, keys)]
+        if self._copy:
+            return self._matching_ids_pg(table, citizen_ids, pairs)
         found: set[int] = set()
         if citizen_ids:
             query = sa.select(table.c.id).where(table.c.citizen_id.in_(citizen_ids))
@@ -180,6 +182,28 @@ class BulkWriter:
         if pairs:
             key = sa.tuple_(table.c.name_folded, table.c.birth_date)
             found.update(self._connection.execute(sa.select(table.c.id).where(key.in_(pairs))).scalars())
+        return sorted(found)
+
+    def _matching_ids_pg(
+        self, table: sa.Table, citizen_ids: set[str], pairs: set[tuple[str, date]]
+    ) -> list[int]:
+        """PostgreSQL: each list of keys is one array parameter (an IN of a thousand placeholders cost
+        more to parse and plan than the lookups themselves: half the import's time at 300,000 rows)."""
+        from sqlalchemy.dialects import postgresql
+
+        found: set[int] = set()
+        if citizen_ids:
+            ids = sa.bindparam("ids", sorted(citizen_ids), type_=postgresql.ARRAY(sa.String))
+            query = sa.select(table.c.id).where(table.c.citizen_id == sa.any_(ids))
+            found.update(self._connection.execute(query).scalars())
+        if pairs:
+            names = sa.bindparam("names", [n for n, _ in pairs], type_=postgresql.ARRAY(sa.String))
+            births = sa.bindparam("births", [b for _, b in pairs], type_=postgresql.ARRAY(sa.Date))
+            keys = sa.func.unnest(names, births).table_valued("name", "birth").render_derived()
+            query = sa.select(table.c.id).join(
+                keys, sa.and_(table.c.name_folded == keys.c.name, table.c.birth_date == keys.c.birth)
+            )
+            found.update(self._connection.execute(query).scalars())
         return sorted(found)
 
     # -- inserts ---------------------------------------------------------------------------------------
