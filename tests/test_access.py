@@ -460,3 +460,15 @@ def test_dossier_papers_follow_their_person(province: Province, officer: str) ->
     assert province.sql(None, "SELECT count(*) FROM paper WHERE member_id = :id", id=b_id) == [(1,)]
     province.ok(officer, "dossier", "add", "--member", str(a_id), "12-KNĐ", "--date", "2024-05-03")
     assert province.sql(None, "SELECT count(*) FROM paper WHERE member_id = :id", id=a_id) == [(2,)]
+
+
+def test_an_imports_batch_entry_is_seen_through_the_ward_it_touches(province: Province, officer: str) -> None:
+    """The owner's import of the whole city is one batch log entry (issue 16): the ward's officer finds it
+    for a member of the ward, and its expansion names that member's row."""
+    a_id = next(m["id"] for m in province.json(None, "member", "list", "--org", "TP-HP"))
+    entries = province.json(officer, "log", "--entity", f"member:{a_id}")
+    batches = [e for e in entries if e["last_entity_id"] is not None]
+    assert batches, entries
+    assert batches[0]["source"]["file"].endswith("members.csv")
+    expanded = province.json(officer, "log", "--entity", f"member:{a_id}", "--expand")
+    assert a_id in {e["entity_id"] for e in expanded}

@@ -100,7 +100,8 @@ def test_concurrent_imports_all_land_once(target: tuple[str, str], run: Run, tmp
     after = row_counts(url)
     assert after["member"] - before["member"] == WRITERS * ROWS_PER_IMPORT
     assert after["membership"] - before["membership"] == WRITERS * ROWS_PER_IMPORT
-    assert after["change_log"] - before["change_log"] == WRITERS * ROWS_PER_IMPORT
+    # one batch entry an import: its ids are contiguous, the writers queue on the write lock
+    assert after["change_log"] - before["change_log"] == WRITERS
     _check_clean(run, db)
 
 

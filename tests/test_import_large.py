@@ -3,6 +3,7 @@ indexes, the change log written by SQL, memoised parsers."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -41,24 +42,51 @@ def test_deferred_indexes_come_back_and_rows_are_all_logged(
 ):
     before = indexes(fresh_environment)
     assert set(bulk.DEFERRABLE_INDEXES["members"]) <= before
-    summary = run_json("import", "members", str(members_csv(tmp_path / "m.csv", 60)))
+    path = members_csv(tmp_path / "m.csv", 60)
+    summary = run_json("import", "members", str(path))
     assert summary["created"] == 60
     assert indexes(fresh_environment) == before
+    # one batch entry for the list: the range of ids (contiguous across chunks), the file and its hash
     log = run_json("log", "--entity", "member", "--limit", "0")
-    assert [entry["entity_id"] for entry in log] == list(range(1, 61))
-    first = log[0]["after"]
-    assert first["id"] == 1
-    assert first["citizen_id"] == "000000000000"
-    assert first["youth_union"] is False
-    assert first["birth_date"] == "1970-05-01"
-    assert first["official_on"] == "2001-05-19"
-    assert first["name_folded"] == "nguyen van sy 0"
-    # the snapshot written by SQL equals the stored record
+    assert len(log) == 1
+    (entry,) = log
+    assert (entry["action"], entry["entity_id"], entry["last_entity_id"]) == ("insert", 1, 60)
+    assert entry["source"] == {
+        "file": "m.csv",
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "rows": 60,
+    }
+    # "who created member 33, when, from which file": the batch entry answers, expanded to that row
+    (one,) = run_json("log", "--entity", "member:33", "--expand")
+    assert (one["id"], one["entity_id"], one["last_entity_id"]) == (entry["id"], 33, None)
+    assert (one["os_user"], one["at"], one["source"]["file"]) == (entry["os_user"], entry["at"], "m.csv")
+    assert [e["entity_id"] for e in run_json("log", "--entity", "member", "--expand")] == list(range(1, 61))
+    assert run_json("log", "--entity", "member:61") == []
     shown = run_json("member", "show", "1")
-    assert (shown["full_name"], shown["cell"]) == (first["full_name"], "K2")
+    assert (shown["full_name"], shown["cell"]) == ("Nguyễn Văn Sỹ 0", "K2")
     # the same file again changes nothing: every row matched across chunks, by citizen ID
     again = run_json("import", "members", str(members_csv(tmp_path / "m.csv", 60)))
     assert (again["created"], again["updated"], again["skipped"]) == (0, 0, 60)
+    assert len(run_json("log", "--entity", "member", "--limit", "0")) == 1
+
+
+def test_an_update_by_import_keeps_its_values_before_and_after(run, run_json, city, tmp_path, small_chunks):
+    run_json("import", "members", str(members_csv(tmp_path / "m.csv", 10)))
+    changed = tmp_path / "changed.csv"
+    changed.write_text(
+        HEADER + "000000000003,Nguyễn Văn Sỹ 3,Nam,4/5/1970,HP,19/5/2000,20/5/2001\n", encoding="utf-8"
+    )
+    summary = run_json("import", "members", str(changed), "--on-duplicate", "update")
+    assert summary["updated"] == 1
+    entries = run_json("log", "--entity", "member:4")
+    assert [(e["action"], e["last_entity_id"]) for e in entries] == [("insert", 10), ("update", None)]
+    assert (entries[1]["before"]["official_on"], entries[1]["after"]["official_on"]) == (
+        "2001-05-19",
+        "2001-05-20",
+    )
+    result = run("log", "--entity", "member:4", "--lang", "en")
+    assert "imported from m.csv (SHA-256" in result.stdout
+    assert "10 records, ids 1–10" in result.stdout
 
 
 @pytest.mark.sqlite_only  # indexes are deferred on SQLite only

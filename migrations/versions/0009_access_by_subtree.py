@@ -32,7 +32,7 @@ The organisation tree stays readable by every login and has no policies: codes m
 no personal data.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-02 09:12:40.118902
 """
 
@@ -251,11 +251,17 @@ _PAPER_WRITE = (
     f"CASE WHEN candidate_id IS NOT NULL THEN {_BY_CANDIDATE} ELSE member_id IN {MEMBERS_WRITABLE} END"
 )
 
+# An import's batch entry (migration 0007) covers the ids entity_id to last_entity_id: it is seen when one
+# of them is.
 _LOGGED = (
     "db_user = current_user::text OR CASE entity"
     " WHEN 'member' THEN entity_id IN (SELECT dangvien_members(current_user))"
+    " OR (last_entity_id IS NOT NULL AND EXISTS (SELECT 1 FROM dangvien_members(current_user) AS seen(id)"
+    " WHERE seen.id BETWEEN entity_id AND last_entity_id))"
     " WHEN 'membership' THEN entity_id IN (SELECT id FROM membership)"
     " WHEN 'candidate' THEN entity_id IN (SELECT dangvien_candidates(current_user))"
+    " OR (last_entity_id IS NOT NULL AND EXISTS (SELECT 1 FROM dangvien_candidates(current_user) AS seen(id)"
+    " WHERE seen.id BETWEEN entity_id AND last_entity_id))"
     " WHEN 'candidate_move' THEN entity_id IN (SELECT id FROM candidate_move)"
     " WHEN 'remark' THEN entity_id IN (SELECT id FROM remark)"
     " WHEN 'admission' THEN entity_id IN (SELECT id FROM admission)"

@@ -82,6 +82,7 @@ def run_import(
     from dangvien_cli.exchange.columns import ParseOptions
     from dangvien_cli.exchange.importing import ImportOptions, import_table
     from dangvien_cli.exchange.readers import open_table
+    from dangvien_cli.store.bulk import ImportSource
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
@@ -99,8 +100,11 @@ def run_import(
         encoding=encoding.value,
         sheet=sheet,
     )
+    source = ImportSource(Path(file).name if file != "-" else "-", _sha256(file))
     with table, app_ctx.database().writer() as session:
-        report = import_table(session=session, entity=entity, table=table, options=options, progress=progress)
+        report = import_table(
+            session=session, entity=entity, table=table, options=options, progress=progress, source=source
+        )
         report.dry_run = dry_run
         if report.ok and not dry_run:
             session.commit()
@@ -113,6 +117,17 @@ def run_import(
     _report(report, file, fmt, lang, errors_to, force)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _sha256(file: str) -> str | None:
+    """The SHA-256 of a regular file, for the change log (None for standard input, a pipe or a FIFO)."""
+    import hashlib
+
+    path = Path(file)
+    if file == "-" or not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _progress(lang: str) -> Any:

@@ -11,7 +11,7 @@ from dangvien_cli.cli.options import ForceOption, FormatOption, OutputOption, Re
 from dangvien_cli.cli.output import emit
 from dangvien_cli.domain.vocab import Gender, LeftReason, OrgKind, Place, Source, Stage, Vocabulary
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.messages import field_label, t
+from dangvien_cli.messages import field_label, nt, t
 from dangvien_cli.messages.catalog import MESSAGES
 from dangvien_cli.render.formats import OutputFormat
 from dangvien_cli.render.model import Column, Kind, Title, list_view
@@ -99,8 +99,21 @@ def _entity(name: str, lang: str) -> str:
     return name if label == f"entity.{name}" else label
 
 
+def _batch(entry: dict[str, Any], lang: str) -> str:
+    """An import's entry: its file, the file's SHA-256 (its first 12 digits), and the range of ids."""
+    source = entry["source"] or {}
+    sha256 = source.get("sha256")
+    params = {"file": _shown(source.get("file"), lang), "sha256": f"{sha256[:12]}…" if sha256 else "∅"}
+    if entry["last_entity_id"] is None:  # one row of an expanded entry
+        return t("log.batch_row", lang, **params)
+    first, last = entry["entity_id"], entry["last_entity_id"]
+    return nt("log.batch", last - first + 1, lang, first=first, last=last, **params)
+
+
 def _changes(entry: dict[str, Any], lang: str) -> str:
     """What an entry changed, for people: each field by its label in the run's language."""
+    if entry.get("source") is not None:
+        return _batch(entry, lang)
     before, after = entry["before"] or {}, entry["after"] or {}
     if entry["action"] == "update":
         changed = [k for k in after if before.get(k) != after.get(k)]
@@ -127,6 +140,7 @@ def log(
         str | None, typer.Option("--until", metavar="metavar.date", help="help.log.until")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", metavar="metavar.number", help="help.log.limit")] = 100,
+    expand: Annotated[bool, typer.Option("--expand", help="help.log.expand")] = False,
     redact: RedactOption = False,
     fmt: FormatOption = OutputFormat.table,
     output: OutputOption = None,
@@ -134,6 +148,7 @@ def log(
     wide: WideOption = False,
 ) -> None:
     """The change log."""
+    from dangvien_cli.store.changelog import expand as expand_batches
     from dangvien_cli.store.changelog import list_changes
 
     app_ctx = app_context(ctx)
@@ -148,6 +163,8 @@ def log(
             until=parse_day(until, "until"),
             limit=limit or None,
         )
+    if expand:
+        entries = expand_batches(entries, entity_id)
     if redact:  # before the table's summary of the changes is made from them
         entries = masked(entries)
     if fmt is OutputFormat.table:  # for people: the kind of record in their language, the changes in brief

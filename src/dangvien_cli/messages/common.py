@@ -32,6 +32,14 @@ MESSAGES: Catalog = {
     "title.members": ("Đảng viên", "Members"),
     "title.candidates": ("Quần chúng ưu tú", "Candidates"),
     "title.log": ("Nhật ký thay đổi", "Change log"),
+    "log.batch": (
+        "nhập từ tệp {file} (SHA-256 {sha256}): {count} bản ghi, số {first}–{last}",
+        (
+            "imported from {file} (SHA-256 {sha256}): {count} record, id {first}–{last}",
+            "imported from {file} (SHA-256 {sha256}): {count} records, ids {first}–{last}",
+        ),
+    ),
+    "log.batch_row": ("nhập từ tệp {file} (SHA-256 {sha256})", "imported from {file} (SHA-256 {sha256})"),
     "title.memberships": ("Quá trình sinh hoạt", "Cell history"),
     "title.remarks": ("Nhận xét của đảng viên giúp đỡ", "Mentor's remarks"),
     "title.db_status": ("Cơ sở dữ liệu", "Database"),

@@ -393,6 +393,10 @@ MESSAGES: Catalog = {
     "help.log.since": ("Từ ngày này.", "From this date."),
     "help.log.until": ("Đến ngày này.", "Up to this date."),
     "help.log.limit": ("Số dòng gần nhất (0: tất cả).", "The newest this many (0: all)."),
+    "help.log.expand": (
+        "Tách mỗi mục của một lần nhập tệp thành một dòng cho mỗi bản ghi đã thêm.",
+        "Show an import's entry as one line for each record it created.",
+    ),
     "help.search.text": (
         'Tên hoặc một phần của tên, có dấu hay không, ví dụ "nguyen sy".',
         'A name or part of one, with or without tone marks, e.g. "nguyen sy".',

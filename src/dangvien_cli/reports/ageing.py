@@ -1,8 +1,16 @@
 """Ageing (già hóa): members by age band as of a date, per cell or base organisation.
 
 Ages are whole years on D, computed in SQL from the birth date's parts (portable to SQLite and PostgreSQL);
-the database returns one row per (organisation, gender, age) — a histogram, never a row per member — from
-which bands, averages and medians follow. Members who had left by D, or joined after it, are not counted.
+the count is a histogram per (cell, gender, age), from which bands, averages and medians follow. Members who
+had left by D, or joined after it, are not counted.
+
+How it is counted (measured on a million members, see docs/performance.md): one pass over the memberships
+in the table's own order (a rowid scan, each member found by its primary key), grouped by cell only; the
+cells are then rolled up to the report's rows in Python from the closure as of D, which has a few rows a
+cell. Walking an index in cell order instead makes every member lookup a random read, and joining the
+closure inside the big query multiplies its rows. On SQLite the histogram is counted from one integer a
+membership (cell, age and gender packed), which costs less than SQLite's own GROUP BY sort; elsewhere the
+database groups. A small subtree of a large tree is read through the cell index instead.
 
 The tree is the tree as of D (issue 14): the subtree of ``--org`` then, the cells and base organisations
 then, with their names then; a report for a day before a restructuring reads the same after it is recorded.
@@ -11,7 +19,7 @@ then, with their names then; a report for a day before a restructuring reads the
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
@@ -25,6 +33,7 @@ from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
 from dangvien_cli.reports.figures import percent, round_half_up
+from dangvien_cli.reports.reading import cells_to_read
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
@@ -75,6 +84,64 @@ def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
 
 
+Histograms = dict[int, dict[str, dict[int, int]]]
+
+
+def _cell_histograms(session: Session, at: date, cells: set[int] | None, few: bool) -> Histograms:
+    """Members on ``at`` by (cell, gender, age); only the ``cells`` given (None: every cell), read through
+    the cell index when they are ``few``."""
+    dialect = session.get_bind().dialect.name
+    age = _age_expression(at, dialect)
+    where = membership_at(at)
+    if cells is not None and few:
+        where = sa.and_(where, col(Membership.cell_id).in_(cells))
+    joined = select(Membership.cell_id).join(Member, col(Member.id) == Membership.member_id).where(where)
+    histograms: Histograms = defaultdict(lambda: {"M": {}, "F": {}})
+    connection = session.connection()  # Core rows: the ORM's per-row work would cost more than SQLite's
+    if dialect == "sqlite":
+        # One integer a membership: cell, age (offset to stay positive) and gender packed together.
+        packed = (
+            col(Membership.cell_id) * 4096
+            + (age + 1024) * 2
+            + sa.case((col(Member.gender) == "M", 1), else_=0)
+        )
+        counts = Counter(connection.execute(joined.with_only_columns(packed)).scalars())
+        for key, count in counts.items():
+            cell_id = key >> 12
+            if cells is None or cell_id in cells:
+                histograms[cell_id]["M" if key & 1 else "F"][((key >> 1) & 2047) - 1024] = count
+        return histograms
+    grouped = joined.with_only_columns(col(Membership.cell_id), col(Member.gender), age, sa.func.count())
+    for cell_id, gender, years, count in connection.execute(
+        grouped.group_by(col(Membership.cell_id), col(Member.gender), age)
+    ):
+        if cells is None or cell_id in cells:
+            histograms[cell_id][gender][int(years)] = int(count)
+    return histograms
+
+
+def _roll_up(session: Session, at: date, by: str, per_cell: Histograms) -> Histograms:
+    """Each cell's histogram added to every organisation of kind ``by`` (cell: cells and base organisations)
+    above it, itself included, in the tree as of ``at``."""
+    kinds = ("base",) if by == "base" else ("cell", "base")
+    closure = (
+        select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id)
+        .join(Organisation, col(Organisation.id) == OrgClosureSpan.ancestor_id)
+        .where(col(Organisation.kind).in_(kinds), span_on(at))
+    )
+    totals: Histograms = defaultdict(lambda: {"M": {}, "F": {}})
+    for ancestor_id, descendant_id in session.execute(closure):
+        histogram = per_cell.get(descendant_id)
+        if histogram is None:
+            continue
+        total = totals[ancestor_id]
+        for gender in ("M", "F"):
+            into = total[gender]
+            for years, count in histogram[gender].items():
+                into[years] = into.get(years, 0) + count
+    return totals
+
+
 def ageing_report(
     *,
     session: Session,
@@ -91,28 +158,16 @@ def ageing_report(
     bands = bands or settings.age_bands
     labels = band_labels(bands)
     root = get_org(session=session, code=org_code) if org_code else None
-    group = (
-        select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id)
-        .join(Organisation, col(Organisation.id) == OrgClosureSpan.ancestor_id)
-        .where(Organisation.kind == by if by == "base" else col(Organisation.kind).in_(("cell", "base")))
-        .where(span_on(at))
-        .subquery()
-    )
-    age = _age_expression(at, session.get_bind().dialect.name).label("age")
-    query = (
-        select(group.c.ancestor_id, Member.gender, age, sa.func.count())
-        .select_from(Membership)
-        .join(Member, col(Member.id) == Membership.member_id)
-        .join(group, group.c.descendant_id == Membership.cell_id)
-        .where(membership_at(at))
-        .group_by(group.c.ancestor_id, col(Member.gender), age)
-    )
+    cells: set[int] | None = None
+    few = False
     if root is not None:
         assert root.id is not None
-        query = query.where(col(Membership.cell_id).in_(subtree_at(root.id, at)))
-    histograms: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: {"M": {}, "F": {}})
-    for org_id, gender, years, count in session.execute(query):
-        histograms[org_id][gender][int(years)] = int(count)
+        few_cells = cells_to_read(session, [root.id], at)
+        few = few_cells is not None
+        cells = (
+            few_cells if few_cells is not None else set(session.execute(subtree_at(root.id, at)).scalars())
+        )
+    histograms = _roll_up(session, at, by, _cell_histograms(session, at, cells, few))
     if by == "cell":  # a base organisation with cells (on that day) is not itself a row: its cells are
         parents = parents_on(session=session, on=at)
         histograms = defaultdict(
@@ -171,6 +226,10 @@ def _band_of(years: int, bands: tuple[int, ...]) -> int:
     return len(bands)
 
 
+_LABEL_OF: dict[tuple[tuple[int, ...], int], str] = {}
+"""A band's label by (bands, age): ages repeat in every row of a report."""
+
+
 def _count(histogram: dict[int, int], label: str, bands: tuple[int, ...]) -> int:
     labels = band_labels(bands)
     return sum(n for years, n in histogram.items() if labels[_band_of(years, bands)] == label)
@@ -191,7 +250,10 @@ def _row(
     members = sum(merged.values())
     by_band = dict.fromkeys(labels, 0)
     for years, count in merged.items():
-        by_band[labels[_band_of(years, bands)]] += count
+        label = _LABEL_OF.get((bands, years))
+        if label is None:
+            label = _LABEL_OF[bands, years] = labels[_band_of(years, bands)]
+        by_band[label] += count
     young = sum(n for years, n in merged.items() if years <= bands[0])
     old = sum(n for years, n in merged.items() if years > 60)
     average = round_half_up(Fraction(sum(y * n for y, n in merged.items()), members)) if members else None

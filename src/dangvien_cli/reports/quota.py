@@ -15,6 +15,7 @@ tree as it was then, unchanged.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +31,7 @@ from dangvien_cli.domain.tree import check_alive
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Shape, Title, View
 from dangvien_cli.reports.figures import percent, whole
+from dangvien_cli.reports.reading import cells_to_read
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.access import default_org
 from dangvien_cli.store.models import Member, Membership, Organisation, OrgClosureSpan
@@ -66,47 +68,76 @@ def _roll_up(
     return totals
 
 
-def _admissions(
-    session: Session, org_ids: list[int], start: date, end: date, tree_on: date
-) -> dict[int, _Counts]:
-    """Admissions decided in [start, end], by each organisation's subtree as of ``tree_on``: one GROUP BY by
-    cell (the cell a member was admitted in: the first membership starting on the admission day), rolled
-    up."""
-    first_cell = (
-        select(Membership.cell_id)
-        .where(Membership.member_id == Member.id, Membership.start_on == Member.admitted_on)
-        .order_by(col(Membership.id))
-        .limit(1)
-        .correlate(Member)
-        .scalar_subquery()
-    )
-    admitted = (
-        select(first_cell.label("cell_id"))
-        .where(col(Member.admitted_on) >= start, col(Member.admitted_on) <= end)
-        .subquery()
-    )
+PerCell = dict[int, tuple[int, int]]
+
+
+def _admitted_per_cell(session: Session, start: date, end: date, cells: set[int] | None) -> PerCell:
+    """Admissions decided in [start, end] by the cell a member was admitted in (the first membership, by
+    id, starting on the admission day): (admitted, residential) a cell.
+
+    The members of the period are found first, then their memberships by member, in membership order; the
+    first cell a member is seen in is theirs. (A scalar subquery a member, as before, was evaluated three
+    times a row by SQLite.)"""
     query = (
-        select(admitted.c.cell_id, col(Organisation.place), sa.func.count())
-        .select_from(admitted)
-        .join(Organisation, col(Organisation.id) == admitted.c.cell_id)
-        .group_by(admitted.c.cell_id, col(Organisation.place))
+        select(Membership.member_id, Membership.cell_id)
+        .join(Member, col(Member.id) == Membership.member_id)
+        .where(
+            col(Member.admitted_on) >= start,
+            col(Member.admitted_on) <= end,
+            col(Membership.start_on) == col(Member.admitted_on),
+            col(Membership.cell_id).in_(cells) if cells is not None else sa.true(),
+        )
+        .order_by(col(Membership.id))
     )
-    per_cell = {
-        cell_id: (int(n), int(n) if place == "residential" else 0)
-        for cell_id, place, n in session.execute(query)
+    first: dict[int, int] = {}
+    for member_id, cell_id in session.connection().execute(query):  # Core rows: no ORM work a row
+        first.setdefault(member_id, cell_id)
+    counts = Counter(first.values())
+    if not counts:
+        return {}
+    residential = {
+        org_id
+        for org_id, place in session.execute(
+            select(Organisation.id, Organisation.place).where(col(Organisation.id).in_(list(counts)))
+        )
+        if place == "residential"
     }
+    return {cell_id: (n, n if cell_id in residential else 0) for cell_id, n in counts.items()}
+
+
+def _admissions(session: Session, org_ids: list[int], per_cell: PerCell, tree_on: date) -> dict[int, _Counts]:
+    """Admissions by each organisation's subtree as of ``tree_on``, from the counts by cell."""
     return {
         org_id: _Counts(admitted_count, residential)
         for org_id, (admitted_count, residential) in _roll_up(session, org_ids, per_cell, tree_on).items()
     }
 
 
-def _members_on(session: Session, org_ids: list[int], on: date, tree_on: date) -> dict[int, int]:
-    """Members on ``on`` by each organisation's subtree as of ``tree_on``: one GROUP BY by cell, rolled up."""
-    query = (
-        select(Membership.cell_id, sa.func.count()).where(membership_at(on)).group_by(col(Membership.cell_id))
-    )
-    per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
+def _members_on(
+    session: Session, org_ids: list[int], on: date, tree_on: date, cells: set[int] | None
+) -> dict[int, int]:
+    """Members on ``on`` by each organisation's subtree as of ``tree_on``: counted by cell, rolled up.
+
+    On SQLite the memberships are read in table order and counted in Python: grouping in SQL makes SQLite
+    walk the cell index, a random read of the table a row. Elsewhere the database groups."""
+    if cells is not None:  # a small subtree: its cells through the cell index
+        query = (
+            select(Membership.cell_id, sa.func.count())
+            .where(col(Membership.cell_id).in_(cells), membership_at(on))
+            .group_by(col(Membership.cell_id))
+        )
+        per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
+    elif session.get_bind().dialect.name == "sqlite":
+        scan = select(Membership.cell_id).where(membership_at(on))
+        counted = Counter(session.connection().execute(scan).scalars())  # Core rows: no ORM work a row
+        per_cell = {cell_id: (n,) for cell_id, n in counted.items()}
+    else:
+        query = (
+            select(Membership.cell_id, sa.func.count())
+            .where(membership_at(on))
+            .group_by(col(Membership.cell_id))
+        )
+        per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
     return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell, tree_on).items()}
 
 
@@ -195,9 +226,13 @@ def quota_report(
     every = {o.id: o for o in [*orgs, *roots]}
     ids = list(every)
     plans = plans_for(session=session, org_ids=ids, year=year, at=at)
-    admitted = _admissions(session, ids, start, at, at)
-    last_year = _admissions(session, ids, date(year - 1, 1, 1), add_months(at, -12), at)
-    at_start = _members_on(session, ids, start, at)
+    cells = cells_to_read(session, [r.id for r in roots], at)  # None: the whole table, in its order
+    this_year = _admitted_per_cell(session, start, at, cells)
+    admitted = _admissions(session, ids, this_year, at)
+    last_year = _admissions(
+        session, ids, _admitted_per_cell(session, date(year - 1, 1, 1), add_months(at, -12), cells), at
+    )
+    at_start = _members_on(session, ids, start, at, cells)
     elapsed = (at - start).days + 1
     days_in_year = (date(year, 12, 31) - start).days + 1
 
@@ -239,7 +274,7 @@ def quota_report(
     totals: dict[str, Any] = {}
     if len(roots) == 1:
         totals = row(roots[0])
-        totals.update(_bases_admitting(session, roots[0], start, at))
+        totals.update(_bases_admitting(session, roots[0], this_year, at))
     scope_org = roots[0] if len(roots) == 1 else None
     subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
@@ -255,7 +290,7 @@ def quota_report(
     )
 
 
-def _bases_admitting(session: Session, root: OrgOn, start: date, end: date) -> dict[str, Any]:
+def _bases_admitting(session: Session, root: OrgOn, per_cell: PerCell, end: date) -> dict[str, Any]:
     """How many base organisations under ``root`` (as of ``end``) admitted at least one member in the
     period (what a base merged into another admitted counts for the one it went into)."""
     bases = list(
@@ -270,7 +305,7 @@ def _bases_admitting(session: Session, root: OrgOn, start: date, end: date) -> d
             )
         )
     )
-    counts = _admissions(session, [b for b in bases if b is not None], start, end, end)
+    counts = _admissions(session, [b for b in bases if b is not None], per_cell, end)
     admitting = sum(1 for b in bases if b is not None and counts.get(b, _Counts()).admitted > 0)
     return {
         "bases": len(bases),

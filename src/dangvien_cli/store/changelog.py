@@ -2,7 +2,20 @@
 
 Who is the operating-system user everywhere and, on PostgreSQL, the database login too (``db_user``): a
 trigger of migration 0009 sets it from ``current_user``, so that a shared database names the login that made
-each change and nobody can write another's. On SQLite it stays empty (the file is the boundary)."""
+each change and nobody can write another's. On SQLite it stays empty (the file is the boundary).
+
+What it guarantees (docs/performance.md says it for people):
+- every row the tool creates, changes or deletes has an entry, written in the same transaction as the
+  change (it lands with it or not at all), and the database refuses to change or delete an entry;
+- a record command, a workflow step and an update by an import log their row with its values (after, and
+  before for an update);
+- an import logs the members and candidates it creates as one *batch entry* a list: the range of their
+  ids (``entity_id`` to ``last_entity_id``, contiguous: the import holds the write lock), the file's name,
+  its SHA-256 and the count. Their values at import are the file's rows; the record's values now are those
+  values with the later updates applied, each logged with its before and after. :func:`expand` turns a
+  batch entry into an entry a row, so that "who created member 123, when, from which file" is answered by
+  the log alone.
+"""
 
 from __future__ import annotations
 
@@ -81,8 +94,9 @@ def list_changes(
     query = select(ChangeLog)
     if entity is not None:
         query = query.where(ChangeLog.entity == entity)
-    if entity_id is not None:
-        query = query.where(ChangeLog.entity_id == entity_id)
+    if entity_id is not None:  # its own entries, and the batch entry whose range holds it
+        covered = sa.and_(col(ChangeLog.last_entity_id) >= entity_id, col(ChangeLog.entity_id) <= entity_id)
+        query = query.where(sa.or_(col(ChangeLog.entity_id) == entity_id, covered))
     if user is not None:  # the OS user, or on PostgreSQL the database login
         query = query.where(sa.or_(col(ChangeLog.os_user) == user, col(ChangeLog.db_user) == user))
     if since is not None:
@@ -106,9 +120,26 @@ def list_changes(
             "entity_id": e.entity_id,
             "before": e.before,
             "after": e.after,
+            "last_entity_id": e.last_entity_id,
+            "source": e.source,
         }
         for e in entries
     ]
+
+
+def expand(entries: list[dict[str, Any]], entity_id: int | None = None) -> list[dict[str, Any]]:
+    """``entries`` with each batch entry turned into an entry a row it created (only ``entity_id``'s, when
+    given), each naming the batch's file; other entries as they are."""
+    expanded: list[dict[str, Any]] = []
+    for entry in entries:
+        last = entry["last_entity_id"]
+        if last is None:
+            expanded.append(entry)
+            continue
+        first = entry["entity_id"]
+        ids = [entity_id] if entity_id is not None and first <= entity_id <= last else range(first, last + 1)
+        expanded += [{**entry, "entity_id": i, "last_entity_id": None} for i in ids]
+    return expanded
 
 
 def _as_utc(moment: datetime) -> datetime:

@@ -21,6 +21,7 @@ scoped login extracts what its grants let it see.
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -274,7 +275,26 @@ class _Plan:
                         change_log.c.entity == name, change_log.c.entity_id.in_(ids[chunk : chunk + 500])
                     ),
                 )
+            entries += self._batches(name, ids)
         self.tables["change_log"] = sorted(entries, key=lambda e: int(e["id"]))
+
+    def _batches(self, name: str, ids: list[int]) -> list[Row]:
+        """An import's batch entries (one for a range of ids) that cover a copied row but do not start at
+        one (those came with the entries above); the range still names the ids left out."""
+        change_log = _table("change_log")
+        copied = sorted(ids)
+        batches = _rows(
+            self.session,
+            "change_log",
+            sa.and_(change_log.c.entity == name, change_log.c.last_entity_id.is_not(None)),
+        )
+        kept = []
+        for entry in batches:
+            start, last = entry["entity_id"], entry["last_entity_id"]
+            first = bisect.bisect_left(copied, start)
+            if first < len(copied) and start != copied[first] <= last:
+                kept.append(entry)
+        return kept
 
 
 def _write(path: Path, plan: _Plan) -> None:

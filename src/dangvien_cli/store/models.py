@@ -403,6 +403,7 @@ class ChangeLog(SQLModel, table=True):
     __table_args__ = (
         _check_in("action", ("insert", "update", "delete")),
         sa.Index("ix_change_log_entity_entity_id", "entity", "entity_id"),
+        sa.Index("ix_change_log_entity_last_entity_id", "entity", "last_entity_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -416,6 +417,10 @@ class ChangeLog(SQLModel, table=True):
     entity_id: int
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    # A batch entry (a large import): the rows ``entity_id`` to ``last_entity_id`` were created from the file
+    # ``source`` names ({"file", "sha256", "rows"}); their values are the rows' own, less later updates.
+    last_entity_id: int | None = None
+    source: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
 
 
 class AccessGrant(SQLModel, table=True):

@@ -41,12 +41,21 @@ from dangvien_cli.exchange.importing.rows import (
     Table,
     parse_rows,
 )
-from dangvien_cli.store.bulk import BulkWriter
+from dangvien_cli.store.bulk import BulkWriter, ImportSource
 
 if TYPE_CHECKING:
     from dangvien_cli.store.bulk import Session
 
-__all__ = ["ENTITIES", "ON_DUPLICATE", "ImportOptions", "ImportReport", "Problem", "Table", "import_table"]
+__all__ = [
+    "ENTITIES",
+    "ON_DUPLICATE",
+    "ImportOptions",
+    "ImportReport",
+    "ImportSource",
+    "Problem",
+    "Table",
+    "import_table",
+]
 
 CHUNK_ROWS = 1000
 """Rows matched and written together: one bulk write, one lookup of the people already stored."""
@@ -71,8 +80,12 @@ def import_table(
     table: Table,
     options: ImportOptions,
     progress: Callable[[int], None] | None = None,
+    source: ImportSource | None = None,
+    portable: bool = False,
 ) -> ImportReport:
-    """Import ``table`` as ``entity`` in the caller's transaction."""
+    """Import ``table`` as ``entity`` in the caller's transaction; ``source`` names the file in the change
+    log's batch entries; ``portable`` writes without the bulk path's database-specific tricks (to compare
+    them)."""
     if entity not in ENTITIES:
         raise InvalidValue("entity", entity, "value.choice", choices=", ".join(ENTITIES))
     if options.on_duplicate not in ON_DUPLICATE:
@@ -80,7 +93,7 @@ def import_table(
             "on_duplicate", options.on_duplicate, "value.choice", choices=", ".join(ON_DUPLICATE)
         )
     header_map = map_headers(entity, table.headers, plain=getattr(table, "plain", False))
-    writer = BulkWriter(session=session, entity=entity)
+    writer = BulkWriter(session=session, entity=entity, source=source, portable=portable)
     report = ImportReport(entity=entity, ignored_columns=header_map.ignored)
     handler = _HANDLERS[entity](writer=writer, options=options, report=report)
     batch: list[Row] = []
