@@ -42,15 +42,6 @@ DOSSIER_COLUMNS = [
     Column("number"),
     Column("problem"),
 ]
-CHECK_COLUMNS = [
-    Column("cell", wrap=False),
-    Column("candidate_id", Kind.int, label=Title(texts=("Số QC", "Cand.")), wrap=False),
-    Column("member_id", Kind.int, label=Title(texts=("Số ĐV", "Member")), wrap=False),
-    Column("full_name"),
-    Column("step", codes=DossierStep),
-    Column("missing", Kind.list),
-    Column("problems", Kind.list),
-]
 
 
 def problem_text(line: DossierLine, lang: str) -> str | None:
@@ -257,6 +248,7 @@ def check(
 ) -> None:
     """Every dossier of a subtree not complete for its next step. Exits 1 when there is one (the list is
     written first, in every format)."""
+    from dangvien_cli.reports.dossiers import DOSSIER_COLUMNS as DOSSIER_CHECK_COLUMNS
     from dangvien_cli.store.dossiers import open_dossiers
     from dangvien_cli.store.orgs import get_org
 
@@ -267,7 +259,7 @@ def check(
         name = get_org(session=session, code=org).name
         dossiers = open_dossiers(session=session, org_code=org, at=on, settings=app_ctx.settings, step=step)
     rows = check_rows(dossiers, lang)
-    view = list_view(Title("dossier.check_title", {"org": name, "at": on}), rows, CHECK_COLUMNS)
+    view = list_view(Title("dossier.check_title", {"org": name, "at": on}), rows, DOSSIER_CHECK_COLUMNS)
     emit(view, fmt, lang, output=output, force=force, wide=wide)
     if fmt is OutputFormat.table and output is None:
         if rows:

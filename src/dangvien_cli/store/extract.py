@@ -34,6 +34,7 @@ from sqlmodel import Session, SQLModel
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.files import atomic_path
+from dangvien_cli.store.models import TABLES
 from dangvien_cli.store.orgs import get_org
 
 # A candidate's references to members that may lie outside the subtree (all may be empty).
@@ -68,23 +69,7 @@ LOGGED_TABLES = (
     "paper",
 )
 # Copied in this order (a parent before what refers to it; foreign keys are checked at the commit anyway).
-COPIED_TABLES = (
-    "organisation",
-    "org_closure",
-    "org_version",
-    "org_lineage",
-    "org_closure_span",
-    "member",
-    "membership",
-    "candidate",
-    "candidate_move",
-    "remark",
-    "admission",
-    "paper",
-    "quota",
-    "quota_milestone",
-    "change_log",
-)
+COPIED_TABLES = tuple(name for name in TABLES if name != "access_grant")  # the grants are the server's
 
 
 @dataclass(frozen=True)
