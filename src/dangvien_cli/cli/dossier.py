@@ -208,28 +208,21 @@ def remove(
 
 
 def check_rows(dossiers: list[Dossier], lang: str) -> list[dict[str, Any]]:
-    """The incomplete dossiers as ``dossier check`` lists them: who, where, the step they wait for, the
-    papers missing, and the papers whose dates do not fit."""
-    rows = []
-    for dossier in dossiers:
-        if dossier.complete:
-            continue
-        facts = dossier.facts
-        rows.append(
-            {
-                "cell": facts.cell,
-                "candidate_id": facts.candidate_id,
-                "member_id": facts.member_id,
-                "full_name": facts.full_name,
-                "step": dossier.next_step.value if dossier.next_step is not None else None,
-                "missing": dossier.missing,
-                "problems": [
-                    t("dossier.problem_line", lang, form=line.form, problem=problem_text(line, lang))
-                    for line in dossier.problems
-                ],
-            }
-        )
-    return rows
+    """The incomplete dossiers as ``dossier check`` lists them: the reports' row (who, where, the step they
+    wait for, the papers missing), with the papers whose dates do not fit said in the run's language."""
+    from dangvien_cli.reports.dossiers import dossier_row
+
+    return [
+        {
+            **dossier_row(dossier),
+            "problems": [
+                t("dossier.problem_line", lang, form=line.form, problem=problem_text(line, lang))
+                for line in dossier.problems
+            ],
+        }
+        for dossier in dossiers
+        if not dossier.complete
+    ]
 
 
 @app.command("check", help="help.dossier.check")
