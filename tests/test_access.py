@@ -472,3 +472,63 @@ def test_an_imports_batch_entry_is_seen_through_the_ward_it_touches(province: Pr
     assert batches[0]["source"]["file"].endswith("members.csv")
     expanded = province.json(officer, "log", "--entity", f"member:{a_id}", "--expand")
     assert a_id in {e["entity_id"] for e in expanded}
+
+
+def test_nobody_ties_a_row_of_theirs_to_another_wards_person(province: Province, officer: str) -> None:
+    """An admission or a dossier paper joins a candidate to a member: both sides must be the officer's."""
+    b_id = _b_member_id(province)
+    (candidate,) = province.sql(
+        None,
+        "SELECT c.id FROM candidate c JOIN organisation o ON o.id = c.cell_id WHERE o.code LIKE 'TP%' "
+        "AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.candidate_id = c.id) ORDER BY c.id LIMIT 1",
+    )[0]
+    counts = _counts(province), province.sql(None, "SELECT count(*) FROM paper")
+    for statement in (
+        "INSERT INTO admission (candidate_id, member_id, decision_no, decision_on) "
+        "VALUES (:candidate, :member, '1', DATE '2024-01-01')",
+        'INSERT INTO paper (candidate_id, member_id, form, "on") '
+        "VALUES (:candidate, :member, '1-KNĐ', DATE '2024-01-01')",
+    ):
+        with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
+            province.sql(officer, statement, candidate=candidate, member=b_id)
+    assert (_counts(province), province.sql(None, "SELECT count(*) FROM paper")) == counts
+
+
+def test_revoking_an_admin_who_granted_keeps_the_others_and_leaves_nothing(province: Province) -> None:
+    """Taking an admin's privileges takes what it passed on (PostgreSQL's CASCADE); the others' are given
+    again at once. A login without grants has nothing left in the database: DROP ROLE removes it."""
+    admin = province.login("boss")
+    province.ok(None, "access", "grant", admin, "--role", "admin")
+    clerk = province.login("clerk")
+    province.ok(admin, "access", "grant", clerk, "--org", WARD_A, "--role", "viewer")
+    seen = province.json(clerk, "member", "list")
+    assert seen
+    province.ok(None, "access", "revoke", admin)
+    assert province.json(clerk, "member", "list") == seen
+    refused = province.run(admin, "member", "list", "--format", "json")
+    assert refused.exit_code != 0 or json.loads(refused.stdout) == []
+    province.ok(None, "access", "revoke", clerk)
+    for login in (admin, clerk):
+        province.sql(None, f'DROP ROLE "{login}"')
+    left = province.sql(None, "SELECT count(*) FROM pg_roles WHERE rolname IN (:a, :c)", a=admin, c=clerk)
+    assert left == [(0,)]
+
+
+def test_downgrading_takes_every_privilege_back(province: Province, officer: str) -> None:
+    """Below 0009 there are no policies: no scoped login may keep a privilege, papers and what an admin
+    passed on included."""
+    from dangvien_cli.store import migrate
+
+    admin = province.login("boss")
+    province.ok(None, "access", "grant", admin, "--role", "admin")
+    clerk = province.login("clerk")
+    province.ok(admin, "access", "grant", clerk, "--org", WARD_A, "--role", "viewer")
+    engine = sa.create_engine(province.owner_url, poolclass=sa.pool.NullPool)
+    try:
+        migrate.downgrade(engine, "0008")
+    finally:
+        engine.dispose()
+    for login in (officer, admin, clerk):
+        for table in ("member", "paper"):
+            with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+                province.sql(login, f"SELECT count(*) FROM {table}")  # noqa: S608  (our table names)

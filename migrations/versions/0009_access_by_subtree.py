@@ -82,8 +82,10 @@ def downgrade() -> None:
         for login in logins:
             exists = op.get_bind().exec_driver_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))
             if exists.first() is not None:
-                tables = ", ".join([*PEOPLE_TABLES, *TREE_TABLES, "alembic_version"])
-                op.execute(f"REVOKE ALL ON {tables} FROM {_quoted(login)}")
+                # every table and sequence (the dossier's papers too), with what an admin passed on
+                schema, who = _quoted(_schema()), _quoted(login)
+                op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {who} CASCADE")
+                op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {who} CASCADE")
         for table, policies in POLICIES.items():
             for name in policies:
                 op.execute(f"DROP POLICY IF EXISTS {name} ON {table}")
@@ -110,20 +112,6 @@ def _schema() -> str:
     assert schema is not None
     return str(schema)
 
-
-PEOPLE_TABLES = (
-    "member",
-    "membership",
-    "candidate",
-    "candidate_move",
-    "remark",
-    "admission",
-    "quota",
-    "quota_milestone",
-    "change_log",
-    "access_grant",
-)
-TREE_TABLES = ("organisation", "org_closure", "org_version", "org_lineage", "org_closure_span")
 
 # Every function runs as the tables' owner (SECURITY DEFINER: it reads the rows the caller may not) with
 # the caller's login passed in (``who``); it answers only for the login of the session that calls it, or a
@@ -246,10 +234,12 @@ _CANDIDATE_WRITE = f"dangvien_writable({ME}, cell_id, 0)"
 _BY_CANDIDATE = f"dangvien_candidate_writable({ME}, candidate_id)"
 _QUOTA_WRITE = f"dangvien_writable({ME}, org_id, 1)"
 _MILESTONE_WRITE = f"dangvien_quota_writable({ME}, quota_id)"
-# A dossier paper is the candidate's while there is one, else the member's.
-_PAPER_WRITE = (
-    f"CASE WHEN candidate_id IS NOT NULL THEN {_BY_CANDIDATE} ELSE member_id IN {MEMBERS_WRITABLE} END"
-)
+# An admission joins a candidate to a member, and a dossier paper belongs to one or both: every side must be
+# the login's to write (a member just added has no placement yet), so that nobody ties a row of theirs to
+# another subtree's person.
+_MEMBER_SIDE = f"(member_id IS NULL OR member_id IN {MEMBERS_WRITABLE} OR NOT dangvien_placed(member_id))"
+_ADMISSION_WRITE = f"{_BY_CANDIDATE} AND {_MEMBER_SIDE}"
+_PAPER_WRITE = f"(candidate_id IS NULL OR {_BY_CANDIDATE}) AND {_MEMBER_SIDE}"
 
 # An import's batch entry (migration 0007) covers the ids entity_id to last_entity_id: it is seen when one
 # of them is.
@@ -310,9 +300,9 @@ POLICIES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
     },
     "admission": {
         "dangvien_read": ("SELECT", f"candidate_id IN {CANDIDATES} OR member_id IN {MEMBERS}", None),
-        "dangvien_add": ("INSERT", None, _BY_CANDIDATE),
-        "dangvien_change": ("UPDATE", _BY_CANDIDATE, _BY_CANDIDATE),
-        "dangvien_remove": ("DELETE", _BY_CANDIDATE, None),
+        "dangvien_add": ("INSERT", None, _ADMISSION_WRITE),
+        "dangvien_change": ("UPDATE", _ADMISSION_WRITE, _ADMISSION_WRITE),
+        "dangvien_remove": ("DELETE", _ADMISSION_WRITE, None),
     },
     "paper": {
         "dangvien_read": ("SELECT", f"candidate_id IN {CANDIDATES} OR member_id IN {MEMBERS}", None),

@@ -105,10 +105,13 @@ MESSAGES: Catalog = {
         "Revoked {login}'s {role} role on {org}",
     ),
     "access.revoked_count": (
-        "Đã thu hồi {count} quyền của {login}; tài khoản vẫn còn (xóa bằng DROP ROLE nếu không dùng nữa)",
+        "Đã thu hồi {count} quyền của {login}; tài khoản vẫn còn (xóa bằng DROP OWNED BY, rồi DROP ROLE"
+        " nếu không dùng nữa)",
         (
-            "Revoked {count} grant of {login}; the login itself stays (DROP ROLE removes it)",
-            "Revoked {count} grants of {login}; the login itself stays (DROP ROLE removes it)",
+            "Revoked {count} grant of {login}; the login itself stays"
+            " (DROP OWNED BY, then DROP ROLE removes it)",
+            "Revoked {count} grants of {login}; the login itself stays"
+            " (DROP OWNED BY, then DROP ROLE removes it)",
         ),
     ),
     "title.access_grants": ("Phân quyền", "Grants"),

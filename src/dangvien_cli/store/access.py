@@ -319,7 +319,33 @@ def _record(grant: AccessGrant, org: Organisation | None) -> GrantRecord:
 
 def sync_privileges(*, session: Session, login: str) -> None:
     """Give ``login`` the privileges its grants call for, and take back the others (those this login gave:
-    PostgreSQL lets each grantor take back only its own; the policies close the rows in any case)."""
+    PostgreSQL lets each grantor take back only its own; the policies close the rows in any case).
+
+    Taking back an admin's privileges takes back what it passed on too (CASCADE: PostgreSQL refuses
+    otherwise); the other logins' are then given again, by this session's login."""
+    connection = session.connection()
+    passed_on = _passes_privileges_on(connection, login)
+    _sync_one(session, login)
+    if passed_on:
+        others = session.exec(select(AccessGrant.login).where(AccessGrant.login != login).distinct())
+        for other in sorted(set(others)):
+            _sync_one(session, other)
+
+
+def _passes_privileges_on(connection: Any, login: str) -> bool:
+    """Whether ``login`` exists and holds privileges it may pass on (an admin's)."""
+    return bool(
+        connection.execute(
+            sa.text(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :login)"
+                " AND has_table_privilege(:login, 'member', 'SELECT WITH GRANT OPTION')"
+            ),
+            {"login": login},
+        ).scalar()
+    )
+
+
+def _sync_one(session: Session, login: str) -> None:
     connection = session.connection()
     roles = {AccessRole(r) for r in session.exec(select(AccessGrant.role).where(AccessGrant.login == login))}
     exists = connection.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login})
@@ -328,10 +354,11 @@ def sync_privileges(*, session: Session, login: str) -> None:
     who = _quoted(login)
     tables = ", ".join(READ_TABLES)
     sequences = ", ".join(_sequences(connection, TABLES))
-    connection.exec_driver_sql(f"REVOKE ALL ON {tables} FROM {who}")
-    connection.exec_driver_sql(f"REVOKE ALL ON SEQUENCE {sequences} FROM {who}")
+    connection.exec_driver_sql(f"REVOKE ALL ON {tables} FROM {who} CASCADE")
+    connection.exec_driver_sql(f"REVOKE ALL ON SEQUENCE {sequences} FROM {who} CASCADE")
     if not roles:
         _set_createrole(connection, login, allowed=False)
+        _take_way_in(connection, who)
         return
     _grant_way_in(connection, who)
     if AccessRole.admin in roles:
@@ -394,6 +421,21 @@ def _grant_way_in(connection: Any, who: str) -> None:
     ).scalar():
         schema = connection.execute(sa.text("SELECT current_schema()")).scalar_one()
         connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_quoted(str(schema))} TO {who}")
+
+
+def _take_way_in(connection: Any, who: str) -> None:
+    """Take back what :func:`_grant_way_in` gave (what this login gave), so that nothing of the login's is
+    left in this database and ``DROP OWNED BY``, then ``DROP ROLE``, can remove it."""
+    if connection.execute(
+        sa.text("SELECT has_database_privilege(current_database(), 'CONNECT WITH GRANT OPTION')")
+    ).scalar():
+        database = connection.execute(sa.text("SELECT current_database()")).scalar_one()
+        connection.exec_driver_sql(f"REVOKE CONNECT ON DATABASE {_quoted(str(database))} FROM {who} CASCADE")
+    if connection.execute(
+        sa.text("SELECT has_schema_privilege(current_schema(), 'USAGE WITH GRANT OPTION')")
+    ).scalar():
+        schema = connection.execute(sa.text("SELECT current_schema()")).scalar_one()
+        connection.exec_driver_sql(f"REVOKE USAGE ON SCHEMA {_quoted(str(schema))} FROM {who} CASCADE")
 
 
 def _set_createrole(connection: Any, login: str, *, allowed: bool) -> None:
