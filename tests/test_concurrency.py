@@ -31,7 +31,13 @@ CELLS = ["HP", "K2"]
 pytestmark = pytest.mark.slow  # each test starts many processes, or waits out a busy timeout on purpose
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])])
+# The SQLite case runs on a file of its own whatever the suite's engine: engine_free (the PostgreSQL run
+# leaves it out, having run it already).
+SQLITE = pytest.param("sqlite", marks=pytest.mark.engine_free)
+POSTGRES = pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])
+
+
+@pytest.fixture(params=[SQLITE, POSTGRES])
 def target(request: pytest.FixtureRequest, fresh_environment: Path, run: Run) -> tuple[str, str]:
     """(what to pass as --db / DANGVIEN_DB, SQLAlchemy URL) of a database holding the small city."""
     if request.param == "sqlite":
@@ -122,9 +128,7 @@ def test_the_same_list_imported_by_every_process_lands_once(
     _check_clean(run, db)
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=[pytest.mark.postgres, pytest.mark.slow])]
-)
+@pytest.mark.parametrize("backend", [SQLITE, POSTGRES])
 def test_first_use_by_many_processes_migrates_once(
     request: pytest.FixtureRequest, backend: str, tmp_path: Path
 ) -> None:
