@@ -532,3 +532,18 @@ def test_downgrading_takes_every_privilege_back(province: Province, officer: str
         for table in ("member", "paper"):
             with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
                 province.sql(login, f"SELECT count(*) FROM {table}")  # noqa: S608  (our table names)
+
+
+def test_an_officer_logs_only_changes_of_its_own_rows(province: Province, officer: str) -> None:
+    """The change log takes an officer's entries about rows it may write (or has just deleted), not an
+    entry written by hand about another ward's member."""
+    b_id = _b_member_id(province)
+    a_id = next(m["id"] for m in province.json(None, "member", "list", "--org", "TP-HP"))
+    forge = (
+        "INSERT INTO change_log (at, action, entity, entity_id, os_user, after) "
+        "SELECT now(), 'update', 'member', :id, 'x', json_build_object('full_name', 'forged') RETURNING id"
+    )
+    with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
+        province.sql(officer, forge, id=b_id)
+    assert province.sql(None, "SELECT count(*) FROM change_log WHERE after::text LIKE '%forged%'") == [(0,)]
+    assert province.sql(officer, forge, id=a_id)  # about the ward's own member: it is the officer's to log

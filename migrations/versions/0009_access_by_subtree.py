@@ -213,6 +213,38 @@ _FUNCTIONS = {
             JOIN org_closure cl ON cl.descendant_id = q.org_id AND cl.depth >= 1
             JOIN access_grant g ON g.org_id = cl.ancestor_id
             WHERE q.id = quota_id AND g.login = who AND g.role = 'officer')""",
+    # whether the login may log a change of the row: one it may write (what an officer's own changes are
+    # about), or one that is not there (a row it has just deleted); an admin's entries pass by its policy
+    "dangvien_loggable(who name, kind text, row_id integer) RETURNS boolean": """
+        SELECT pg_has_role(session_user, who, 'MEMBER') AND CASE kind
+            WHEN 'member' THEN NOT dangvien_placed(row_id)
+                OR row_id IN (SELECT dangvien_members_writable(who))
+            WHEN 'membership' THEN NOT EXISTS (SELECT 1 FROM membership WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM membership m
+                           WHERE m.id = row_id AND dangvien_writable(who, m.cell_id, 0))
+            WHEN 'candidate' THEN NOT EXISTS (SELECT 1 FROM candidate WHERE id = row_id)
+                OR dangvien_candidate_writable(who, row_id)
+            WHEN 'candidate_move' THEN NOT EXISTS (SELECT 1 FROM candidate_move WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM candidate_move r
+                           WHERE r.id = row_id AND dangvien_candidate_writable(who, r.candidate_id))
+            WHEN 'remark' THEN NOT EXISTS (SELECT 1 FROM remark WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM remark r
+                           WHERE r.id = row_id AND dangvien_candidate_writable(who, r.candidate_id))
+            WHEN 'admission' THEN NOT EXISTS (SELECT 1 FROM admission WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM admission r
+                           WHERE r.id = row_id AND dangvien_candidate_writable(who, r.candidate_id))
+            WHEN 'paper' THEN NOT EXISTS (SELECT 1 FROM paper WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM paper r WHERE r.id = row_id
+                           AND (r.candidate_id IS NULL OR dangvien_candidate_writable(who, r.candidate_id))
+                           AND (r.member_id IS NULL OR NOT dangvien_placed(r.member_id)
+                                OR r.member_id IN (SELECT dangvien_members_writable(who))))
+            WHEN 'quota' THEN NOT EXISTS (SELECT 1 FROM quota WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM quota q WHERE q.id = row_id AND dangvien_writable(who, q.org_id, 1))
+            WHEN 'quota_milestone' THEN NOT EXISTS (SELECT 1 FROM quota_milestone WHERE id = row_id)
+                OR EXISTS (SELECT 1 FROM quota_milestone r
+                           WHERE r.id = row_id AND dangvien_quota_writable(who, r.quota_id))
+            ELSE false
+        END""",
 }
 # PostgreSQL drops a function by its name alone when the name is unique, as these are.
 FUNCTION_NAMES = ["dangvien_log_login", *(signature.split("(")[0] for signature in _FUNCTIONS)]
@@ -328,7 +360,7 @@ POLICIES: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
     },
     "change_log": {
         "dangvien_read": ("SELECT", _LOGGED, None),
-        "dangvien_add": ("INSERT", None, WRITES),
+        "dangvien_add": ("INSERT", None, f"{WRITES} AND dangvien_loggable({ME}, entity, entity_id)"),
     },
     "access_grant": {"dangvien_read": ("SELECT", f"login = {ME}::text", None)},
 }
