@@ -547,3 +547,14 @@ def test_an_officer_logs_only_changes_of_its_own_rows(province: Province, office
         province.sql(officer, forge, id=b_id)
     assert province.sql(None, "SELECT count(*) FROM change_log WHERE after::text LIKE '%forged%'") == [(0,)]
     assert province.sql(officer, forge, id=a_id)  # about the ward's own member: it is the officer's to log
+
+
+def test_the_policies_helpers_are_only_for_granted_logins(province: Province, officer: str) -> None:
+    """Two helpers answer for any member (the policies need them before a scope is known): a login
+    without a grant may not call them."""
+    stranger = province.login("stranger")
+    province.sql(None, f'CREATE ROLE "{stranger}" LOGIN')
+    for helper in ("dangvien_placed(1)", "dangvien_newest_member()"):
+        with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+            province.sql(stranger, f"SELECT {helper}")
+    assert province.sql(officer, "SELECT dangvien_newest_member() > 0") == [(True,)]

@@ -246,6 +246,8 @@ _FUNCTIONS = {
             ELSE false
         END""",
 }
+# Functions that answer for any caller (no pg_has_role check): executable only by the logins granted to.
+UNSCOPED_FUNCTIONS = ("dangvien_placed(integer)", "dangvien_newest_member()")
 # PostgreSQL drops a function by its name alone when the name is unique, as these are.
 FUNCTION_NAMES = ["dangvien_log_login", *(signature.split("(")[0] for signature in _FUNCTIONS)]
 
@@ -384,6 +386,9 @@ def _security_statements(schema: str) -> list[str]:
         f"CREATE FUNCTION {signature} LANGUAGE sql STABLE SECURITY DEFINER {path} AS $${body}\n$$"
         for signature, body in _FUNCTIONS.items()
     ]
+    # The two helpers that answer without asking who calls (the policies need them before a login's scope
+    # is known) are not everyone's: access grant gives them to the logins it grants (store/access.py).
+    statements.append(f"REVOKE EXECUTE ON FUNCTION {', '.join(UNSCOPED_FUNCTIONS)} FROM PUBLIC")
     statements += [
         LOG_LOGIN,
         "CREATE TRIGGER dangvien_log_login BEFORE INSERT ON change_log "

@@ -317,6 +317,11 @@ def _record(grant: AccessGrant, org: Organisation | None) -> GrantRecord:
 # --- privileges --------------------------------------------------------------------------------------
 
 
+# The policies' helpers that answer for any caller (migration 0009 keeps them from PUBLIC): the logins
+# granted to may execute them, as the policies evaluated for them call them.
+HELPERS = "dangvien_placed(integer), dangvien_newest_member()"
+
+
 def sync_privileges(*, session: Session, login: str) -> None:
     """Give ``login`` the privileges its grants call for, and take back the others (those this login gave:
     PostgreSQL lets each grantor take back only its own; the policies close the rows in any case).
@@ -356,6 +361,7 @@ def _sync_one(session: Session, login: str) -> None:
     sequences = ", ".join(_sequences(connection, TABLES))
     connection.exec_driver_sql(f"REVOKE ALL ON {tables} FROM {who} CASCADE")
     connection.exec_driver_sql(f"REVOKE ALL ON SEQUENCE {sequences} FROM {who} CASCADE")
+    connection.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {HELPERS} FROM {who} CASCADE")
     if not roles:
         _set_createrole(connection, login, allowed=False)
         _take_way_in(connection, who)
@@ -364,8 +370,10 @@ def _sync_one(session: Session, login: str) -> None:
     if AccessRole.admin in roles:
         connection.exec_driver_sql(f"GRANT ALL ON {tables} TO {who} WITH GRANT OPTION")
         connection.exec_driver_sql(f"GRANT ALL ON SEQUENCE {sequences} TO {who} WITH GRANT OPTION")
+        connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {HELPERS} TO {who} WITH GRANT OPTION")
         _set_createrole(connection, login, allowed=True)
         return
+    connection.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {HELPERS} TO {who}")
     _set_createrole(connection, login, allowed=False)
     readable = ", ".join(_readable_tables(connection))
     connection.exec_driver_sql(f"GRANT SELECT ON {readable} TO {who}")
