@@ -31,6 +31,8 @@ from dangvien_cli.render.model import Title
 from dangvien_cli.reports.due import due_items
 from dangvien_cli.reports.monthly_merges import (
     base_on,
+    departures,
+    in_month,
     merged_in,
     merged_out,
     not_by_merge,
@@ -80,10 +82,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _in_month(column: Any, first: date, last: date) -> sa.ColumnElement[bool]:
-    return sa.and_(column >= first, column <= last)
-
-
 def _counts(session: Session, cell_ids: list[int], on: date) -> tuple[int, int]:
     """Members and official members of the paper's cells on ``on``: one aggregate."""
     official = sa.and_(col(Member.official_on).is_not(None), col(Member.official_on) <= on)
@@ -104,7 +102,7 @@ def _joined(session: Session, cell_ids: list[int], first: date, last: date) -> l
         .where(
             col(Membership.cell_id).in_(cell_ids),
             col(Membership.start_on) == col(Member.admitted_on),
-            _in_month(col(Member.admitted_on), first, last),
+            in_month(col(Member.admitted_on), first, last),
         )
         .distinct()
         .order_by(col(Member.admitted_on), col(Member.name_sort), col(Member.id))
@@ -154,7 +152,7 @@ def _moved_in(session: Session, cell_ids: list[int], first: date, last: date) ->
         .join(Member, col(Member.id) == Membership.member_id)
         .where(
             col(Membership.cell_id).in_(cell_ids),
-            _in_month(col(Membership.start_on), first, last),
+            in_month(col(Membership.start_on), first, last),
             not_first,
             not_by_merge(Membership.reason),  # a merge is not a transfer: see merged_in
         )
@@ -171,40 +169,6 @@ def _moved_in(session: Session, cell_ids: list[int], first: date, last: date) ->
     ]
 
 
-def _moved_out(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
-    """Memberships of this cell ending in the month where the member went on in another cell."""
-    following = sa.orm.aliased(Membership)
-    target = sa.orm.aliased(Organisation)
-    query = (
-        select(Membership, Member.full_name, target.code)
-        .join(Member, col(Member.id) == Membership.member_id)
-        .join(
-            following,
-            sa.and_(
-                col(following.member_id) == Membership.member_id,
-                col(following.start_on) == Membership.end_on,
-                col(following.id) != Membership.id,
-            ),
-        )
-        .join(target, col(target.id) == following.cell_id)
-        .where(
-            col(Membership.cell_id).in_(cell_ids),
-            _in_month(col(Membership.end_on), first, last),
-            not_by_merge(following.reason),
-        )
-        .order_by(col(Membership.end_on), col(Member.name_sort), col(Membership.id))
-    )
-    return [
-        {
-            "member_id": m.member_id,
-            "full_name": name,
-            "moved_on": _iso(m.end_on),
-            "to_cell": to_cell,
-        }
-        for m, name, to_cell in session.execute(query)
-    ]
-
-
 def _left(session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
     """Members who left in the month, whose last cell was this one."""
     last_cell = (
@@ -217,7 +181,7 @@ def _left(session: Session, cell_ids: list[int], first: date, last: date) -> lis
     )
     query = (
         select(Member)
-        .where(_in_month(col(Member.left_on), first, last), last_cell.in_(cell_ids))
+        .where(in_month(col(Member.left_on), first, last), last_cell.in_(cell_ids))
         .order_by(col(Member.left_on), col(Member.name_sort), col(Member.id))
     )
     return [
@@ -239,7 +203,7 @@ def _became_official(session: Session, cell_ids: list[int], first: date, last: d
         .join(Membership, col(Membership.member_id) == Member.id)
         .where(
             col(Membership.cell_id).in_(cell_ids),
-            _in_month(col(Member.official_on), first, last),
+            in_month(col(Member.official_on), first, last),
             col(Membership.start_on) <= col(Member.official_on),
             sa.or_(col(Membership.end_on).is_(None), col(Membership.end_on) > col(Member.official_on)),
         )
@@ -299,7 +263,7 @@ def _candidates(
         select(Remark, Candidate.full_name, author.full_name)
         .join(Candidate, col(Candidate.id) == Remark.candidate_id)
         .join(author, col(author.id) == Remark.author_id)
-        .where(in_cells, _in_month(col(Remark.remarked_on), first, last))
+        .where(in_cells, in_month(col(Remark.remarked_on), first, last))
         .order_by(col(Remark.remarked_on), col(Candidate.name_sort), col(Remark.id))
     ).all()
     remarked = {r.candidate_id for r, _, _ in month_remarks}
@@ -362,7 +326,7 @@ def _admissions(session: Session, cell_ids: list[int], first: date, last: date) 
         .join(Member, col(Member.id) == Admission.member_id)
         .where(
             candidate_cell_on(last, Candidate).in_(cell_ids),
-            _in_month(col(Admission.decision_on), first, last),
+            in_month(col(Admission.decision_on), first, last),
         )
         .order_by(col(Admission.decision_on), col(Candidate.name_sort), col(Admission.id))
     )
@@ -416,7 +380,7 @@ def monthly_report(*, session: Session, cell_code: str, month: date, settings: S
         "joined": _joined(session, cells, first, last),
         "left": _left(session, cells, first, last),
         "moved_in": _moved_in(session, cells, first, last),
-        "moved_out": _moved_out(session, cells, first, last),
+        "moved_out": departures(session=session, cell_ids=cells, first=first, last=last, by_merge=False),
         "merged_in": merged_in(session=session, cell_ids=cells, first=first, last=last),
         "merged_out": merged_out(session=session, cell_ids=cells, first=first, last=last),
         "became_official": _became_official(session, cells, first, last),

@@ -34,7 +34,8 @@ def not_by_merge(column: Any) -> sa.ColumnElement[bool]:
     return sa.or_(col(column).is_(None), col(column) != MERGE)
 
 
-def _in_month(column: Any, first: date, last: date) -> sa.ColumnElement[bool]:
+def in_month(column: Any, first: date, last: date) -> sa.ColumnElement[bool]:
+    """SQL: the day in ``column`` lies in [first, last]."""
     return sa.and_(column >= first, column <= last)
 
 
@@ -57,7 +58,7 @@ def merged_in(*, session: Session, cell_ids: list[int], first: date, last: date)
         .where(
             col(Membership.cell_id).in_(cell_ids),
             Membership.reason == MERGE,
-            _in_month(col(Membership.start_on), first, last),
+            in_month(col(Membership.start_on), first, last),
         )
         .order_by(col(Membership.start_on), col(Member.name_sort), col(Membership.id))
     )
@@ -67,10 +68,18 @@ def merged_in(*, session: Session, cell_ids: list[int], first: date, last: date)
     ]
 
 
-def merged_out(*, session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
-    """Members of these cells moved by a merge in the month into a cell the paper does not cover."""
+def departures(
+    *, session: Session, cell_ids: list[int], first: date, last: date, by_merge: bool
+) -> list[dict[str, Any]]:
+    """Members of these cells whose membership ended in the month and who went on in another cell: by a
+    merge into a cell the paper does not cover (``by_merge``), else by a transfer."""
     following = sa.orm.aliased(Membership)
     target = sa.orm.aliased(Organisation)
+    how = (
+        [following.reason == MERGE, col(following.cell_id).not_in(cell_ids)]
+        if by_merge
+        else [not_by_merge(following.reason)]
+    )
     query = (
         select(Membership, Member.full_name, target.code)
         .join(Member, col(Member.id) == Membership.member_id)
@@ -83,12 +92,7 @@ def merged_out(*, session: Session, cell_ids: list[int], first: date, last: date
             ),
         )
         .join(target, col(target.id) == following.cell_id)
-        .where(
-            col(Membership.cell_id).in_(cell_ids),
-            following.reason == MERGE,
-            col(following.cell_id).not_in(cell_ids),
-            _in_month(col(Membership.end_on), first, last),
-        )
+        .where(col(Membership.cell_id).in_(cell_ids), in_month(col(Membership.end_on), first, last), *how)
         .order_by(col(Membership.end_on), col(Member.name_sort), col(Membership.id))
     )
     return [
@@ -96,6 +100,11 @@ def merged_out(*, session: Session, cell_ids: list[int], first: date, last: date
         for m, name, code in session.execute(query)
         if m.end_on is not None
     ]
+
+
+def merged_out(*, session: Session, cell_ids: list[int], first: date, last: date) -> list[dict[str, Any]]:
+    """Members of these cells moved by a merge in the month into a cell the paper does not cover."""
+    return departures(session=session, cell_ids=cell_ids, first=first, last=last, by_merge=True)
 
 
 def base_on(*, session: Session, org_id: int, on: date) -> Organisation:
