@@ -110,6 +110,8 @@ class PostgresServer:
         for attempt in itertools.count(1):
             self.port = free_port()
             options = f"-k {self.base} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
+            # A benchmark may size the server for a national run (e.g. "-c shared_buffers=2GB").
+            options += f" {os.environ.get('DANGVIEN_PG_SERVER_OPTIONS', '')}".rstrip()
             try:
                 self._run(["pg_ctl", "start", "-w", "-t", str(START_TIMEOUT_S), "-D", str(self.data),
                            "-l", str(self.log), "-o", options])  # fmt: skip

@@ -290,11 +290,18 @@ def test_one_file_per_cell(run, may, tmp_path):
     )
     paths = json.loads(result.stdout)
     assert [p.rsplit("/", 1)[1] for p in paths] == ["CQ-2024-05.json", "HP-2024-05.json", "K2-2024-05.json"]
-    written = json.loads((out / "HP-2024-05.json").read_text(encoding="utf-8"))
-    single = json.loads(
-        ok(run, "report", "monthly", "--cell", "HP", "--month", "2024-05", "-f", "json").stdout
-    )
-    assert written == single
+    # Every file, quota row included (the cells of one base share a row counted once a run).
+    quotas = []
+    for code in ("CQ", "HP", "K2"):
+        written = json.loads((out / f"{code}-2024-05.json").read_text(encoding="utf-8"))
+        single = json.loads(
+            ok(run, "report", "monthly", "--cell", code, "--month", "2024-05", "-f", "json").stdout
+        )
+        assert written == single
+        quotas.append(written["quota"])
+    assert quotas[0] is None  # CQ's base has no quota
+    assert quotas[1] == quotas[2]
+    assert quotas[1]["org"] == "TP"
     # Nothing is overwritten without --force, and nothing at all is written when one file exists.
     hp.write_text("kept", encoding="utf-8")
     k2.unlink()

@@ -60,7 +60,7 @@ def monthly(
     template: TemplateOption = None,
 ) -> None:
     """The monthly cell report; ``--month`` defaults to the month of today (``DANGVIEN_TODAY`` pins it)."""
-    from dangvien_cli.reports.monthly import cells_under, monthly_report, parse_month
+    from dangvien_cli.reports.monthly import QuotaMemo, cells_under, monthly_report, parse_month
 
     app_ctx = app_context(ctx)
     lang = app_ctx.lang
@@ -103,8 +103,11 @@ def monthly(
         # Refuse before writing anything, so that a second run does not leave half the folder replaced.
         for path in paths:
             check_target(chosen, path, force)
+        quotas: QuotaMemo = {}  # the cells of one base organisation share its quota row
         for code, path in zip(codes, paths, strict=True):  # each file named on stderr by emit
-            report = monthly_report(session=session, cell_code=code, month=first, settings=settings)
+            report = monthly_report(
+                session=session, cell_code=code, month=first, settings=settings, quotas=quotas
+            )
             emit(report.view(), chosen, lang, output=path, force=True, redact=redact, template=template)
     if chosen is OutputFormat.json:  # the files written, for a script to pick up
         written = [str(path) for path in paths]

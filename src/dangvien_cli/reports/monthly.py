@@ -356,8 +356,31 @@ def _quota(session: Session, base: Organisation, year: int, last: date) -> dict[
     return {key: row.get(key) for key in QUOTA_KEYS}
 
 
-def monthly_report(*, session: Session, cell_code: str, month: date, settings: Settings) -> MonthlyReport:
-    """The paper for ``cell_code``'s meeting on the month that starts on ``month``."""
+QuotaMemo = dict[tuple[int, int, date], dict[str, Any] | None]
+"""Quota rows already counted in one run, by (base organisation, year, month's end)."""
+
+
+def _memo_quota(
+    session: Session, base: Organisation, year: int, last: date, memo: QuotaMemo | None
+) -> dict[str, Any] | None:
+    if memo is None:
+        return _quota(session, base, year, last)
+    assert base.id is not None
+    key = (base.id, year, last)
+    if key not in memo:
+        memo[key] = _quota(session, base, year, last)
+    row = memo[key]
+    return None if row is None else dict(row)  # each paper its own row
+
+
+def monthly_report(
+    *, session: Session, cell_code: str, month: date, settings: Settings, quotas: QuotaMemo | None = None
+) -> MonthlyReport:
+    """The paper for ``cell_code``'s meeting on the month that starts on ``month``.
+
+    ``quotas``: a memo shared by the papers of one run (``report monthly --org``): the cells of a base
+    organisation print the same quota row, counted once instead of once a cell (a quarter of a paper's
+    time)."""
     cell = check_member_unit(session=session, code=cell_code, field="cell")
     assert cell.id is not None
     first = month.replace(day=1)
@@ -405,7 +428,7 @@ def monthly_report(*, session: Session, cell_code: str, month: date, settings: S
         official_at_end=official_end,
         lists=lists,
         candidates_by_stage={stage.value: by_stage.get(stage, 0) for stage in ACTIVE_STAGES},
-        quota=_quota(session, base, first.year, last),
+        quota=_memo_quota(session, base, first.year, last, quotas),
         title_params={"month": numbers.month(first), "cell": cell.code, "name": cell.name},
         document=document(
             session, cell, Title("document.subject.monthly", {"month": numbers.month(first)}), last, settings
