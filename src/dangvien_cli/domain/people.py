@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -193,11 +194,17 @@ def check_birth_date(born: date, *, today: date) -> None:
         raise InvalidValue("birth_date", born.isoformat(), "date.birth_range", today=_day_month_year(today))
 
 
+@lru_cache(maxsize=8)
+def _last_event_day(today: date) -> date:
+    """A year after today: the same for every row of an import (worked out once, not once a date)."""
+    return add_months(today, 12)
+
+
 def check_event_date(field: str, day: date | None, *, today: date) -> None:
     """A step of someone's path (an admission, a ceremony, a remark…) from 1930 to a year after today."""
     if day is None:
         return
-    last = add_months(today, 12)
+    last = _last_event_day(today)
     if not FIRST_EVENT <= day <= last:
         raise InvalidValue(field, day.isoformat(), "date.event_range", last=_day_month_year(last))
 
