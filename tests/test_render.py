@@ -273,6 +273,19 @@ def test_a_record_is_field_value_pairs_then_its_sections() -> None:
     assert line.endswith(',false,"[{""cell"": ""HP"", ""start_on"": ""2001-09-02""}]"')
 
 
+def test_a_records_whole_numbers_read_the_languages_way_and_its_id_and_year_keep_their_digits() -> None:
+    data = {"id": 12345, "code": "MC", "year": 2024, "population": 108553, "members": 4354}
+    view = record_view(data, Title(text="Móng Cái"))
+    vi, en = text_of(view, OutputFormat.table), text_of(view, OutputFormat.table, "en")
+    assert re.search(r"Dân số\s+│ 108\.553", vi)
+    assert re.search(r"Population\s+│ 108,553", en)
+    assert "4.354" in vi
+    assert "12345" in vi  # an id names a record: never grouped
+    assert "2024" in vi
+    assert json.loads(text_of(view, OutputFormat.json)) == data  # scripts get the numbers as numbers
+    assert text_of(view, OutputFormat.csv).splitlines()[1] == "12345,MC,2024,108553,4354"
+
+
 def test_a_list_counts_its_rows_and_carries_every_key_in_csv() -> None:
     view = list_view(
         Title("title.members"),
