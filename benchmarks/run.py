@@ -203,6 +203,28 @@ def measure(
     return figure
 
 
+def measure_inner(
+    name: str, argv: list[str], env: dict[str, str], runs: int, *, setup: Any, rows: int | None = None
+) -> Figure:
+    """A floor that times its own work and prints the seconds (its set-up, untimed, is not the floor)."""
+    seconds, peaks = [], []
+    for _ in range(runs):
+        setup()
+        process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603  (our own floor script)
+        assert process.stdout is not None
+        assert process.stderr is not None
+        out, err = process.stdout.read(), process.stderr.read()  # a line, and nothing
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise RuntimeError(f"{name} exited {process.returncode}: {err.decode()[-2000:]}")
+        seconds.append(float(out.split()[-1]))
+        peaks.append(usage.ru_maxrss / 1024)  # the tuples read back included
+    figure = Figure(name, statistics.median(seconds), seconds, max(peaks), rows)
+    print(f"  {name:<44} {figure.seconds:8.3f} s  (timed inside)", flush=True)
+    return figure
+
+
 def dangvien(*args: str) -> list[str]:
     return [str(BIN / "dangvien"), *args]
 
@@ -223,19 +245,44 @@ with open(path, encoding="utf-8", newline="") as handle:
         connection.executemany(f"INSERT INTO member VALUES ({', '.join('?' * len(headers))})", reader)
 """
 
-# The same-schema floor, for understanding (not a goal): the rows dangvien wrote, copied by SQLite itself from
-# a finished import into a fresh copy of the tree, with the schema's indexes live: what the schema costs with
-# no Python work at all.
+# The same-schema floor, for understanding (not a goal): the rows dangvien wrote (read back from a finished
+# import into ready tuples, untimed), inserted into a fresh copy of the tree with executemany, a chunk of
+# 1,000 at a time, with the import's own page cache and index regime (the indexes it does not search dropped
+# and built at the end): what the schema costs with no Python work. The script times itself and prints the
+# seconds (reading the tuples back is not the floor's work).
 SCHEMA_FLOOR = """
-import sqlite3, sys
-db, source = sys.argv[1], sys.argv[2]
+import sqlite3, sys, time
+db, source, cache_kib = sys.argv[1], sys.argv[2], int(sys.argv[3])
+deferred = [name for name in sys.argv[4].split(",") if name]
+src = sqlite3.connect(source)
 connection = sqlite3.connect(db, isolation_level=None)
-connection.execute("ATTACH DATABASE ? AS src", (source,))
-connection.execute("BEGIN IMMEDIATE")
+tables = {}
 for table in ("member", "membership", "change_log"):
-    connection.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table} WHERE id > "
-                       f"(SELECT coalesce(max(id), 0) FROM main.{table})")
+    start = connection.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    cursor = src.execute(f"SELECT * FROM {table} WHERE id > ?", (start,))
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    keep = [i for i in range(len(names)) if any(row[i] is not None for row in rows)]  # as dangvien binds
+    tables[table] = ([names[i] for i in keep], [tuple(row[i] for i in keep) for row in rows])
+connection.execute(f"PRAGMA cache_size=-{cache_kib}")
+begin = time.perf_counter()
+connection.execute("BEGIN IMMEDIATE")
+rebuild = [sql for (sql,) in connection.execute(
+    f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN ({', '.join('?' * len(deferred))})",
+    deferred)]
+for name in deferred:
+    connection.execute(f'DROP INDEX "{name}"')
+statements = {t: f"INSERT INTO {t} ({', '.join(n)}) VALUES ({', '.join('?' * len(n))})"
+              for t, (n, _) in tables.items()}
+member, membership = tables["member"][1], tables["membership"][1]
+for i in range(0, len(member), 1000):
+    connection.executemany(statements["member"], member[i:i + 1000])
+    connection.executemany(statements["membership"], membership[i:i + 1000])
+connection.executemany(statements["change_log"], tables["change_log"][1])
+for sql in rebuild:
+    connection.execute(sql)
 connection.execute("COMMIT")
+print(time.perf_counter() - begin)
 """
 
 # The reports' floors: one statement each over the flat table of the import floor (the CSV's columns as
@@ -373,10 +420,23 @@ def startup(folder: Path, env: dict[str, str], runs: int) -> tuple[list[Figure],
     ]
 
 
+def import_regime() -> tuple[int, tuple[str, ...], int]:
+    """The bulk path's page cache (KiB), the indexes it defers and after how many rows, asked of a child
+    process (importing dangvien here would raise every child's peak memory: ru_maxrss survives fork)."""
+    code = (
+        "import json; from dangvien_cli.store import bulk; print(json.dumps("
+        "[bulk.IMPORT_CACHE_KIB, bulk.DEFERRABLE_INDEXES['members'], bulk.DEFER_INDEXES_AFTER]))"
+    )
+    out = subprocess.run(python(code), capture_output=True, text=True, check=True).stdout  # noqa: S603
+    cache, deferred, after = json.loads(out)
+    return int(cache), tuple(deferred), int(after)
+
+
 def imports(
     folder: Path, env: dict[str, str], runs: int, files: dict[int, Path], orgs: Path, quotas: Path
 ) -> tuple[list[Figure], list[Target], dict[int, tuple[Path, Path]]]:
     """Import each size into a fresh copy of a database holding the tree; keep the last copy of each."""
+    cache_kib, deferrable, defer_after = import_regime()
     template = folder / "tree.db"
     tree_env = {**env, "DANGVIEN_DB": str(template)}
     run_once(dangvien("import", "orgs", str(orgs), "--format", "json"), tree_env)
@@ -434,9 +494,15 @@ def imports(
             setup=fresh,
             rows=size,
         )
-        schema = measure(
-            f"same-schema floor: SQLite copies the rows ({size:,})",
-            python(SCHEMA_FLOOR, str(schema_db), str(db)),
+        schema = measure_inner(
+            f"same-schema floor: ready tuples, same indexes ({size:,})",
+            python(
+                SCHEMA_FLOOR,
+                str(schema_db),
+                str(db),
+                str(cache_kib),
+                ",".join(deferrable if size >= defer_after else ()),
+            ),
             env,
             runs,
             setup=lambda schema_db=schema_db: shutil.copyfile(template, schema_db),
@@ -472,6 +538,24 @@ def imports(
                 float("inf"),
                 True,
                 note="for understanding: what the schema alone costs",
+            ),
+            Target(
+                f"import {size:,}: same-schema floor / sqlite-utils",
+                schema.name,
+                peer.name,
+                schema.seconds / peer.seconds,
+                float("inf"),
+                True,
+                note="for understanding: above 0.5, 2 x sqlite-utils is out of reach of any Python work",
+            ),
+            Target(
+                f"import {size:,}: dangvien / same-schema floor",
+                tool.name,
+                schema.name,
+                tool.seconds / schema.seconds,
+                float("inf"),
+                True,
+                note="for understanding: what parsing, checking and matching add",
             ),
         ]
     if len(by_size) == 2:
