@@ -119,7 +119,14 @@ def make_country(folder: Path, members: int, cells: int, seed: int = 2022) -> tu
 
 def make_country_in_child(folder: Path, members: int, cells: int) -> None:
     """:func:`make_country` in a child process: a forked child inherits its parent's peak memory
-    (ru_maxrss), so the generator's must not stay in this one."""
+    (ru_maxrss), so the generator's must not stay in this one. A folder kept with ``--keep`` that already
+    holds the same country is used again (the generator is seeded: it would write the same files)."""
+    made = folder / "generated.json"
+    wanted = {"members": members, "cells": cells}
+    if made.exists() and json.loads(made.read_text(encoding="utf-8")) == wanted:
+        print("  (the kept folder already holds this country)", flush=True)
+        return
+    made.unlink(missing_ok=True)
     subprocess.run(  # noqa: S603  (the sample generator, in a child process of its own)
         [
             sys.executable,
@@ -130,6 +137,7 @@ def make_country_in_child(folder: Path, members: int, cells: int) -> None:
         ],
         check=True,
     )
+    made.write_text(json.dumps(wanted), encoding="utf-8")
 
 
 def head(path: Path, rows: int, out: Path) -> Path:
