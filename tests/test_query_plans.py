@@ -111,3 +111,25 @@ def test_quota_of_a_small_subtree_searches_the_cell_index(planned):
     assert not walks(lines), lines
     assert "SCAN membership" not in lines
     assert any(line.startswith("SEARCH membership USING INDEX ix_membership_cell_id") for line in lines)
+
+
+def test_one_cells_monthly_paper_reads_no_whole_table_of_people(planned, run, tmp_path):
+    """The paper of one cell reads that cell's rows: on a national database a statement that scans every
+    member or counts every cell's members made one cell's paper take seconds."""
+    from dangvien_cli.reports.monthly import monthly_report
+
+    # Another ward of 250 cells: the cell's base organisation (whose quota row the paper prints) is then a
+    # small part of the tree, as every base is in a province's database.
+    orgs = tmp_path / "ward.csv"
+    orgs.write_text(
+        "code,name,kind,parent\nXA,Đảng bộ xã,base,MC\n"
+        + "".join(f"XA{i},Chi bộ thôn {i},cell,XA\n" for i in range(250)),
+        encoding="utf-8",
+    )
+    assert run("import", "orgs", str(orgs)).exit_code == 0
+    lines = planned(
+        lambda s: monthly_report(session=s, cell_code="HP", month=date(2023, 6, 1), settings=Settings())
+    )
+    assert not walks(lines), lines
+    scans = [line for line in lines if re.match(r"^SCAN (member|membership|candidate)\b", line)]
+    assert not scans, lines

@@ -27,7 +27,7 @@ from dangvien_cli.store.conditions import candidate_active_on
 from dangvien_cli.store.models import Candidate, Member, Membership, Organisation, Remark
 from dangvien_cli.store.orgs import get_org, membership_at
 from dangvien_cli.store.people import step_dates
-from dangvien_cli.store.tree import alive_on, candidate_cell_on, subtree_at
+from dangvien_cli.store.tree import alive_on, candidate_cell_on, candidate_in_cells_on, subtree_at
 
 DUE_COLUMNS = [
     Column("due_date", Kind.date, wrap=False),
@@ -136,7 +136,7 @@ def due_items(
     candidates = session.execute(
         select(Candidate, Organisation.code)
         .join(Organisation, col(Organisation.id) == cell_then)
-        .where(candidate_active_on(at), cell_then.in_(cells))
+        .where(candidate_active_on(at), candidate_in_cells_on(at, Candidate, cells))
     ).all()
     month_start = at.replace(day=1)
     remarked = set(
@@ -173,11 +173,29 @@ def due_items(
         elif candidate.id not in remarked:
             items.append(DueItem("remark_missing", month_end(at), cell, **person))
 
-    # Cells with fewer than the minimum of official members (Điều lệ Art. 21.2).
+    items += _cells_below_minimum(session, cells if org_code is not None else None, at, settings)
+
+    if dossiers:
+        items += _dossier_items(session=session, org_code=org_code, at=at, settings=settings)
+
+    if within_days is not None:
+        horizon = at + timedelta(days=within_days)
+        items = [item for item in items if item.due_date <= horizon]
+    items.sort(key=lambda item: (item.due_date, KINDS.index(item.kind), item.cell, item.full_name or ""))
+    return items
+
+
+def _cells_below_minimum(session: Session, cells: Any, at: date, settings: Settings) -> list[DueItem]:
+    """Cells with fewer than the minimum of official members (Điều lệ Art. 21.2), among ``cells`` (a
+    select of ids; None: every organisation). The count is of those cells only: counted for every cell of a
+    national database, one cell's paper took seconds."""
+    counted = [membership_at(at), col(Member.official_on).is_not(None), col(Member.official_on) <= at]
+    if cells is not None:
+        counted.append(col(Membership.cell_id).in_(cells))
     official = (
         select(Membership.cell_id, sa.func.count().label("official"))
         .join(Member, col(Member.id) == Membership.member_id)
-        .where(membership_at(at), col(Member.official_on).is_not(None), col(Member.official_on) <= at)
+        .where(*counted)
         .group_by(col(Membership.cell_id))
         .subquery()
     )
@@ -189,7 +207,7 @@ def due_items(
         select(Organisation.code, sa.func.coalesce(official.c.official, 0))
         .join(official, official.c.cell_id == Organisation.id, isouter=True)
         .where(
-            col(Organisation.id).in_(cells),
+            col(Organisation.id).in_(cells if cells is not None else sa.select(col(Organisation.id))),
             alive_on(at),  # a cell merged or closed by then is no longer there to reinforce
             sa.or_(
                 col(Organisation.kind) == "cell", sa.and_(col(Organisation.kind) == "base", ~has_children)
@@ -197,17 +215,7 @@ def due_items(
             sa.func.coalesce(official.c.official, 0) < settings.min_official_members_per_org,
         )
     ).all()
-    for code, count in small:
-        items.append(DueItem("cell_below_minimum", at, code, detail=str(count)))
-
-    if dossiers:
-        items += _dossier_items(session=session, org_code=org_code, at=at, settings=settings)
-
-    if within_days is not None:
-        horizon = at + timedelta(days=within_days)
-        items = [item for item in items if item.due_date <= horizon]
-    items.sort(key=lambda item: (item.due_date, KINDS.index(item.kind), item.cell, item.full_name or ""))
-    return items
+    return [DueItem("cell_below_minimum", at, code, detail=str(count)) for code, count in small]
 
 
 def _dossier_items(*, session: Session, org_code: str | None, at: date, settings: Settings) -> list[DueItem]:

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from dangvien_cli.domain.tree import LineageCycle, Span, Timeline, Version, below, closure_spans
 from dangvien_cli.errors import Conflict
 from dangvien_cli.store.models import (
+    Candidate,
     CandidateMove,
     Organisation,
     OrgClosure,
@@ -287,6 +288,19 @@ def candidate_cell_on(on: date, candidate: Any) -> sa.ColumnElement[int]:
         .scalar_subquery()
     )
     return sa.func.coalesce(earlier, candidate.cell_id)
+
+
+def candidate_in_cells_on(on: date, candidate: Any, cells: Any) -> sa.ColumnElement[bool]:
+    """SQL: the candidate was in one of ``cells`` (ids, or a select of them) on ``on``.
+
+    Said twice on purpose: whoever was in these cells then is now in one of them or moved out of one
+    (``candidate_move.from_cell_id``), a condition the database can answer from the cells' indexes; without
+    it one cell's question read every candidate of the database."""
+    been_here: sa.CompoundSelect[Any] = sa.union(
+        select(Candidate.id).where(col(Candidate.cell_id).in_(cells)),
+        select(CandidateMove.candidate_id).where(col(CandidateMove.from_cell_id).in_(cells)),
+    )
+    return sa.and_(candidate.id.in_(been_here), candidate_cell_on(on, candidate).in_(cells))
 
 
 # --- an organisation's history -------------------------------------------------------------------------
