@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
@@ -59,3 +60,37 @@ def test_sqlite_age_by_position_equals_full_years():
             # someone born on 29 February comes of age on 28 February of a common year, in SQL as in Python
             expected = {i: full_years(b, on) for i, b in enumerate(BIRTHS, start=1)}
             assert fast == expected, on
+
+
+@pytest.mark.sqlite_only
+def test_sqlite_histograms_in_chunks_equal_the_portable_grouping(run, fresh_environment, monkeypatch):
+    """The ageing report's SQLite path (packed numbers, one text a range of ids, counted in Python) counts
+    what the portable GROUP BY counts, whatever the size of the ranges."""
+    from dangvien_cli.reports import ageing
+
+    orgs = "code,name,kind,parent\nR,Đảng bộ,committee,\nB,Cơ sở,base,R\n"
+    orgs += "C1,Chi bộ 1,cell,B\nC2,Chi bộ 2,cell,B\n"
+    lines = ["citizen_id,full_name,gender,birth_date,cell,admitted_on\n"]
+    for i in range(60):
+        born = BIRTHS[i % len(BIRTHS)]
+        lines.append(
+            f"{i:012d},Trần Thị Bình {i},{'Nam' if i % 3 else 'Nữ'},{born:%d/%m/%Y},C{1 + i % 2},"
+            f"{born.year + 19 + i % 4}-03-0{1 + i % 9}\n"
+        )
+    folder = fresh_environment.parent
+    (folder / "orgs.csv").write_text(orgs, encoding="utf-8")
+    (folder / "members.csv").write_text("".join(lines), encoding="utf-8")
+    assert run("import", "orgs", str(folder / "orgs.csv")).exit_code == 0
+    result = run("import", "members", str(folder / "members.csv"))
+    assert result.exit_code == 0, result.stderr
+    engine = sa.create_engine(f"sqlite:///{fresh_environment}")
+    with Session(engine) as session:
+        cells = set(session.execute(sa.text("SELECT id FROM organisation")).scalars())
+        for on in DAYS:
+            portable = ageing._cell_histograms(session, on, None, False, dialect="")
+            assert sum(sum(h.values()) for h in portable.values()) > 0, on
+            for chunk in (1, 7, 1 << 18):
+                monkeypatch.setattr(ageing, "SQLITE_CHUNK", chunk)
+                assert ageing._cell_histograms(session, on, None, False) == portable, (on, chunk)
+            assert ageing._cell_histograms(session, on, cells, True) == portable, on
+    engine.dispose()
