@@ -109,9 +109,12 @@ def test_quota_reads_the_year_and_the_members_from_indexes_alone(planned):
     lines = planned(lambda s: quota_report(session=s, year=2023, at=AT, org_code="MC", settings=Settings()))
     assert not walks(lines), lines
     assert "SCAN membership" not in lines  # no row of the table is read
-    # the members on 1 January, by cell: the cell index walked in its order, covering (no sort)
-    assert "SCAN membership USING COVERING INDEX ix_membership_cell_id_start_on" in lines, lines
-    assert "USE TEMP B-TREE FOR GROUP BY" not in lines, lines
+    # the members on 1 January, by cell: the cell index walked in its order, covering, with no sort (a
+    # period's admissions are few: their GROUP BY may sort)
+    walk = "SCAN membership USING COVERING INDEX ix_membership_cell_id_start_on"
+    assert walk in lines, lines
+    after = lines[lines.index(walk) + 1 :]
+    assert after[:1] != ["USE TEMP B-TREE FOR GROUP BY"], lines
     # each period's admissions: the members by their admission day, their placements by member
     assert any("ix_member_admitted_on (admitted_on>? AND admitted_on<?)" in line for line in lines)
     assert any(

@@ -94,3 +94,33 @@ def test_sqlite_histograms_in_chunks_equal_the_portable_grouping(run, fresh_envi
                 assert ageing._cell_histograms(session, on, None, False) == portable, (on, chunk)
             assert ageing._cell_histograms(session, on, cells, True) == portable, on
     engine.dispose()
+
+
+def test_an_admission_counts_in_the_first_placement_of_its_day(run, city, tmp_path):
+    """Two placements starting on the admission day (admitted, then moved the same day): the admission
+    counts in the first by id; in a report of the second cell's subtree alone, in the second."""
+    from dangvien_cli.reports.quota import _admitted_per_cell
+    from dangvien_cli.store.database import open_database
+    from dangvien_cli.store.models import Membership, Organisation
+
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "citizen_id,full_name,gender,birth_date,cell,admitted_on\n"
+        "001234567890,Nguyễn Văn An,Nam,01/02/1990,HP,2023-03-01\n"
+        "001234567891,Lê Thị Bình,Nữ,01/02/1991,K2,2023-03-02\n",
+        encoding="utf-8",
+    )
+    assert run("import", "members", str(path)).exit_code == 0
+    database = open_database()
+    with database.writer() as session:
+        ids = dict(session.execute(select(col(Organisation.code), col(Organisation.id))).all())
+        first = session.execute(select(Membership).where(col(Membership.cell_id) == ids["HP"])).scalar_one()
+        first.end_on = first.start_on
+        session.add(Membership(member_id=first.member_id, cell_id=ids["K2"], start_on=first.start_on))
+        session.commit()
+    with database.reader() as session:
+        year = (date(2023, 1, 1), date(2023, 12, 31))
+        assert _admitted_per_cell(session, *year, None) == {ids["HP"]: 1, ids["K2"]: 1}
+        assert _admitted_per_cell(session, *year, {ids["K2"]}) == {ids["K2"]: 2}
+        assert _admitted_per_cell(session, *year, {ids["HP"]}) == {ids["HP"]: 1}
+    database.close()
