@@ -11,11 +11,13 @@ def median(histogram: Mapping[int, int]) -> float | None:
     total = sum(histogram.values())
     if not total:
         return None
-    wanted = ((total - 1) // 2, total // 2)
-    picked: list[int] = []
+    low, high = (total - 1) // 2, total // 2  # the middle positions, counted from 0 (one when odd)
     seen = 0
+    lower = 0
     for value in sorted(histogram):
-        count = histogram[value]
-        picked += [value for position in wanted if seen <= position < seen + count]
-        seen += count
-    return sum(picked) / len(picked)
+        if seen <= low:
+            lower = value
+        seen += histogram[value]
+        if seen > high:
+            return (lower + value) / 2
+    raise AssertionError("the positions are below the total")

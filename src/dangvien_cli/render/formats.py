@@ -11,6 +11,7 @@ escapes the control characters it would otherwise leave raw (JSON itself escapes
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -143,6 +144,11 @@ _JSON_ESCAPES = {
 }
 
 
+_NEEDS_ESCAPE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Any character of :data:`_JSON_ESCAPES`: a text without one is written as it is (translating a long text
+looks up every character)."""
+
+
 class _JsonEscapes:
     """A text stream that writes JSON with :data:`_JSON_ESCAPES` escaped."""
 
@@ -150,7 +156,7 @@ class _JsonEscapes:
         self._out = out
 
     def write(self, text: str) -> int:
-        if not text.isprintable():
+        if _NEEDS_ESCAPE.search(text):
             text = text.translate(_JSON_ESCAPES)
         return self._out.write(text)
 

@@ -22,7 +22,6 @@ import calendar
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
-from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
@@ -32,7 +31,7 @@ from dangvien_cli.domain.figures import median
 from dangvien_cli.domain.settings import Settings
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.render.model import Chart, Column, Kind, Row, Shape, Title, View
-from dangvien_cli.reports.figures import percent, round_half_up
+from dangvien_cli.reports.figures import percent, ratio, round_half_up
 from dangvien_cli.reports.reading import cells_to_read
 from dangvien_cli.reports.titles import document, scope
 from dangvien_cli.store.access import default_org
@@ -84,62 +83,106 @@ def _age_expression(on: date, dialect: str = "") -> sa.ColumnElement[int]:
     return on.year - sa.extract("year", born) - sa.case((before_birthday, 1), else_=0)
 
 
-Histograms = dict[int, dict[str, dict[int, int]]]
+Histogram = dict[int, int]
+"""Members by ``age * 2 + man`` (1 for a man, 0 for a woman): one dict an organisation, both genders in it."""
+Histograms = dict[int, Histogram]
+
+SQLITE_CHUNK = 1 << 18
+"""Memberships (by id) counted by one statement on SQLite: its text of packed numbers stays a few MiB."""
 
 
-def _cell_histograms(session: Session, at: date, cells: set[int] | None, few: bool) -> Histograms:
-    """Members on ``at`` by (cell, gender, age); only the ``cells`` given (None: every cell), read through
-    the cell index when they are ``few``."""
-    dialect = session.get_bind().dialect.name
+def _cell_histograms(
+    session: Session, at: date, cells: set[int] | None, few: bool, dialect: str | None = None
+) -> Histograms:
+    """Members on ``at`` by cell, as :data:`Histogram`; only the ``cells`` given (None: every cell), read
+    through the cell index when they are ``few``. ``dialect`` "" takes the portable path (for tests)."""
+    dialect = session.get_bind().dialect.name if dialect is None else dialect
     age = _age_expression(at, dialect)
     where = membership_at(at)
     if cells is not None and few:
         where = sa.and_(where, col(Membership.cell_id).in_(cells))
     joined = select(Membership.cell_id).join(Member, col(Member.id) == Membership.member_id).where(where)
-    histograms: Histograms = defaultdict(lambda: {"M": {}, "F": {}})
+    histograms: Histograms = {}
     connection = session.connection()  # Core rows: the ORM's per-row work would cost more than SQLite's
     if dialect == "sqlite":
-        # One integer a membership: cell, age (offset to stay positive) and gender packed together.
+        # One number a membership, cell, age (offset to stay positive) and gender packed together, and all
+        # of a chunk's numbers in one text (group_concat): a row a membership costs SQLite's interface more
+        # than the text, and SQLite's own GROUP BY sorts them all. Python counts the numbers.
         packed = (
             col(Membership.cell_id) * 4096
             + (age + 1024) * 2
             + sa.case((col(Member.gender) == "M", 1), else_=0)
         )
-        counts = Counter(connection.execute(joined.with_only_columns(packed)).scalars())
+        listed = joined.with_only_columns(sa.func.group_concat(packed, type_=sa.String))
+        counts: Counter[str] = Counter()
+        for statement in _sqlite_chunks(connection, listed, cells is not None and few):
+            text = connection.execute(statement).scalar()
+            if text:
+                counts.update(text.split(","))
         for key, count in counts.items():
-            cell_id = key >> 12
+            number = int(key)
+            cell_id = number >> 12
             if cells is None or cell_id in cells:
-                histograms[cell_id]["M" if key & 1 else "F"][((key >> 1) & 2047) - 1024] = count
+                histogram = histograms.get(cell_id)
+                if histogram is None:
+                    histogram = histograms[cell_id] = {}
+                histogram[(number & 4095) - 2048] = count  # age * 2 + man
         return histograms
     grouped = joined.with_only_columns(col(Membership.cell_id), col(Member.gender), age, sa.func.count())
     for cell_id, gender, years, count in connection.execute(
         grouped.group_by(col(Membership.cell_id), col(Member.gender), age)
     ):
         if cells is None or cell_id in cells:
-            histograms[cell_id][gender][int(years)] = int(count)
+            histograms.setdefault(cell_id, {})[int(years) * 2 + (gender == "M")] = int(count)
     return histograms
 
 
-def _roll_up(session: Session, at: date, by: str, per_cell: Histograms) -> Histograms:
+def _sqlite_chunks(connection: sa.Connection, query: sa.Select[Any], few: bool) -> list[sa.Select[Any]]:
+    """``query`` over the memberships in ranges of :data:`SQLITE_CHUNK` ids (each a range of the table in
+    its own order); the whole of it when it reads a few cells through their index."""
+    if few:
+        return [query]
+    ids = col(Membership.id)  # each of min and max alone: SQLite then reads one end of the table
+    low, high = connection.execute(
+        sa.select(
+            sa.select(sa.func.min(ids)).scalar_subquery(), sa.select(sa.func.max(ids)).scalar_subquery()
+        )
+    ).one()
+    if low is None:
+        return []
+    return [
+        query.where(col(Membership.id) >= first, col(Membership.id) < first + SQLITE_CHUNK)
+        for first in range(low, high + 1, SQLITE_CHUNK)
+    ]
+
+
+def _merged(histograms: list[Histogram]) -> Histogram:
+    """The histograms added together (a new dict; the first is returned as it is when it is the only one)."""
+    if len(histograms) == 1:
+        return histograms[0]
+    total: Histogram = {}
+    for histogram in histograms:
+        for key, count in histogram.items():
+            total[key] = total.get(key, 0) + count
+    return total
+
+
+def _roll_up(session: Session, at: date, by: str, per_cell: Histograms, skip: set[int]) -> Histograms:
     """Each cell's histogram added to every organisation of kind ``by`` (cell: cells and base organisations)
-    above it, itself included, in the tree as of ``at``."""
+    above it, itself included, in the tree as of ``at``; the organisations in ``skip`` (not rows of the
+    report) are left out."""
     kinds = ("base",) if by == "base" else ("cell", "base")
     closure = (
         select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id)
         .join(Organisation, col(Organisation.id) == OrgClosureSpan.ancestor_id)
         .where(col(Organisation.kind).in_(kinds), span_on(at))
     )
-    totals: Histograms = defaultdict(lambda: {"M": {}, "F": {}})
-    for ancestor_id, descendant_id in session.execute(closure):
+    parts: dict[int, list[Histogram]] = defaultdict(list)
+    for ancestor_id, descendant_id in session.connection().execute(closure):
         histogram = per_cell.get(descendant_id)
-        if histogram is None:
-            continue
-        total = totals[ancestor_id]
-        for gender in ("M", "F"):
-            into = total[gender]
-            for years, count in histogram[gender].items():
-                into[years] = into.get(years, 0) + count
-    return totals
+        if histogram is not None and ancestor_id not in skip:
+            parts[ancestor_id].append(histogram)
+    return {ancestor_id: _merged(histograms) for ancestor_id, histograms in parts.items()}
 
 
 def ageing_report(
@@ -167,22 +210,15 @@ def ageing_report(
         cells = (
             few_cells if few_cells is not None else set(session.execute(subtree_at(root.id, at)).scalars())
         )
-    histograms = _roll_up(session, at, by, _cell_histograms(session, at, cells, few))
-    if by == "cell":  # a base organisation with cells (on that day) is not itself a row: its cells are
-        parents = parents_on(session=session, on=at)
-        histograms = defaultdict(
-            lambda: {"M": {}, "F": {}}, {k: v for k, v in histograms.items() if k not in parents}
-        )
+    # a base organisation with cells (on that day) is not itself a row of --by cell: its cells are
+    parents = parents_on(session=session, on=at) if by == "cell" else set()
+    histograms = _roll_up(session, at, by, _cell_histograms(session, at, cells, few), parents)
     orgs = orgs_on(session=session, on=at, ids=list(histograms))  # named as they were that day
     rows = [
         _row(orgs[org_id].code, orgs[org_id].name, histograms[org_id], bands, labels, settings)
         for org_id in sorted(histograms, key=lambda i: orgs[i].code)
     ]
-    total: dict[str, dict[int, int]] = {"M": {}, "F": {}}
-    for histogram in histograms.values():
-        for gender in ("M", "F"):
-            for years, count in histogram[gender].items():
-                total[gender][years] = total[gender].get(years, 0) + count
+    total = _merged([{}, *histograms.values()])
     totals = _row(root.code if root else "TOTAL", root.name if root else "", total, bands, labels, settings)
     # A band's column is headed by the band itself ("18-30"), kept on one line; a terminal leaves out the
     # name, the median, the young and the genders.
@@ -202,8 +238,10 @@ def ageing_report(
     for row in [*rows, totals]:  # flat band columns for tables, csv and xlsx; JSON keeps the object
         for label in labels:
             row[f"band:{label}"] = row["bands"][label]
+    men = {key >> 1: count for key, count in total.items() if key & 1}
+    women = {key >> 1: count for key, count in total.items() if not key & 1}
     pyramid = [
-        {"band": label, "men": -_count(total["M"], label, bands), "women": _count(total["F"], label, bands)}
+        {"band": label, "men": -_count(men, label, bands), "women": _count(women, label, bands)}
         for label in labels
     ]
     return View(
@@ -226,8 +264,8 @@ def _band_of(years: int, bands: tuple[int, ...]) -> int:
     return len(bands)
 
 
-_LABEL_OF: dict[tuple[tuple[int, ...], int], str] = {}
-"""A band's label by (bands, age): ages repeat in every row of a report."""
+_LABEL_OF: dict[tuple[int, ...], dict[int, str]] = {}
+"""A band's label by age, for each set of bands: ages repeat in every row of a report."""
 
 
 def _count(histogram: dict[int, int], label: str, bands: tuple[int, ...]) -> int:
@@ -238,25 +276,33 @@ def _count(histogram: dict[int, int], label: str, bands: tuple[int, ...]) -> int
 def _row(
     code: str,
     name: str,
-    histogram: dict[str, dict[int, int]],
+    histogram: Histogram,
     bands: tuple[int, ...],
     labels: list[str],
     settings: Settings,
 ) -> dict[str, Any]:
     merged: dict[int, int] = {}
-    for gender in ("M", "F"):
-        for years, count in histogram[gender].items():
-            merged[years] = merged.get(years, 0) + count
-    members = sum(merged.values())
+    men = 0
+    for key, count in histogram.items():
+        years = key >> 1
+        merged[years] = merged.get(years, 0) + count
+        if key & 1:
+            men += count
     by_band = dict.fromkeys(labels, 0)
+    label_of = _LABEL_OF.setdefault(bands, {})
+    members = young = old = all_years = 0
     for years, count in merged.items():
-        label = _LABEL_OF.get((bands, years))
+        label = label_of.get(years)
         if label is None:
-            label = _LABEL_OF[bands, years] = labels[_band_of(years, bands)]
+            label = label_of[years] = labels[_band_of(years, bands)]
         by_band[label] += count
-    young = sum(n for years, n in merged.items() if years <= bands[0])
-    old = sum(n for years, n in merged.items() if years > 60)
-    average = round_half_up(Fraction(sum(y * n for y, n in merged.items()), members)) if members else None
+        members += count
+        all_years += years * count
+        if years <= bands[0]:
+            young += count
+        if years > 60:
+            old += count
+    average = ratio(all_years, members) if members else None
     percent_over_60 = percent(old, members)
     reasons = []
     if percent_over_60 is not None and percent_over_60 >= settings.ageing_over_60_percent:
@@ -272,8 +318,8 @@ def _row(
         "median_age": median(merged),
         "percent_young": percent(young, members),
         "percent_over_60": percent_over_60,
-        "men": sum(histogram["M"].values()),
-        "women": sum(histogram["F"].values()),
+        "men": men,
+        "women": members - men,
         "ageing": bool(reasons) if members else None,
         "ageing_reasons": reasons,
     }

@@ -1,8 +1,13 @@
 """Quotas (chỉ tiêu): the progress report against them (setting them is :mod:`dangvien_cli.store.quotas`).
 
 An admission counts by its decision date (``member.admitted_on``), in the cell the member first belonged to,
-whether it came through the workflow or with an imported member. The counting is one GROUP BY over the
-closure table, with the date thresholds computed up front.
+whether it came through the workflow or with an imported member.
+
+How it is counted (measured on a million members, see docs/performance.md): each figure by cell, from the
+indexes alone (migration 0010): a period's admissions from the members by admission day and their
+placements by member, the members on 1 January from the cell index in its order (no sort, no row read).
+The closure as of ``at`` is read once, for the report's organisations only, and every figure is summed up
+the tree in Python (a few rows a cell).
 
 Across a restructuring (issue 14) the report reads the tree as of its day ``at``: the rows are the
 organisations alive then, with their names then, and every figure (the year's admissions, the members on
@@ -15,14 +20,14 @@ tree as it was then, unchanged.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from dangvien_cli.domain.dates import add_months
@@ -46,99 +51,92 @@ class _Counts:
     residential: int = 0
 
 
-def _roll_up(
-    session: Session, org_ids: list[int], per_cell: Mapping[int, Sequence[int]], tree_on: date
-) -> dict[int, list[int]]:
-    """Counts per cell summed for each organisation's subtree as of ``tree_on`` (the closure table, read for
-    these organisations only: a few rows per cell). Summing in Python keeps the big GROUP BY on the cell
-    alone: joining the closure inside it made SQLite probe every organisation of the list for every member."""
-    if not per_cell or not org_ids:
-        return {}
-    width = len(next(iter(per_cell.values())))
-    totals: dict[int, list[int]] = {}
-    closure = select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id).where(
-        col(OrgClosureSpan.ancestor_id).in_(org_ids), span_on(tree_on)
+Closure = dict[int, list[int]]
+"""The organisations under each organisation (itself included) in the tree as of the report's day."""
+
+
+def _closure(session: Session, org_ids: Iterable[int], tree_on: date) -> Closure:
+    """The closure table as of ``tree_on`` for these organisations only (a few rows a cell), read once for
+    every figure of the report."""
+    wanted = list(org_ids)
+    under: Closure = {}
+    if not wanted:
+        return under
+    query = select(OrgClosureSpan.ancestor_id, OrgClosureSpan.descendant_id).where(
+        col(OrgClosureSpan.ancestor_id).in_(wanted), span_on(tree_on)
     )
-    for ancestor_id, descendant_id in session.execute(closure):
-        counts = per_cell.get(descendant_id)
-        if counts is not None:
-            total = totals.setdefault(ancestor_id, [0] * width)
-            for i, n in enumerate(counts):
-                total[i] += n
+    for ancestor_id, descendant_id in session.connection().execute(query):
+        under.setdefault(ancestor_id, []).append(descendant_id)
+    return under
+
+
+def _roll_up(closure: Closure, org_ids: Iterable[int], per_cell: Mapping[int, int]) -> dict[int, int]:
+    """A count per cell summed for each organisation's subtree. Summing in Python keeps the big statements
+    on the cell alone: joining the closure inside them made SQLite probe every organisation of the list for
+    every member."""
+    totals: dict[int, int] = {}
+    for org_id in org_ids:
+        total = sum(per_cell.get(cell_id, 0) for cell_id in closure.get(org_id, ()))
+        if total:
+            totals[org_id] = total
     return totals
 
 
-PerCell = dict[int, tuple[int, int]]
+def _admitted_per_cell(session: Session, start: date, end: date, cells: set[int] | None) -> dict[int, int]:
+    """Admissions decided in [start, end] by the cell a member was admitted in (the first placement, by
+    id, starting on the admission day; among the ``cells`` given, if any), counted by the database.
 
+    The members of the period are found through ``ix_member_admitted_on`` (a period is a small slice of
+    the members), then their placements starting that day through the member index of ``membership``,
+    which holds the start and the cell, as does the check that no earlier placement starts that day: no
+    row of either table is read, and the database returns a row a cell. (A row a placement, picked in
+    Python, cost a third more; a scalar subquery a member, as once, was evaluated three times a row.)"""
+    earlier = aliased(Membership, name="earlier")
 
-def _admitted_per_cell(session: Session, start: date, end: date, cells: set[int] | None) -> PerCell:
-    """Admissions decided in [start, end] by the cell a member was admitted in (the first membership, by
-    id, starting on the admission day): (admitted, residential) a cell.
+    def in_cells(cell: Any) -> sa.ColumnElement[bool]:
+        return col(cell).in_(cells) if cells is not None else sa.true()
 
-    The members of the period are found first, then their memberships by member, in membership order; the
-    first cell a member is seen in is theirs. (A scalar subquery a member, as before, was evaluated three
-    times a row by SQLite.)"""
+    first = ~sa.exists().where(
+        col(earlier.member_id) == col(Membership.member_id),
+        col(earlier.start_on) == col(Membership.start_on),
+        col(earlier.id) < col(Membership.id),
+        in_cells(earlier.cell_id),
+    )
     query = (
-        select(Membership.member_id, Membership.cell_id)
+        select(Membership.cell_id, sa.func.count())
         .join(Member, col(Member.id) == Membership.member_id)
         .where(
             col(Member.admitted_on) >= start,
             col(Member.admitted_on) <= end,
             col(Membership.start_on) == col(Member.admitted_on),
-            col(Membership.cell_id).in_(cells) if cells is not None else sa.true(),
+            in_cells(Membership.cell_id),
+            first,
         )
-        .order_by(col(Membership.id))
+        .group_by(col(Membership.cell_id))
     )
-    first: dict[int, int] = {}
-    for member_id, cell_id in session.connection().execute(query):  # Core rows: no ORM work a row
-        first.setdefault(member_id, cell_id)
-    counts = Counter(first.values())
-    if not counts:
-        return {}
-    residential = {
-        org_id
-        for org_id, place in session.execute(
-            select(Organisation.id, Organisation.place).where(col(Organisation.id).in_(list(counts)))
-        )
-        if place == "residential"
-    }
-    return {cell_id: (n, n if cell_id in residential else 0) for cell_id, n in counts.items()}
+    return {cell_id: int(n) for cell_id, n in session.connection().execute(query)}
 
 
-def _admissions(session: Session, org_ids: list[int], per_cell: PerCell, tree_on: date) -> dict[int, _Counts]:
-    """Admissions by each organisation's subtree as of ``tree_on``, from the counts by cell."""
+def _members_on(session: Session, on: date, cells: set[int] | None) -> dict[int, int]:
+    """Members on ``on`` by cell: one GROUP BY, which ``ix_membership_cell_id_start_on`` answers alone
+    (it holds the cell, the start and the end, in cell order: no sort and no row read); a small subtree's
+    cells only."""
+    query = select(Membership.cell_id, sa.func.count()).where(membership_at(on))
+    if cells is not None:
+        query = query.where(col(Membership.cell_id).in_(cells))
     return {
-        org_id: _Counts(admitted_count, residential)
-        for org_id, (admitted_count, residential) in _roll_up(session, org_ids, per_cell, tree_on).items()
+        cell_id: int(n)
+        for cell_id, n in session.connection().execute(query.group_by(col(Membership.cell_id)))
     }
 
 
-def _members_on(
-    session: Session, org_ids: list[int], on: date, tree_on: date, cells: set[int] | None
-) -> dict[int, int]:
-    """Members on ``on`` by each organisation's subtree as of ``tree_on``: counted by cell, rolled up.
-
-    On SQLite the memberships are read in table order and counted in Python: grouping in SQL makes SQLite
-    walk the cell index, a random read of the table a row. Elsewhere the database groups."""
-    if cells is not None:  # a small subtree: its cells through the cell index
-        query = (
-            select(Membership.cell_id, sa.func.count())
-            .where(col(Membership.cell_id).in_(cells), membership_at(on))
-            .group_by(col(Membership.cell_id))
-        )
-        per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
-    elif session.get_bind().dialect.name == "sqlite":
-        scan = select(Membership.cell_id).where(membership_at(on))
-        counted = Counter(session.connection().execute(scan).scalars())  # Core rows: no ORM work a row
-        per_cell = {cell_id: (n,) for cell_id, n in counted.items()}
-    else:
-        query = (
-            select(Membership.cell_id, sa.func.count())
-            .where(membership_at(on))
-            .group_by(col(Membership.cell_id))
-        )
-        per_cell = {cell_id: (int(n),) for cell_id, n in session.execute(query)}
-    return {org_id: counts[0] for org_id, counts in _roll_up(session, org_ids, per_cell, tree_on).items()}
+def _residential(session: Session) -> set[int]:
+    """The residential organisations (a small table, read whole: no list of ids to bind)."""
+    return set(
+        session.connection()
+        .execute(select(Organisation.id).where(Organisation.place == "residential"))
+        .scalars()
+    )
 
 
 # A terminal shows the columns that answer "how far along": the other formats carry them all.
@@ -226,13 +224,21 @@ def quota_report(
     every = {o.id: o for o in [*orgs, *roots]}
     ids = list(every)
     plans = plans_for(session=session, org_ids=ids, year=year, at=at)
-    cells = cells_to_read(session, [r.id for r in roots], at)  # None: the whole table, in its order
+    cells = cells_to_read(session, [r.id for r in roots], at)  # None: every cell
     this_year = _admitted_per_cell(session, start, at, cells)
-    admitted = _admissions(session, ids, this_year, at)
-    last_year = _admissions(
-        session, ids, _admitted_per_cell(session, date(year - 1, 1, 1), add_months(at, -12), cells), at
-    )
-    at_start = _members_on(session, ids, start, at, cells)
+    residential = _residential(session)
+    this_year_residential = {c: n for c, n in this_year.items() if c in residential}
+    last_year = _admitted_per_cell(session, date(year - 1, 1, 1), add_months(at, -12), cells)
+    at_start_cells = _members_on(session, start, cells)
+    bases = _bases(session, roots[0], at) if len(roots) == 1 else []
+    closure = _closure(session, {*ids, *bases}, at)
+    residential_admitted = _roll_up(closure, ids, this_year_residential)
+    admitted = {
+        org_id: _Counts(n, residential_admitted.get(org_id, 0))
+        for org_id, n in _roll_up(closure, ids, this_year).items()
+    }
+    last_year_admitted = _roll_up(closure, ids, last_year)
+    at_start = _roll_up(closure, ids, at_start_cells)
     elapsed = (at - start).days + 1
     days_in_year = (date(year, 12, 31) - start).days + 1
 
@@ -267,14 +273,14 @@ def quota_report(
             "percent_of_members": percent(counts.admitted, at_start.get(org.id, 0)),
             "milestone_status": status,
             "projected": whole(Fraction(counts.admitted * days_in_year, elapsed)),
-            "last_year_same_period": last_year.get(org.id, _Counts()).admitted,
+            "last_year_same_period": last_year_admitted.get(org.id, 0),
         }
 
     rows = [row(org) for org in orgs]
     totals: dict[str, Any] = {}
     if len(roots) == 1:
         totals = row(roots[0])
-        totals.update(_bases_admitting(session, roots[0], this_year, at))
+        totals.update(_bases_admitting(bases, _roll_up(closure, bases, this_year)))
     scope_org = roots[0] if len(roots) == 1 else None
     subject = Title("document.subject.quota", {"year": year, "at": at})
     return View(
@@ -290,11 +296,11 @@ def quota_report(
     )
 
 
-def _bases_admitting(session: Session, root: OrgOn, per_cell: PerCell, end: date) -> dict[str, Any]:
-    """How many base organisations under ``root`` (as of ``end``) admitted at least one member in the
-    period (what a base merged into another admitted counts for the one it went into)."""
-    bases = list(
-        session.exec(
+def _bases(session: Session, root: OrgOn, end: date) -> list[int]:
+    """The base organisations under ``root`` as of ``end``."""
+    return [
+        base
+        for base in session.exec(
             select(Organisation.id)
             .join(OrgClosureSpan, col(OrgClosureSpan.descendant_id) == Organisation.id)
             .where(
@@ -304,9 +310,14 @@ def _bases_admitting(session: Session, root: OrgOn, per_cell: PerCell, end: date
                 alive_on(end),
             )
         )
-    )
-    counts = _admissions(session, [b for b in bases if b is not None], per_cell, end)
-    admitting = sum(1 for b in bases if b is not None and counts.get(b, _Counts()).admitted > 0)
+        if base is not None
+    ]
+
+
+def _bases_admitting(bases: list[int], admitted: Mapping[int, int]) -> dict[str, Any]:
+    """How many of the base organisations under the root (as of the report's day) admitted at least one
+    member in the period (what a base merged into another admitted counts for the one it went into)."""
+    admitting = sum(1 for b in bases if admitted.get(b, 0) > 0)
     return {
         "bases": len(bases),
         "bases_admitting": admitting,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Connection
 
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 
 
 def migrations_dir() -> Path:
