@@ -757,6 +757,10 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "DANGVIEN_TODAY": TODAY, "DANGVIEN_SETTINGS": str(folder / "no-settings.toml")}
     env.pop("DANGVIEN_LANG", None)
+    # As a user's shell has it: unbuffered output made the tool's JSON a system call a write, and without
+    # bytecode files every run compiled our modules again (the floors are Python processes too).
+    for name in ("PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
     figures: list[Figure] = []
     targets: list[Target] = []
     if args.engine == "postgresql":
