@@ -185,6 +185,19 @@ class Target:
         self.met = self.ratio <= self.limit if self.at_most else self.ratio >= self.limit
 
 
+def beside(target: str, measured: Figure, baseline: Figure, note: str) -> Target:
+    """A ratio printed for understanding, not a goal (no limit)."""
+    return Target(
+        target,
+        measured.name,
+        baseline.name,
+        measured.seconds / baseline.seconds,
+        float("inf"),
+        True,
+        note=f"for understanding: {note}",
+    )
+
+
 def run_once(argv: list[str], env: dict[str, str], setup: Any = None) -> tuple[float, float]:
     """Seconds and peak memory (MiB) of one process."""
     if setup is not None:
@@ -538,33 +551,14 @@ def imports(
                 False,
             ),
             Target(f"import {size:,}: peak memory (MiB)", tool.name, "300 MiB", tool.peak_mib, 300, True),
-            Target(
-                f"import {size:,}: same-schema floor / raw floor",
-                schema.name,
-                floor.name,
-                schema.seconds / floor.seconds,
-                float("inf"),
-                True,
-                note="for understanding: what the schema alone costs",
-            ),
-            Target(
+            beside(f"import {size:,}: same-schema floor / raw floor", schema, floor, "what the schema costs"),
+            beside(
                 f"import {size:,}: same-schema floor / sqlite-utils",
-                schema.name,
-                peer.name,
-                schema.seconds / peer.seconds,
-                float("inf"),
-                True,
-                note="for understanding: above 0.5, 2 x sqlite-utils is out of reach of any Python work",
+                schema,
+                peer,
+                "above 0.5, 2 x sqlite-utils is out of reach of any Python work",
             ),
-            Target(
-                f"import {size:,}: dangvien / same-schema floor",
-                tool.name,
-                schema.name,
-                tool.seconds / schema.seconds,
-                float("inf"),
-                True,
-                note="for understanding: what parsing, checking and matching add",
-            ),
+            beside(f"import {size:,}: dangvien / same-schema floor", tool, schema, "the Python work"),
         ]
     if len(by_size) == 2:
         small, large = sorted(by_size)
@@ -637,15 +631,7 @@ def reports(
                 )
             )
             targets.append(
-                Target(
-                    f"report {report} {size:,}: vs same-schema floor",
-                    tool.name,
-                    schema.name,
-                    tool.seconds / schema.seconds,
-                    float("inf"),
-                    True,
-                    note="for understanding",
-                )
+                beside(f"report {report} {size:,}: vs same-schema floor", tool, schema, "the closure join")
             )
     sizes = sorted(databases)
     if len(sizes) == 2:
