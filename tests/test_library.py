@@ -172,3 +172,17 @@ def test_the_stage_an_imported_row_has_reached() -> None:
     assert furthest_stage([]) is Stage.identified
     assert furthest_stage([Stage.mentored, Stage.applied]) is Stage.applied
     assert furthest_stage([Stage.proposed, Stage.dropped]) is Stage.dropped
+
+
+def test_the_median_of_a_histogram_is_the_median_of_its_values() -> None:
+    """The one-pass median against its definition: the middle value of the sorted values, or the mean of
+    the two middle ones."""
+    import random
+
+    rng = random.Random(16)  # noqa: S311  (a made-up sample, not a secret)
+    for _ in range(2_000):
+        histogram = {rng.randrange(18, 100): rng.randrange(1, 6) for _ in range(rng.randrange(1, 12))}
+        values = sorted(v for v, n in histogram.items() for _ in range(n))
+        middle = len(values) // 2
+        expected = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+        assert median(histogram) == expected, histogram

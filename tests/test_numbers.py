@@ -104,3 +104,18 @@ def test_json_keeps_raw_numbers_and_iso_dates(run_json, city) -> None:
     assert report["at"] == "2024-06-30"
     assert isinstance(report["totals"]["target"], int)
     assert json.dumps(report).count("30/06/2024") == 0
+
+
+def test_ratio_in_whole_numbers_rounds_as_the_fraction_does() -> None:
+    """``ratio`` (reports' percentages without building a Fraction) gives the figure of
+    ``round_half_up(Fraction(n, d))`` exactly: halves away from zero, and -0.0 as Decimal gives it."""
+    from dangvien_cli.reports.figures import ratio
+
+    cases = [(n, d) for d in range(1, 130) for n in range(-260, 261)]
+    cases += [(n * 100, d) for n, d in ((1, 3), (2, 3), (5, 8), (1, 7), (7_333, 10_000), (6_000_000, 59_999))]
+    cases += [(-1, 30), (1, -30), (0, -5), (10**15 + 5, 10**16)]
+    for n, d in cases:
+        expected = round_half_up(Fraction(n, d))
+        got = ratio(n, d)
+        assert got == expected, (n, d)
+        assert str(got) == str(expected), (n, d)  # -0.0 stays -0.0
