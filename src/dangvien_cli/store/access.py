@@ -364,9 +364,9 @@ def _sync_one(session: Session, login: str) -> None:
     connection.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {HELPERS} FROM {who} CASCADE")
     if not roles:
         _set_createrole(connection, login, allowed=False)
-        _take_way_in(connection, who)
+        _way_in(connection, who, give=False)
         return
-    _grant_way_in(connection, who)
+    _way_in(connection, who, give=True)
     if AccessRole.admin in roles:
         connection.exec_driver_sql(f"GRANT ALL ON {tables} TO {who} WITH GRANT OPTION")
         connection.exec_driver_sql(f"GRANT ALL ON SEQUENCE {sequences} TO {who} WITH GRANT OPTION")
@@ -416,34 +416,23 @@ def _sequences(connection: Any, tables: tuple[str, ...]) -> list[str]:
     return names
 
 
-def _grant_way_in(connection: Any, who: str) -> None:
-    """CONNECT on the database and USAGE on the schema, where this login may pass them on (the database's
-    or schema's owner, or one given them with the grant option); otherwise they are the owner's to give."""
-    if connection.execute(
-        sa.text("SELECT has_database_privilege(current_database(), 'CONNECT WITH GRANT OPTION')")
-    ).scalar():
-        database = connection.execute(sa.text("SELECT current_database()")).scalar_one()
-        connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_quoted(str(database))} TO {who}")
-    if connection.execute(
-        sa.text("SELECT has_schema_privilege(current_schema(), 'USAGE WITH GRANT OPTION')")
-    ).scalar():
-        schema = connection.execute(sa.text("SELECT current_schema()")).scalar_one()
-        connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_quoted(str(schema))} TO {who}")
-
-
-def _take_way_in(connection: Any, who: str) -> None:
-    """Take back what :func:`_grant_way_in` gave (what this login gave), so that nothing of the login's is
-    left in this database and ``DROP OWNED BY``, then ``DROP ROLE``, can remove it."""
-    if connection.execute(
-        sa.text("SELECT has_database_privilege(current_database(), 'CONNECT WITH GRANT OPTION')")
-    ).scalar():
-        database = connection.execute(sa.text("SELECT current_database()")).scalar_one()
-        connection.exec_driver_sql(f"REVOKE CONNECT ON DATABASE {_quoted(str(database))} FROM {who} CASCADE")
-    if connection.execute(
-        sa.text("SELECT has_schema_privilege(current_schema(), 'USAGE WITH GRANT OPTION')")
-    ).scalar():
-        schema = connection.execute(sa.text("SELECT current_schema()")).scalar_one()
-        connection.exec_driver_sql(f"REVOKE USAGE ON SCHEMA {_quoted(str(schema))} FROM {who} CASCADE")
+def _way_in(connection: Any, who: str, *, give: bool) -> None:
+    """CONNECT on the database and USAGE on the schema, given (``give``) or taken back, where this login may
+    pass them on (the database's or schema's owner, or one given them with the grant option); otherwise
+    they are the owner's to give. Taking back leaves nothing of the login's in this database, so that
+    ``DROP OWNED BY``, then ``DROP ROLE``, can remove it."""
+    for privilege, kind, current in (
+        ("CONNECT", "DATABASE", "current_database()"),
+        ("USAGE", "SCHEMA", "current_schema()"),
+    ):
+        check = f"has_{kind.lower()}_privilege({current}, '{privilege} WITH GRANT OPTION')"
+        if not connection.execute(sa.text(f"SELECT {check}")).scalar():
+            continue
+        name = _quoted(str(connection.execute(sa.text(f"SELECT {current}")).scalar_one()))
+        if give:
+            connection.exec_driver_sql(f"GRANT {privilege} ON {kind} {name} TO {who}")
+        else:
+            connection.exec_driver_sql(f"REVOKE {privilege} ON {kind} {name} FROM {who} CASCADE")
 
 
 def _set_createrole(connection: Any, login: str, *, allowed: bool) -> None:
